@@ -1,0 +1,17 @@
+package org.warctrail.capture;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Finds the links of a fetched payload (HTML or CSS). Implemented by the extract stage, which owns HTML
+ * parsing; the crawler only decides which of them to follow.
+ */
+public interface LinkFinder {
+    /**
+     * @param base        the URL the payload was fetched from (after redirects)
+     * @param contentType the Content-Type header value, may be null
+     * @param payload     the decoded payload (transfer and content encodings removed)
+     */
+    List<DiscoveredLink> find(URI base, String contentType, byte[] payload);
+}

@@ -1,0 +1,35 @@
+package org.warctrail.index;
+
+/**
+ * One row of the capture index: a CDX line with a few fields more.
+ *
+ * @param surt        SURT key, as {@code URIs.toNormalizedSurt} makes it
+ * @param timestamp   14-digit UTC capture time (WARC-Date)
+ * @param status      HTTP status, 0 when the record has none (resource, metadata)
+ * @param mime        payload media type without parameters ("warc/revisit" is not used here: see recordType)
+ * @param digest      payload digest as CDX writes it: base32 sha1 without the "sha1:" prefix
+ * @param recordType  WARC-Type: response, revisit, resource, metadata, request
+ * @param offset      byte offset of the record (its gzip member) in the file
+ * @param length      compressed length of the record
+ * @param file        file name relative to the store's warcs/ directory, or an absolute path (in-place import)
+ * @param redirect    resolved Location of a 3xx response, else null
+ * @param refersToUrl       a revisit's WARC-Refers-To-Target-URI, else null
+ * @param refersToTimestamp a revisit's WARC-Refers-To-Date as 14 digits, else null
+ */
+public record CaptureRow(
+        long id,
+        String surt,
+        String timestamp,
+        String url,
+        int status,
+        String mime,
+        String digest,
+        String recordType,
+        long offset,
+        long length,
+        String file,
+        String recordId,
+        String redirect,
+        String refersToUrl,
+        String refersToTimestamp) {
+}
