@@ -1,0 +1,18 @@
+package org.warctrail.cli;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns an exception into the one line a user reads. */
+final class Failure {
+    private Failure() {
+    }
+
+    static String describe(Throwable ex) {
+        if (ex instanceof NoSuchFileException e) return "no such file: " + e.getFile();
+        if (ex instanceof AccessDeniedException e) return "permission denied: " + e.getFile();
+        String message = ex.getMessage();
+        if (message == null || message.isBlank()) message = ex.getClass().getSimpleName();
+        return message;
+    }
+}

@@ -1,0 +1,39 @@
+package org.warctrail.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code warctrail <command>}: the entry point of the jar. */
+@Command(name = "warctrail", mixinStandardHelpOptions = true, version = "warctrail 0.1.0",
+        description = "Archive pages and what they cite, trace quotes to their origin, see what changed.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of {@link #main}. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        // One line naming the problem, not a stack trace, for bad arguments and for failures.
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("warctrail: " + ex.getMessage());
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("warctrail: " + Failure.describe(ex));
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
