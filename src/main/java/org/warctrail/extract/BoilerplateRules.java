@@ -14,7 +14,8 @@ import org.jsoup.nodes.Element;
  */
 final class BoilerplateRules {
 
-    enum Verdict { CONTENT, PROBABLY_BOILERPLATE, BOILERPLATE }
+    /** STRUCTURAL: by tag or role (nav, aside, footer...); NAMED: by class/id names. */
+    enum Verdict { CONTENT, NAMED, STRUCTURAL, BOILERPLATE }
 
     private static final Set<String> NEVER_TEXT = Set.of(
             "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "video",
@@ -30,29 +31,34 @@ final class BoilerplateRules {
 
     /** Class/id words of blocks that are never the article, whatever their size. */
     private static final Pattern ALWAYS = Pattern.compile(
-            "comment|disqus|cookie|consent|gdpr|onetrust|didomi|cmp-");
+            "comment|disqus|cookie|consent|gdpr|onetrust|didomi");
 
-    /** Class/id fragments of blocks that are usually not the article. */
-    private static final Pattern USUALLY = Pattern.compile(
-            "share|sharing|social|related|recommend|sidebar|side-bar|footer|newsletter|subscri|signup|sign-up"
-            + "|promo|advert|sponsor|breadcrumb|pagination|pager|popup|pop-up|modal|overlay|outbrain|taboola"
-            + "|zergnet|widget|masthead|toolbar|skip-|author-bio|authorbio|author-info|about-author|byline"
-            + "|more-stories|most-popular|mostpopular|most-read|trending|read-more|readmore|also-read"
-            + "|see-also|login|paywall|caption|credit|disclaimer|rating|visually-hidden|visuallyhidden|sr-only"
-            + "|screen-reader|screenreader|post-meta|entry-meta|article-meta|meta-info|top-stories|next-post"
-            + "|prev-post|navigation|navbar|submenu|dropdown|header|tag-list|taglist|tags|keywords|follow-us"
-            + "|banner|carousel|slideshow|gallery|video|player|timestamp|dateline|print-only|hidden-print"
-            + "|jump-link|jumplink|toc-|table-of-contents|signature|contributor|bio-box|infobox|poll");
+    /** Class/id fragments distinctive enough to match anywhere in the names. */
+    private static final Pattern NAMED = Pattern.compile(
+            "share|sharing|social|related|recommend|sidebar|newsletter|subscri|signup|breadcrumb|pagination"
+            + "|promo|advert|sponsor|popup|outbrain|taboola|zergnet|widget|masthead|toolbar|byline|trending"
+            + "|mostpopular|most-popular|most-read|readmore|read-more|also-read|see-also|caption|disclaimer"
+            + "|carousel|slideshow|gallery|footer|navbar|navigation|dropdown|screen-reader|sr-only|visually-hidden"
+            + "|author-bio|authorbio|about-author|author-info|tag-list|taglist|keywords|top-stories|next-post"
+            + "|prev-post|table-of-contents|infobox|print-only");
 
-    /** Class/id tokens (split on space, '-', '_') that are short enough to need whole-word matching. */
-    private static final Set<String> USUALLY_TOKENS = Set.of(
-            "ad", "ads", "adv", "advert", "adslot", "adunit", "dfp", "gpt", "nav", "menu", "meta", "tags", "tag",
-            "hide", "hidden", "d-none", "foot", "rss", "email", "print", "author", "date", "time", "aside",
-            "sponsored", "partner", "partners", "related", "recirc", "more", "extra", "secondary", "links");
+    /** Class/id words too short or common to match inside other words. */
+    private static final Set<String> NAMED_TOKENS = Set.of(
+            "ad", "ads", "adv", "adslot", "adunit", "dfp", "gpt", "nav", "menu", "meta", "tags", "tag", "hide",
+            "hidden", "none", "foot", "rss", "email", "print", "author", "authors", "date", "time", "aside", "header",
+            "partner", "partners", "recirc", "more", "links", "extra", "secondary", "modal", "overlay", "banner",
+            "video", "player", "credit", "credits", "rating", "bio", "login", "paywall", "skip", "jump", "toc",
+            "popular", "poll", "dateline", "timestamp", "signature", "contributor", "promoted", "follow",
+            "tools", "utility", "utilities", "subscribe", "newsletter", "sponsored");
+
+    /** Names of containers of the article; a block named so is not judged by its other names page-wide. */
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|main|post|story|text|prose|blog");
 
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TOKEN_SPLIT = Pattern.compile("[\\s_-]+");
+    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     private BoilerplateRules() {}
 
@@ -67,18 +73,30 @@ final class BoilerplateRules {
                 || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
             return Verdict.BOILERPLATE;
         }
-        String names = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+        String names = names(e);
         boolean articleTag = tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"));
-        if (!names.isBlank() && ALWAYS.matcher(names).find() && !articleTag) return Verdict.BOILERPLATE;
-        if (BOILERPLATE_TAGS.contains(tag)) return Verdict.PROBABLY_BOILERPLATE;
+        if (!names.isEmpty() && ALWAYS.matcher(names).find() && !articleTag) return Verdict.BOILERPLATE;
+        if (BOILERPLATE_TAGS.contains(tag)) return Verdict.STRUCTURAL;
         String role = e.attr("role").toLowerCase(Locale.ROOT);
-        if (BOILERPLATE_ROLES.contains(role)) return Verdict.PROBABLY_BOILERPLATE;
-        if (articleTag || role.equals("main") || role.equals("article")) return Verdict.CONTENT;
-        if (names.isBlank()) return Verdict.CONTENT;
-        if (USUALLY.matcher(names).find()) return Verdict.PROBABLY_BOILERPLATE;
+        if (BOILERPLATE_ROLES.contains(role)) return Verdict.STRUCTURAL;
+        if (articleTag || role.equals("main") || role.equals("article") || names.isEmpty()) return Verdict.CONTENT;
+        if (NAMED.matcher(names).find()) return Verdict.NAMED;
         for (String token : TOKEN_SPLIT.split(names)) {
-            if (USUALLY_TOKENS.contains(token)) return Verdict.PROBABLY_BOILERPLATE;
+            if (NAMED_TOKENS.contains(token)) return Verdict.NAMED;
         }
         return Verdict.CONTENT;
+    }
+
+    /** Whether the class/id names say "article container" (which outweighs other names at page level). */
+    static boolean hasPositiveName(Element e) {
+        String names = names(e);
+        return !names.isEmpty() && POSITIVE.matcher(names).find();
+    }
+
+    /** Class and id, camelCase split, lower case. */
+    private static String names(Element e) {
+        String raw = e.className() + " " + e.id();
+        if (raw.isBlank()) return "";
+        return CAMEL.matcher(raw).replaceAll("-").toLowerCase(Locale.ROOT);
     }
 }

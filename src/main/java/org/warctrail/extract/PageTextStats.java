@@ -56,7 +56,7 @@ final class PageTextStats {
         for (Element e : probable) {
             if (hasDroppedAncestor(e)) continue;
             Stats s = of(e);
-            if (total > 0 && s.text > KEEP_SHARE * total && s.paragraphs >= 2) continue;
+            if (total > 0 && s.text > KEEP_SHARE * total && s.paragraphs >= 1) continue;
             dropped.add(e);
         }
         stats = new IdentityHashMap<>();
@@ -99,7 +99,10 @@ final class PageTextStats {
                     dropped.add(child);
                     continue;
                 }
-                case PROBABLY_BOILERPLATE -> probable.add(child);
+                case STRUCTURAL -> probable.add(child);
+                case NAMED -> {
+                    if (!BoilerplateRules.hasPositiveName(child)) probable.add(child);
+                }
                 case CONTENT -> { }
             }
             markBoilerplate(child, probable);

@@ -19,7 +19,11 @@ final class ParagraphCollector {
     /** Stands for a {@code <br>} in the buffer until whitespace is normalised. */
     private static final char BR = '\u2028';
 
+    /** An inner boilerplate block holding more than this share of the article's text is kept. */
+    private static final double INNER_BOILERPLATE_SHARE = 0.5;
+
     private final PageTextStats stats;
+    private double innerBoilerplateMax;
     private final TitleText titles;
     private final List<Paragraph> paragraphs = new ArrayList<>();
     private final StringBuilder buffer = new StringBuilder();
@@ -31,6 +35,9 @@ final class ParagraphCollector {
     }
 
     List<Paragraph> collect(List<Element> roots) {
+        int total = 0;
+        for (Element root : roots) total += stats.of(root).text;
+        innerBoilerplateMax = total * INNER_BOILERPLATE_SHARE;
         for (Element root : roots) {
             if (root.normalName().equals("br")) continue;
             block(root);
@@ -52,7 +59,7 @@ final class ParagraphCollector {
                 buffer.append(t.getWholeText());
                 if (!t.isBlank()) previous = node;
             } else if (node instanceof Element c) {
-                if (stats.isDropped(c)) continue;
+                if (stats.isDropped(c) || isInnerBoilerplate(c)) continue;
                 if (c.normalName().equals("br")) {
                     if (previous instanceof Element p && p.normalName().equals("br")) flush(owner);
                     else buffer.append(BR);
@@ -68,6 +75,16 @@ final class ParagraphCollector {
                 previous = node;
             }
         }
+    }
+
+    /**
+     * Inside the article, a block named or tagged as boilerplate (share bar, byline, related list, ad slot)
+     * is skipped unless it holds most of the article, as a wrapper named "entry-content read-more" may.
+     */
+    private boolean isInnerBoilerplate(Element e) {
+        BoilerplateRules.Verdict verdict = BoilerplateRules.judge(e);
+        if (verdict != BoilerplateRules.Verdict.NAMED && verdict != BoilerplateRules.Verdict.STRUCTURAL) return false;
+        return stats.of(e).text < innerBoilerplateMax;
     }
 
     private boolean isLinkList(Element e) {
