@@ -25,6 +25,8 @@ final class BoilerplateRules {
     private static final Set<String> BOILERPLATE_TAGS = Set.of(
             "nav", "aside", "footer", "header", "form", "menu", "dialog", "figure", "fieldset");
 
+    private static final Set<String> TABLE_PARTS = Set.of("tbody", "thead", "tfoot", "tr", "td", "th", "caption");
+
     private static final Set<String> BOILERPLATE_ROLES = Set.of(
             "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
             "alertdialog", "toolbar", "tablist", "alert", "note");
@@ -47,7 +49,7 @@ final class BoilerplateRules {
             "ad", "ads", "adv", "adslot", "adunit", "dfp", "gpt", "nav", "menu", "meta", "tags", "tag", "hide",
             "hidden", "none", "foot", "rss", "email", "print", "author", "authors", "date", "time", "aside", "header",
             "partner", "partners", "recirc", "more", "links", "extra", "secondary", "modal", "overlay", "banner",
-            "video", "player", "credit", "credits", "rating", "bio", "login", "paywall", "skip", "jump", "toc",
+            "video", "player", "credit", "credits", "rating", "bio", "login", "skip", "jump", "toc",
             "popular", "poll", "dateline", "timestamp", "signature", "contributor", "promoted", "follow",
             "tools", "utility", "utilities", "subscribe", "newsletter", "sponsored");
 
@@ -80,6 +82,8 @@ final class BoilerplateRules {
         String role = e.attr("role").toLowerCase(Locale.ROOT);
         if (BOILERPLATE_ROLES.contains(role)) return Verdict.STRUCTURAL;
         if (articleTag || role.equals("main") || role.equals("article") || names.isEmpty()) return Verdict.CONTENT;
+        // Rows and cells are judged with their table: their classes name data ("player-2020"), not page parts.
+        if (TABLE_PARTS.contains(tag)) return Verdict.CONTENT;
         if (NAMED.matcher(names).find()) return Verdict.NAMED;
         for (String token : TOKEN_SPLIT.split(names)) {
             if (NAMED_TOKENS.contains(token)) return Verdict.NAMED;

@@ -43,7 +43,12 @@ final class ContentScorer {
         List<Element> ranked = new ArrayList<>(scores.keySet());
         ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
         Element top = widen(ranked);
-        return withSiblings(top);
+        double topScore = scores.getOrDefault(top, 0.0);
+        // A lone child stands for its parent, whose siblings may continue the article.
+        while (top.parent() != null && !top.parent().normalName().equals("body") && liveChildren(top.parent()) == 1) {
+            top = top.parent();
+        }
+        return withSiblings(top, topScore);
     }
 
     double scoreOf(Element e) {
@@ -106,7 +111,8 @@ final class ContentScorer {
         for (int i = 1; i < Math.min(5, ranked.size()); i++) {
             if (scores.get(ranked.get(i)) >= 0.75 * topScore) alternatives.add(ranked.get(i));
         }
-        if (alternatives.size() >= 3) {
+        // Several <article>s scoring alike are separate stories (a post, then teasers), not parts of one.
+        if (alternatives.size() >= 3 && !top.normalName().equals("article")) {
             for (Element parent = top.parent(); parent != null && !parent.normalName().equals("body");
                  parent = parent.parent()) {
                 int containing = 0;
@@ -132,10 +138,6 @@ final class ContentScorer {
             }
             last = parentScore;
         }
-        while (top.parent() != null && !top.parent().normalName().equals("body")
-               && liveChildren(top.parent()) == 1) {
-            top = top.parent();
-        }
         return top;
     }
 
@@ -147,10 +149,9 @@ final class ContentScorer {
         return n;
     }
 
-    private List<Element> withSiblings(Element top) {
+    private List<Element> withSiblings(Element top, double topScore) {
         Element parent = top.parent();
         if (parent == null) return List.of(top);
-        double topScore = scores.getOrDefault(top, 0.0);
         double threshold = Math.max(10, topScore * 0.2);
         List<Element> picked = new ArrayList<>();
         for (Element sibling : parent.children()) {

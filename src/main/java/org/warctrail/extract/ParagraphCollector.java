@@ -65,6 +65,11 @@ final class ParagraphCollector {
                     else buffer.append(BR);
                 } else if (PageTextStats.isInline(c)) {
                     walk(c, owner);
+                } else if (isCell(c)) {
+                    // A table row reads as one line: its cells are words apart, not paragraphs.
+                    buffer.append(' ');
+                    walk(c, owner);
+                    buffer.append(' ');
                 } else {
                     flush(owner);
                     if (!isLinkList(c)) {
@@ -82,9 +87,15 @@ final class ParagraphCollector {
      * is skipped unless it holds most of the article, as a wrapper named "entry-content read-more" may.
      */
     private boolean isInnerBoilerplate(Element e) {
+        // Inline elements are words of a sentence whatever their class says (a ticker link, a date span).
+        if (PageTextStats.isInline(e)) return false;
         BoilerplateRules.Verdict verdict = BoilerplateRules.judge(e);
         if (verdict != BoilerplateRules.Verdict.NAMED && verdict != BoilerplateRules.Verdict.STRUCTURAL) return false;
         return stats.of(e).text < innerBoilerplateMax;
+    }
+
+    private static boolean isCell(Element e) {
+        return e.normalName().equals("td") || e.normalName().equals("th");
     }
 
     private boolean isLinkList(Element e) {
