@@ -84,10 +84,13 @@ final class BoilerplateRules {
         if (articleTag || role.equals("main") || role.equals("article") || names.isEmpty()) return Verdict.CONTENT;
         // Rows and cells are judged with their table: their classes name data ("player-2020"), not page parts.
         if (TABLE_PARTS.contains(tag)) return Verdict.CONTENT;
-        if (NAMED.matcher(names).find()) return Verdict.NAMED;
+        boolean named = NAMED.matcher(names).find();
         for (String token : TOKEN_SPLIT.split(names)) {
-            if (NAMED_TOKENS.contains(token)) return Verdict.NAMED;
+            if (named) break;
+            named = NAMED_TOKENS.contains(token);
         }
+        // An embedded post (a tweet is a blockquote) is quoted material, whatever its wrapper is called.
+        if (named && !tag.equals("blockquote") && e.getElementsByTag("blockquote").isEmpty()) return Verdict.NAMED;
         return Verdict.CONTENT;
     }
 

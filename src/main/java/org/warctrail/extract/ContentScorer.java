@@ -22,9 +22,12 @@ final class ContentScorer {
             "hidden|banner|combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain|promo|related"
             + "|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card|list");
     private static final int ANCESTOR_LEVELS = 5;
+    private static final double SIBLING_LINK_DENSITY = 0.25;
 
     private final PageTextStats stats;
     private final Map<Element, Double> scores = new IdentityHashMap<>();
+    /** The undivided contributions of all paragraphs below an element, however deep. */
+    private final Map<Element, Double> content = new IdentityHashMap<>();
 
     ContentScorer(PageTextStats stats) {
         this.stats = stats;
@@ -72,6 +75,9 @@ final class ContentScorer {
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
             Element t = target;
             scores.merge(t, initialScore(t) + contribution / divider, (a, b) -> a + contribution / divider);
+        }
+        for (Element a = s.blockChild ? e : e.parent(); a != null; a = a.parent()) {
+            content.merge(a, contribution, Double::sum);
         }
     }
 
@@ -153,6 +159,7 @@ final class ContentScorer {
         Element parent = top.parent();
         if (parent == null) return List.of(top);
         double threshold = Math.max(10, topScore * 0.2);
+        double deepThreshold = Math.max(10, content.getOrDefault(top, 0.0) * (1 - stats.of(top).linkDensity()) * 0.2);
         List<Element> picked = new ArrayList<>();
         for (Element sibling : parent.children()) {
             if (sibling == top) {
@@ -167,6 +174,12 @@ final class ContentScorer {
                 continue;
             }
             PageTextStats.Stats s = stats.of(sibling);
+            // Readability scores only five levels up; a sibling whose prose sits deeper still counts.
+            double deep = content.getOrDefault(sibling, 0.0) * (1 - s.linkDensity());
+            if (deep >= deepThreshold && s.linkDensity() < SIBLING_LINK_DENSITY) {
+                picked.add(sibling);
+                continue;
+            }
             if (!s.blockChild && s.inline > 0) {
                 double ld = s.linkDensity();
                 String text = sibling.text();

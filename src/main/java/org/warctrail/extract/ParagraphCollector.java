@@ -99,6 +99,7 @@ final class ParagraphCollector {
     }
 
     private boolean isLinkList(Element e) {
+        if (e.normalName().equals("blockquote")) return false; // an embedded post is mostly links, yet quoted text
         PageTextStats.Stats s = stats.of(e);
         return s.text > 0 && s.linkDensity() > LINK_LIST_DENSITY;
     }
