@@ -113,9 +113,7 @@ public final class ExtractionBench {
     }
 
     /** A simple sniff (BOM, then a meta charset near the top, else UTF-8); the product's charset logic lives elsewhere. */
-    public static String decodeForDebug(byte[] bytes) { return decode(bytes); }
-
-    static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
             return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         }

@@ -108,7 +108,7 @@ final class ParagraphCollector {
         if (buffer.isEmpty()) return;
         String text = normalise(buffer);
         buffer.setLength(0);
-        if (text.isEmpty()) return;
+        if (text.isEmpty() || InterfaceText.isInterfaceLine(text)) return;
         boolean heading = ContentScorer.isHeading(owner);
         if (heading && titles.isHeadline(text)) return;
         paragraphs.add(new Paragraph(text, owner, heading));
