@@ -7,10 +7,10 @@ import org.jsoup.nodes.Element;
 
 /**
  * Which elements of an HTML page are not article text, judged by tag, ARIA role, visibility and
- * class/id names. Three strengths: never text (scripts, forms controls, captions), always
- * boilerplate (comments, cookie banners, hidden blocks), and probably boilerplate (navigation,
- * share bars, related lists, ads...), which the caller keeps when the block holds most of the page's text
- * (a whole page wrapped in a form, or an article body whose class happens to say "share").
+ * class/id names: never text (scripts, form controls, captions), always boilerplate (comments, cookie
+ * banners, hidden blocks), and boilerplate by tag or role (nav, aside, footer) or by name (share bars,
+ * related lists, ads, bylines...), which callers keep when the block holds most of the text around it
+ * (a whole page wrapped in a form, or an article body whose class happens to say "sidebar").
  */
 final class BoilerplateRules {
 

@@ -23,6 +23,8 @@ final class ContentScorer {
             + "|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card|list");
     private static final int ANCESTOR_LEVELS = 5;
     private static final double SIBLING_LINK_DENSITY = 0.25;
+    /** How many of the best candidates are compared with a JSON-LD articleBody (each costs its text). */
+    private static final int HINT_CANDIDATES = 25;
 
     private final PageTextStats stats;
     private final Map<Element, Double> scores = new IdentityHashMap<>();
@@ -54,6 +56,22 @@ final class ContentScorer {
         return withSiblings(top, topScore);
     }
 
+    /** Among the best scored containers, the one whose text is closest to the page's stated article body. */
+    Element closestTo(ArticleBodyHint hint) {
+        Element best = null;
+        double bestF1 = 0;
+        List<Element> ranked = new ArrayList<>(scores.keySet());
+        ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
+        for (Element candidate : ranked.subList(0, Math.min(HINT_CANDIDATES, ranked.size()))) {
+            double f1 = hint.f1(candidate.text());
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
     double scoreOf(Element e) {
         return scores.getOrDefault(e, 0.0);
     }
@@ -73,8 +91,7 @@ final class ContentScorer {
         for (int level = 0; level < ANCESTOR_LEVELS && target != null; level++, target = target.parent()) {
             if (target.normalName().equals("html")) break;
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-            Element t = target;
-            scores.merge(t, initialScore(t) + contribution / divider, (a, b) -> a + contribution / divider);
+            scores.put(target, scores.computeIfAbsent(target, this::initialScore) + contribution / divider);
         }
         for (Element a = s.blockChild ? e : e.parent(); a != null; a = a.parent()) {
             content.merge(a, contribution, Double::sum);

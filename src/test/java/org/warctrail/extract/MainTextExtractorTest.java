@@ -137,6 +137,26 @@ class MainTextExtractorTest {
     }
 
     @Test
+    void jsonLdArticleBodyRedirectsAPickThatSharesLittleWithIt() {
+        String story = "The council voted on Monday evening to close the old bridge, after inspectors found rust, cracks "
+                + "and missing bolts in the main span. Traffic will be diverted through the town centre, and a ferry, "
+                + "paid for by the county, will carry cyclists and walkers across the river from next week. ";
+        StringBuilder listing = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            listing.append("<p>Unrelated long item number ").append(i).append(", with commas, clauses, asides, and more ")
+                    .append("words than any short teaser would have, so that this block, by size alone, wins.</p>");
+        }
+        String articleBody = (story + story + story).replace("\"", "");
+        Document doc = Jsoup.parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"articleBody\":\"" + articleBody + "\"}</script></head><body>"
+                + "<div><p>" + story + "</p><p>" + story + "</p><p>" + story + "</p></div>"
+                + "<div>" + listing + "</div></body></html>", "https://example.org/bridge");
+        String text = extractor.extract(doc).text();
+        assertTrue(text.startsWith("The council voted"), text);
+        assertFalse(text.contains("Unrelated long item"), text);
+    }
+
+    @Test
     void emptyAndTextlessPagesGiveNoParagraphs() {
         assertTrue(extractor.extract(Jsoup.parse("")).isEmpty());
         assertTrue(extractor.extract(Jsoup.parse("<html><body><script>var x = 1;</script></body></html>")).isEmpty());
