@@ -11,7 +11,9 @@ import java.util.Locale;
 /** 14-digit capture timestamps (yyyyMMddHHmmss, UTC) and the HTTP dates Memento exchanges them as. */
 public final class CaptureTime {
     private static final DateTimeFormatter DIGITS = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** IMF-fixdate (RFC 7231), the RFC 1123 form with a two-digit day that HTTP sends. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US);
     private static final DateTimeFormatter DISPLAY =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
     /** Fills a partial timestamp to its earliest instant ("2016" is the first second of 2016). */
@@ -67,7 +69,8 @@ public final class CaptureTime {
     /** Parses an Accept-Datetime value (RFC 1123) into a 14-digit timestamp. */
     public static String fromHttpDate(String value) {
         try {
-            return DIGITS.format(ZonedDateTime.parse(value.trim(), HTTP_DATE).withZoneSameInstant(ZoneOffset.UTC));
+            return DIGITS.format(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .withZoneSameInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Accept-Datetime is not an RFC 1123 date: " + value);
         }
