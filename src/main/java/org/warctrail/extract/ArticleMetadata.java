@@ -144,7 +144,7 @@ public record ArticleMetadata(String title, List<String> authors, String publish
         for (String part : s.split("\\s*(?:,|;|\\band\\b|&|\\|)\\s*")) {
             String name = part.replaceAll("\\s+", " ").strip();
             if (name.isEmpty() || name.contains("://") || name.startsWith("@") || name.length() > 60) continue;
-            if (IsoDates.findInText(name) != null || !Character.isLetter(name.charAt(0))) continue;
+            if (IsoDates.findInText(name) != null || !Character.isLetterOrDigit(name.charAt(0))) continue;
             if (name.split(" ").length > 5) continue;
             out.add(name);
         }

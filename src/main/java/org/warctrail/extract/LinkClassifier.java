@@ -75,8 +75,8 @@ public final class LinkClassifier {
             if (!sameSite && looksLikeArticle(c.url())) return LinkKind.CITATION;
             return LinkKind.LINK;
         }
-        if (c.place() == LinkPlace.NAVIGATION || sameSite && c.place() != LinkPlace.OTHER) return LinkKind.NAVIGATION;
-        if (sameSite && anchor.split("\\s+").length <= 4) return LinkKind.NAVIGATION;
+        // outside the main text, a link within the site is the site's own navigation (menus, teasers, tags)
+        if (c.place() == LinkPlace.NAVIGATION || sameSite) return LinkKind.NAVIGATION;
         return LinkKind.LINK;
     }
 

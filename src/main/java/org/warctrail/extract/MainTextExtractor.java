@@ -44,7 +44,7 @@ public final class MainTextExtractor {
     }
 
     private static boolean insideBoilerplate(Element e) {
-        for (Element p = e; p != null; p = p.parent()) {
+        for (Element p = e; p != null && p != e.ownerDocument().body(); p = p.parent()) {
             if (BOILERPLATE.contains(p.normalName())) return true;
             String cls = (p.className() + " " + p.id()).toLowerCase();
             if (cls.matches(".*\\b(menu|nav|sidebar|footer|share|sharing|social|promo|advert|widget|caption)\\b.*")) return true;
