@@ -14,6 +14,9 @@ import java.util.List;
 public final class QuoteFinder {
     /** Fewest words a quotation must have. */
     public static final int MIN_WORDS = 4;
+    /** A blockquote signed at its end: "... — Winston Churchill". */
+    private static final java.util.regex.Pattern SIGNATURE =
+            java.util.regex.Pattern.compile("\\s[—–-]\\s*(\\p{Lu}[\\p{L}.'’\\- ]{1,60})\\W*$");
 
     private record Span(int start, int end, boolean closed) {
     }
@@ -36,10 +39,8 @@ public final class QuoteFinder {
             if (spans.isEmpty() && blockquotes.get(i)) {
                 String speaker = blockquoteSpeaker(p, i > 0 ? paragraphs.get(i - 1) : "", lastSpeaker);
                 int[] cut = trim(p, 0, p.length());
-                String inner = cut[0] < cut[1] ? p.substring(cut[0], cut[1]) : "";
-                if (speaker != null && inner.matches("(?s).*\\s[—–-]\\s*" + java.util.regex.Pattern.quote(speaker) + "\\W*$")) {
-                    cut[1] = trim(p, cut[0], p.lastIndexOf(speaker) - 1)[1];
-                }
+                java.util.regex.Matcher dash = SIGNATURE.matcher(p);
+                if (speaker != null && dash.find()) cut[1] = trim(p, cut[0], dash.start())[1];
                 if (words(p.substring(cut[0], cut[1])) >= MIN_WORDS) {
                     out.add(new Quote(p.substring(cut[0], cut[1]), speaker, offset + cut[0], offset + cut[1]));
                     if (speaker != null) lastSpeaker = speaker;
@@ -127,7 +128,7 @@ public final class QuoteFinder {
     }
 
     private static String blockquoteSpeaker(String p, String previous, String lastSpeaker) {
-        java.util.regex.Matcher dash = java.util.regex.Pattern.compile("\\s[—–-]\\s*(\\p{Lu}[\\p{L}.'’\\- ]{1,60})\\W*$").matcher(p);
+        java.util.regex.Matcher dash = SIGNATURE.matcher(p);
         if (dash.find()) return Speakers.subject(dash.group(1), null);
         String prev = previous.strip();
         if (prev.endsWith(":") || prev.endsWith(",")) return Speakers.find(prev, "", false, lastSpeaker);

@@ -18,8 +18,8 @@ final class Speakers {
     private static final Pattern NAME_RUN = Pattern.compile(NAME);
     private static final Pattern AFTER_ACCORDING = Pattern.compile("^[\\s,—–-]*according\\s+to\\s+(?:the\\s+)?(" + NAME + ")");
     private static final Pattern AFTER_VERB_NAME = Pattern.compile("^[\\s,—–-]*(?:" + VERBS + ")\\s+(?:the\\s+)?(" + NAME + ")");
-    private static final Pattern AFTER_SUBJECT_VERB = Pattern.compile("^[\\s,—–-]*([^.!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b");
-    private static final Pattern BEFORE_VERB = Pattern.compile("([^.!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b[^.!?\"“”«»]{0,60}?[:,]\\s*$");
+    private static final Pattern AFTER_SUBJECT_VERB = Pattern.compile("^[\\s,—–-]*([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b");
+    private static final Pattern BEFORE_VERB = Pattern.compile("([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b[^.!?\"“”«»]{0,60}?[:,]\\s*$");
     private static final Pattern BEFORE_ACCORDING = Pattern.compile("(?i:according\\s+to)\\s+(?:the\\s+)?(" + NAME + ")\\s*[:,]\\s*$");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(he|she|they|the\\s+\\w+(\\s+\\w+)?)$");
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "But", "And", "He", "She", "It", "They",
