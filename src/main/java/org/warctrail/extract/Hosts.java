@@ -11,6 +11,7 @@ final class Hosts {
     }
 
     static String host(String url) {
+        if (url == null) return null;
         try {
             String h = URI.create(url).getHost();
             return h == null ? null : h.toLowerCase(Locale.ROOT);

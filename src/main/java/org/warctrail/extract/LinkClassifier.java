@@ -52,19 +52,23 @@ public final class LinkClassifier {
         boolean main = c.place() == LinkPlace.MAIN;
         boolean sameSite = c.pageUrl() != null && Hosts.sameSite(c.url(), c.pageUrl());
 
+        boolean socialHost = Hosts.matches(host, LinkPhrases.SOCIAL_HOSTS);
+        if (socialHost && LinkPhrases.SHARE_PATH.matcher(c.url()).find()) return LinkKind.SOCIAL;
         if (isAdvertMarkup(c.element()) || Hosts.matches(host, LinkPhrases.AD_HOSTS)) return LinkKind.ADVERT;
         if (c.url().startsWith("mailto:")) {
             return c.url().matches("(?i).*[?&](subject|body)=.*") ? LinkKind.SOCIAL : LinkKind.LINK;
         }
-        if (c.place() == LinkPlace.SHARE_BAR) return LinkKind.SOCIAL;
-        boolean socialHost = Hosts.matches(host, LinkPhrases.SOCIAL_HOSTS);
-        if (socialHost && (!main || LinkPhrases.SHARE_PATH.matcher(c.url()).find())) return LinkKind.SOCIAL;
+        if (c.place() == LinkPlace.SHARE_BAR || socialHost && !main) return LinkKind.SOCIAL;
         if (ADVERT.matcher(anchor).find() && !CONTINUATION.matcher(anchor).find()) return LinkKind.ADVERT;
         if (!main && ADVERT_PATH.matcher(c.url()).find()) return LinkKind.ADVERT;
 
+        // the site's own menus, teaser lists and footers are navigation whatever their words say
+        if (sameSite && (c.place() == LinkPlace.NAVIGATION || c.place() == LinkPlace.SIDEBAR || c.place() == LinkPlace.FOOTER)) {
+            return LinkKind.NAVIGATION;
+        }
         if (CONTINUATION.matcher(anchor).find() || endsWith(clause, CONTINUATION)) return LinkKind.CONTINUATION;
         if (SYNDICATION.matcher(anchor).find() || SYNDICATION.matcher(clause).find()) return LinkKind.SYNDICATION;
-        if (startsWith(anchor, IMAGE_CREDIT) || IMAGE_CREDIT.matcher(clause).find() || c.place() == LinkPlace.CAPTION) {
+        if (startsWith(anchor, IMAGE_CREDIT) || IMAGE_CREDIT.matcher(clause).find() || c.place() == LinkPlace.CAPTION && !sameSite) {
             return LinkKind.IMAGE_CREDIT;
         }
         if (endsWith(clause, ATTRIBUTION) || startsWith(anchor, ATTRIBUTION)) return LinkKind.ATTRIBUTION;

@@ -46,7 +46,7 @@ public final class LinkPhrases {
             List.of("image source:", "image source", "image:", "images:", "photo:", "photos:", "photo by", "photograph:",
                     "photograph by", "picture:", "pictured:", "credit:", "image credit", "photo credit", "image courtesy",
                     "photo courtesy", "illustration:", "illustration by", "screenshot:", "screenshot from", "screengrab",
-                    "video:", "graphic:", "source of image", "featured image"),
+                    "source of image", "featured image"),
             List.of("according to", "as reported by", "reported by", "as reported in", "reported in", "source:", "sources:",
                     "said in a statement", "in a statement", "statement", "transcript", "told reporters", "briefing",
                     "report", "reports", "reported", "study", "survey", "cited", "citing", "quoted by", "published by",

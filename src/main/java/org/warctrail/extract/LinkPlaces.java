@@ -22,14 +22,20 @@ final class LinkPlaces {
             "related", "recommended", "popular", "trending", "most-read", "mostread", "secondary", "outbrain", "taboola");
     private static final Set<String> FOOTER_WORDS = Set.of("footer", "colophon", "copyright", "site-info", "bottom");
 
+    private static final int MAX_CAPTION = 600;
+
     private LinkPlaces() {
     }
 
     static LinkPlace of(Element element, Set<Element> mainElements) {
         for (Element e = element; e != null; e = e.parent()) {
             String tag = e.normalName();
-            if (tag.equals("figcaption") || tag.equals("caption") || hasWord(e, CAPTION_WORDS)) return LinkPlace.CAPTION;
             if (tag.equals("head")) return LinkPlace.HEAD;
+            // captions are short; a long "caption" container is page layout, not a caption
+            if ((tag.equals("figcaption") || tag.equals("caption") || hasWord(e, CAPTION_WORDS))
+                    && e.text().length() <= MAX_CAPTION) {
+                return LinkPlace.CAPTION;
+            }
         }
         for (Element e = element; e != null; e = e.parent()) {
             if (mainElements.contains(e)) return LinkPlace.MAIN;

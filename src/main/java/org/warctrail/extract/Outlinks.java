@@ -80,7 +80,8 @@ final class Outlinks {
     }
 
     private static LinkKind canonicalKind(String url, String pageUrl) {
-        return pageUrl == null || Hosts.sameSite(url, pageUrl) ? LinkKind.CANONICAL : LinkKind.SYNDICATION;
+        // a page read from a file has no site to compare with
+        return Hosts.host(pageUrl) == null || Hosts.sameSite(url, pageUrl) ? LinkKind.CANONICAL : LinkKind.SYNDICATION;
     }
 
     /** The anchor text, or the alt text of the image(s) it wraps when it has none. */
