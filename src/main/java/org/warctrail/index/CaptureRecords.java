@@ -59,13 +59,9 @@ final class CaptureRecords {
         }
         int status = http == null ? 0 : http.status();
         String contentType = http != null ? http.headers().first("Content-Type").orElse(null)
-                : record instanceof WarcResource || arc ? record.headers().first("Content-Type").orElse(null) : null;
+                : record instanceof WarcResource ? record.headers().first("Content-Type").orElse(null) : null;
         String mime = mimeOf(contentType);
         String digest = record.headers().first("WARC-Payload-Digest").map(CaptureRecords::cdxDigest).orElse(null);
-        if (digest == null && record instanceof WarcResource) {
-            // a resource's block is its payload
-            digest = record.headers().first("WARC-Block-Digest").map(CaptureRecords::cdxDigest).orElse(null);
-        }
         String redirect = null;
         if (http != null && status >= 300 && status < 400) {
             redirect = http.headers().first("Location").map(l -> resolve(url, l)).orElse(null);
