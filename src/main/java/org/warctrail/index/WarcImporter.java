@@ -81,17 +81,16 @@ public final class WarcImporter {
                     source.toAbsolutePath().toString());
             imported = new ImportedFile(source.toString(), name, false, index(file, source, listener));
         } else {
-            imported = copyAndIndex(source, IMPORTED, source.toAbsolutePath().toString(), fingerprint, listener);
+            imported = copyAndIndex(source, IMPORTED, source.getFileName().toString(),
+                    source.toAbsolutePath().toString(), fingerprint, listener);
         }
         listener.fileFinished(imported);
         return imported;
     }
 
-    private ImportedFile copyAndIndex(Path source, String dir, String origin, String fingerprint,
+    private ImportedFile copyAndIndex(Path source, String dir, String fileName, String origin, String fingerprint,
                                       ImportListener listener) throws IOException {
         RecordBoundaryScanner.Framing framing = RecordBoundaryScanner.framing(source);
-        String fileName = source.getFileName().toString();
-        if (fileName.endsWith(".part")) fileName = fileName.substring(0, fileName.length() - 5);
         Path target = copy(source, dir, storedName(fileName, sniffExtension(source, framing)), false);
         IndexedFile file = index.registerFile(store.nameOf(target), Files.size(target), mtime(target), fingerprint,
                 origin);
@@ -144,7 +143,7 @@ public final class WarcImporter {
                         out.add(duplicate(origin, known.get(), listener));
                         continue;
                     }
-                    ImportedFile imported = copyAndIndex(part, dir, origin, fingerprint, listener);
+                    ImportedFile imported = copyAndIndex(part, dir, entryName, origin, fingerprint, listener);
                     listener.fileFinished(imported);
                     out.add(imported);
                 } finally {
