@@ -29,7 +29,6 @@ final class Connections implements Closeable {
     Connections(Path file) throws SQLException {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = open(false);
-        writer.setAutoCommit(false);
     }
 
     private Connection open(boolean readOnly) throws SQLException {
@@ -47,22 +46,25 @@ final class Connections implements Closeable {
         return c;
     }
 
-    /** Runs {@code work} with the writer connection, holding the write lock. */
+    /**
+     * Runs {@code work} in a transaction of the writer connection (work commits it), holding the write lock.
+     * Between transactions the connection is in auto-commit mode, so it holds no lock other processes wait on.
+     */
     <T> T write(SqlWork<T> work) throws SQLException {
         writeLock.lock();
         try {
-            return work.run(writer);
+            writer.setAutoCommit(false);
+            try {
+                return work.run(writer);
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
         } finally {
             writeLock.unlock();
         }
-    }
-
-    ReentrantLock writeLock() {
-        return writeLock;
-    }
-
-    Connection writer() {
-        return writer;
     }
 
     /** Runs {@code work} with a reader connection borrowed from the pool. */
