@@ -49,7 +49,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ImportResult result;
-        try (IndexProgress progress = new IndexProgress("import");
+        try (IndexProgress progress = new IndexProgress("import", spec.commandLine().getErr());
              Archive archive = Archive.open(store.dir(), progress::notice)) {
             result = archive.importFiles(inputs, new ImportOptions(inPlace), progress);
         }

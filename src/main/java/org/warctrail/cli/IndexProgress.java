@@ -14,13 +14,15 @@ import org.warctrail.index.ImportedFile;
  */
 final class IndexProgress implements ImportListener, AutoCloseable {
     private final String task;
+    private final java.io.PrintWriter err;
     private final boolean terminal = System.console() != null;
     private ProgressBar bar;
     private long doneBefore;
     private long currentSize;
 
-    IndexProgress(String task) {
+    IndexProgress(String task, java.io.PrintWriter err) {
         this.task = task;
+        this.err = err;
     }
 
     @Override
@@ -62,9 +64,11 @@ final class IndexProgress implements ImportListener, AutoCloseable {
 
     private void say(String line) {
         if (bar != null) {
-            System.err.print("\r\033[K");
+            System.err.print("\r\033[K"); // clear the bar's line first
+            System.err.flush();
         }
-        System.err.println(line);
+        err.println(line);
+        err.flush();
     }
 
     @Override

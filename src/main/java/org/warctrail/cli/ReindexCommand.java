@@ -28,7 +28,7 @@ public final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ImportResult result;
-        try (IndexProgress progress = new IndexProgress("reindex");
+        try (IndexProgress progress = new IndexProgress("reindex", spec.commandLine().getErr());
              Archive archive = Archive.open(store.dir(), progress::notice)) {
             result = archive.reindex(progress);
         }
