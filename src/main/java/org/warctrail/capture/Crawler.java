@@ -260,6 +260,7 @@ public final class Crawler {
                     RobotsVerdict verdict = new RobotsVerdict(parser.parseContent(url.toString(), content,
                             head.first("Content-Type").orElse("text/plain"), List.of(robotName)), null);
                     applyCrawlDelay(item.host(), verdict);
+                    pauseHost(item.host()); // the Crawl-delay holds from this request on
                     return verdict;
                 }
                 if (status >= 500) {
