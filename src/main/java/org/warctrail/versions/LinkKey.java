@@ -24,6 +24,7 @@ final class LinkKey {
     static String of(String url) {
         if (url == null) return "";
         String stripped = url.strip();
+        if (isPlain(stripped)) return stripped;
         try {
             URI uri = new URI(stripped);
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -41,6 +42,17 @@ final class LinkKey {
         } catch (URISyntaxException e) {
             return withoutFragment(stripped);
         }
+    }
+
+    /** Already in key form: lower case, no query, no fragment, a path after the host (the common case, fast). */
+    private static boolean isPlain(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme <= 0 || url.indexOf('/', scheme + 3) < 0) return false;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '?' || c == '#' || c == ':' && i != scheme || (c >= 'A' && c <= 'Z') || c > 127) return false;
+        }
+        return true;
     }
 
     /** Whether a query parameter name is one that only tracks the click. */

@@ -108,8 +108,8 @@ public final class VersionDiffer {
             }
         }
 
-        List<String> pa = a.paragraphs();
-        List<String> pb = b.paragraphs();
+        List<String> pa = paragraphs(a.text());
+        List<String> pb = paragraphs(b.text());
         List<ParagraphChange> paragraphs = new ArrayList<>();
         Set<String> deletedKeys = new HashSet<>();
         Set<String> insertedKeys = new HashSet<>();
@@ -227,6 +227,24 @@ public final class VersionDiffer {
             String key = MinorEdit.textKey(q.text());
             if (!key.isEmpty()) out.putIfAbsent(key, q);
         }
+        return out;
+    }
+
+    /** {@link Document#paragraphs()} without a regex split: the differ runs once per capture. */
+    static List<String> paragraphs(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null || text.isBlank()) return out;
+        int start = 0;
+        while (true) {
+            int at = text.indexOf("\n\n", start);
+            if (at < 0) {
+                out.add(text.substring(start));
+                break;
+            }
+            out.add(text.substring(start, at));
+            start = at + 2;
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
         return out;
     }
 

@@ -18,7 +18,7 @@ final class WordTokenizer {
         int spaceStart = 0;
         while (i < n) {
             int c = text.codePointAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isSpace(c)) {
                 i += Character.charCount(c);
                 continue;
             }
@@ -44,7 +44,7 @@ final class WordTokenizer {
         int i = 0;
         while (i < n) {
             int c = text.codePointAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isSpace(c)) {
                 i += Character.charCount(c);
             } else if (isWordChar(c)) {
                 i = wordEnd(text, i);
@@ -81,7 +81,13 @@ final class WordTokenizer {
         return i;
     }
 
+    private static boolean isSpace(int c) {
+        if (c < 128) return c == ' ' || (c >= 9 && c <= 13);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
     static boolean isWordChar(int c) {
+        if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
                 || Character.getType(c) == Character.COMBINING_SPACING_MARK;
     }

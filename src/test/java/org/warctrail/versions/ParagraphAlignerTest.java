@@ -28,4 +28,13 @@ class ParagraphAlignerTest {
     void identicalTextsHaveNoPairs() {
         assertEquals(List.of(), ParagraphAligner.align(List.of("a b", "c d"), List.of("a b", "c d")));
     }
+
+    @Test
+    void paragraphSplitMatchesTheDocumentContract() {
+        for (String text : new String[] {"a\n\nb", "a\n\n\nb", "a\n\nb\n\n", "\n\na", "one", "a\n\n\n\nb"}) {
+            org.warctrail.extract.Document d = new org.warctrail.extract.Document(null, null, null, text, null, null,
+                    null, null, null, null, null, null, null, null);
+            assertEquals(d.paragraphs(), VersionDiffer.paragraphs(text), text);
+        }
+    }
 }
