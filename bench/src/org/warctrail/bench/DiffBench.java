@@ -12,6 +12,7 @@ import org.warctrail.versions.ChangeFlags;
 import org.warctrail.versions.Version;
 import org.warctrail.versions.VersionDiff;
 import org.warctrail.versions.VersionDiffer;
+import org.warctrail.versions.VersionSequence;
 
 /**
  * Times (1) the diff of two versions of a ~1 MB article with scattered edits and (2) the change flags of a
@@ -81,8 +82,8 @@ public final class DiffBench {
 
     private static List<ChangeFlags> flags(VersionDiffer differ, List<Version> versions) {
         List<ChangeFlags> out = new ArrayList<>(versions.size());
-        out.add(ChangeFlags.first(versions.get(0)));
-        for (int i = 1; i < versions.size(); i++) out.add(differ.diff(versions.get(i - 1), versions.get(i)).flags());
+        VersionSequence sequence = new VersionSequence(differ);
+        for (Version v : versions) out.add(sequence.add(v));
         return out;
     }
 

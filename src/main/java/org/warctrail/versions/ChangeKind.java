@@ -18,7 +18,9 @@ public enum ChangeKind {
     /** The HTTP status changed (a page that now answers 404, or answers again). */
     STATUS,
     /** The page now redirects, or redirects elsewhere. */
-    REDIRECT;
+    REDIRECT,
+    /** The capture failed (a 5xx answer): not a version of the page, never reported as a change. */
+    FAILED;
 
     @JsonValue
     public String label() {

@@ -19,6 +19,11 @@ public record Version(String url, String timestamp, int status, String redirect,
         return status == 0 || (status >= 200 && status < 300);
     }
 
+    /** A server error: the capture failed and says nothing about the page; it is retried, not compared. */
+    public boolean failed() {
+        return status >= 500;
+    }
+
     public boolean redirects() {
         return status >= 300 && status < 400;
     }

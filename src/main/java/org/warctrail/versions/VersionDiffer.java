@@ -16,13 +16,15 @@ import org.warctrail.extract.Quote;
  * Compares two versions of a URL. In order: a change of what the URL answers (a status or a redirect) is
  * reported as such; an identical payload digest is no change; otherwise the extracted documents are
  * compared: paragraphs aligned by similarity then diffed word by word, metadata fields, numbers changed in
- * place, quotes and links. A pure function of its two arguments, safe to share between threads.
+ * place, quotes and links. A failed capture (5xx) is flagged as such and never reported as a change; callers
+ * compare the next capture with the last one that did not fail ({@link VersionSequence} does). A pure function of its two arguments, safe to share between threads.
  */
 public final class VersionDiffer {
 
     public VersionDiff diff(Version from, Version to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        if (to.failed()) return failed(from, to);
         if (!answer(from).equals(answer(to))) return answerChanged(from, to);
         boolean samePayload = from.digest() != null && from.digest().equals(to.digest());
         if (!from.answersOk()) {
@@ -38,6 +40,13 @@ public final class VersionDiffer {
         Document b = to.document();
         if (a == null || b == null) return withoutText(from, to);
         return compareDocuments(from, to, a, b);
+    }
+
+    private static VersionDiff failed(Version from, Version to) {
+        return new VersionDiff(from.url(), VersionRef.of(from), VersionRef.of(to), false,
+                "capture failed (answers " + to.status() + "); not a change", List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), ChangeKind.FAILED, false, false,
+                !Objects.equals(from.digest(), to.digest()), 0.0, List.of());
     }
 
     /** What a URL answers, for comparing: ok, a redirect to a target, or an error status. */

@@ -324,4 +324,18 @@ class VersionDifferTest {
         assertEquals(ChangeKind.FIRST, firstFlags.kind());
         assertEquals("first capture", firstFlags.summary());
     }
+
+    @Test
+    void serverErrorIsAFailedCaptureNotAChange() {
+        Version error = new Version(URL, "20161001000000", 503, null, "FFFF", null);
+        VersionDiff d = differ.diff(first, error);
+        assertEquals(ChangeKind.FAILED, d.kind());
+        assertFalse(d.changed());
+        VersionSequence sequence = new VersionSequence(differ);
+        assertEquals(ChangeKind.FIRST, sequence.add(first).kind());
+        assertEquals(ChangeKind.FAILED, sequence.add(error).kind());
+        ChangeFlags next = sequence.add(version("20161002000000", "AAAA", article().build()));
+        assertEquals(ChangeKind.IDENTICAL, next.kind(), "compared with the last good capture, not the 503");
+        assertEquals("20160918100000", next.previousTimestamp());
+    }
 }
