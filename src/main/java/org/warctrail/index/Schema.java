@@ -92,7 +92,8 @@ final class Schema {
                         "end" INTEGER NOT NULL)""",
                     "CREATE INDEX quotes_document ON quotes(document_id)",
                     "CREATE INDEX quotes_normalized ON quotes(normalized)"),
-            VersionFlagsTable.MIGRATION);
+            VersionFlagsTable.MIGRATION,
+            WatchesTable.MIGRATION);
 
     private Schema() {
     }
