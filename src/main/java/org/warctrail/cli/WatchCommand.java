@@ -13,6 +13,7 @@ import org.warctrail.index.Archive;
 import org.warctrail.index.WatchesTable;
 import org.warctrail.versions.RecaptureResult;
 import org.warctrail.versions.Recapturer;
+import org.warctrail.versions.WatchSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +30,6 @@ import picocli.CommandLine.Spec;
         description = "Recapture URLs on a schedule and print one line per substantive change "
                 + "(\"TIMESTAMP URL: summary\"). Runs until interrupted, or --times attempts per URL.")
 public final class WatchCommand implements Callable<Integer> {
-    /** The first retry after a failure; it doubles with each failure in a row, up to the interval. */
-    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
-
     @Mixin
     StoreOption store;
 
@@ -106,7 +104,7 @@ public final class WatchCommand implements Callable<Integer> {
             Duration pause;
             if (result.failed()) {
                 int failures = failuresInARow.merge(url, 1, Integer::sum);
-                pause = retryAfter(failures, every);
+                pause = WatchSchedule.retryAfter(failures, every);
                 err.println("warctrail: " + result.line() + "; retrying in " + describe(pause));
             } else {
                 failuresInARow.put(url, 0);
@@ -128,12 +126,6 @@ public final class WatchCommand implements Callable<Integer> {
             if (best == null || e.getValue() < due.get(best)) best = e.getKey();
         }
         return best;
-    }
-
-    /** 1, 2, 4... minutes after failures in a row, never longer than the interval. */
-    static Duration retryAfter(int failuresInARow, Duration every) {
-        Duration retry = FIRST_RETRY.multipliedBy(1L << Math.min(failuresInARow - 1, 20));
-        return retry.compareTo(every) < 0 ? retry : every;
     }
 
     static String describe(Duration d) {

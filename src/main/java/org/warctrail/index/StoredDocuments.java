@@ -35,8 +35,23 @@ public final class StoredDocuments {
     }
 
     static Document load(Connection c, CaptureRow row) throws SQLException {
-        long id = "revisit".equals(row.recordType()) ? original(c, row) : row.id();
-        if (id < 0) return null;
+        if (!"revisit".equals(row.recordType())) return loadById(c, row.id());
+        long id = original(c, row);
+        Document d = id < 0 ? null : loadById(c, id);
+        if (d != null || row.digest() == null) return d;
+        // the record referred to has no document (say, a 5xx answer with the same body): any capture of the
+        // same payload that has one will do
+        try (PreparedStatement st = c.prepareStatement("SELECT c.id FROM captures c JOIN documents d "
+                + "ON d.capture_id = c.id WHERE c.surt = ? AND c.digest = ? ORDER BY c.timestamp DESC, c.id DESC LIMIT 1")) {
+            st.setString(1, row.surt());
+            st.setString(2, row.digest());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? loadById(c, rs.getLong(1)) : null;
+            }
+        }
+    }
+
+    private static Document loadById(Connection c, long id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT id, url, content_type, title, text, published, modified, "
                 + "authors, lang, canonical, site_name, description, error FROM documents WHERE capture_id = ?")) {
             st.setLong(1, id);
@@ -57,9 +72,11 @@ public final class StoredDocuments {
     private static long original(Connection c, CaptureRow row) throws SQLException {
         if (row.refersToUrl() != null && row.refersToTimestamp() != null) {
             try (PreparedStatement st = c.prepareStatement("SELECT id FROM captures WHERE surt = ? AND timestamp = ? "
-                    + "AND record_type IN ('response', 'resource') ORDER BY id LIMIT 1")) {
+                    + "AND record_type IN ('response', 'resource') ORDER BY (digest IS ?) DESC, id LIMIT 1")) {
+                // two captures in one second share a timestamp: the one with the revisit's digest is meant
                 st.setString(1, SurtKey.of(row.refersToUrl()));
                 st.setString(2, row.refersToTimestamp());
+                st.setString(3, row.digest());
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) return rs.getLong(1);
                 }

@@ -116,9 +116,55 @@ class VersionCommandsTest {
         assertEquals(Duration.ofMinutes(90), DurationConverter.parse("1h30m"));
         assertEquals(Duration.ofDays(1), DurationConverter.parse("1d"));
         assertEquals(Duration.ofHours(2), DurationConverter.parse("PT2H"));
-        assertEquals(Duration.ofSeconds(30), WatchCommand.retryAfter(3, Duration.ofSeconds(30)));
-        assertEquals(Duration.ofMinutes(4), WatchCommand.retryAfter(3, Duration.ofHours(1)));
+        assertEquals(Duration.ofSeconds(30), org.warctrail.versions.WatchSchedule.retryAfter(3, Duration.ofSeconds(30)));
+        assertEquals(Duration.ofMinutes(4), org.warctrail.versions.WatchSchedule.retryAfter(3, Duration.ofHours(1)));
         Run bad = IndexCommandsTest.run(new WatchCommand(), "--every", "soon", "https://x.example/");
         assertEquals(2, bad.code());
+    }
+
+    @Test
+    void storedWatchesRecordFailuresAndReportChanges(@TempDir Path store) throws IOException {
+        AtomicInteger hits = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            if (!exchange.getRequestURI().getPath().equals("/story")) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            int n = hits.incrementAndGet();
+            byte[] bytes = (n == 1 ? page(P1, P2, P3) : n == 2 ? "<html>Bad gateway</html>" : page(P1, P2))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(n == 2 ? 502 : 200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/story";
+            assertEquals(0, IndexCommandsTest.run(new WatchCommand(), "--store", store.toString(), "--add",
+                    "--every", "1h", url).code());
+            try (Archive archive = Archive.open(store, m -> { })) {
+                org.warctrail.versions.StoredWatches watches = new org.warctrail.versions.StoredWatches(archive,
+                        org.warctrail.capture.CrawlConfig.builder(java.net.URI.create(url)).delayMillis(0).build());
+                java.time.Instant now = java.time.Instant.now();
+                var first = watches.runDue(now);
+                assertEquals(1, first.size());
+                assertTrue(watches.runDue(now.plusSeconds(60)).isEmpty(), "not due for an hour");
+                var failed = watches.runDue(now.plusSeconds(3601));
+                assertTrue(failed.get(0).failed());
+                Watch w = new WatchesTable(archive.index()).list().get(0);
+                assertEquals(1, w.failures());
+                assertEquals("answers 502", w.lastError());
+                var changed = watches.runDue(now.plusSeconds(7200));
+                assertTrue(watches.reportable(changed.get(0)), changed.toString());
+                assertEquals("1 paragraph removed", changed.get(0).flags().summary());
+                assertEquals(0, new WatchesTable(archive.index()).list().get(0).failures());
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 }
