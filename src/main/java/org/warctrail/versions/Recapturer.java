@@ -5,20 +5,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
-import org.warctrail.capture.Crawler;
 import org.warctrail.capture.TimestampFormat;
-import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**
- * Captures a watched URL again into the archive and reads the new version's change flags, which the index
+ * Captures a watched URL again into the archive (with {@link Archive#capture}, as {@code capture} does) and reads the new version's change flags, which the index
  * computed as the capture was written. A fetch that fails (timeout, DNS, refused) or a 5xx answer is a failed
  * recapture, never a change. Used by {@code watch} and by a server that runs stored watches.
  */
@@ -45,12 +41,7 @@ public final class Recapturer {
                 template.maxResponseBytes(), template.maxTotalBytes(), template.timeout(), template.timeLimit(),
                 template.userAgent(), template.proxy(), template.maxRedirects(), template.maxCrawlDelay(),
                 template.allowTarget(), template.resolver());
-        CrawlSummary summary;
-        try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE,
-                Map.of("software", "warctrail/0.1 watch", "format", "WARC File Format 1.1"))) {
-            summary = new Crawler(config, sink, archive.payloadHistory(), new HtmlLinkFinder(), CaptureListener.NONE)
-                    .run();
-        }
+        CrawlSummary summary = archive.capture(config, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, CaptureListener.NONE);
         ArchivedVersion latest = null;
         for (ArchivedVersion v : versions.timeline(url)) {
             if (v.capture().timestamp().compareTo(since) >= 0) latest = v;

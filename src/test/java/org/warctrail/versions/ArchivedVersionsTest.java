@@ -124,6 +124,12 @@ class ArchivedVersionsTest {
         }
     }
 
+    @Test
+    void theIndexFindsThisStagesFlagger() {
+        // flags are written at capture time only if the ServiceLoader registration is on the class path
+        assertTrue(org.warctrail.index.VersionFlagger.installed() instanceof IndexVersionFlagger);
+    }
+
     static WarcResponse response(String timestamp, int status, String body, String location) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpResponse.Builder http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Status")
