@@ -91,7 +91,9 @@ final class Schema {
                         start INTEGER NOT NULL,
                         "end" INTEGER NOT NULL)""",
                     "CREATE INDEX quotes_document ON quotes(document_id)",
-                    "CREATE INDEX quotes_normalized ON quotes(normalized)"));
+                    "CREATE INDEX quotes_normalized ON quotes(normalized)"),
+            VersionFlagsTable.MIGRATION,
+            WatchesTable.MIGRATION);
 
     private Schema() {
     }
