@@ -73,6 +73,7 @@ class ArchivedVersionsTest {
         try (Archive archive = Archive.open(dir, m -> { });
              ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             for (WarcRecord r : List.of(v1, v2, v3, v4, v5, v6, v7)) sink.write(List.of(r));
+            sink.awaitIndexed();
             ArchivedVersions versions = new ArchivedVersions(archive.index());
 
             List<ArchivedVersion> timeline = versions.timeline(URL);
@@ -112,8 +113,11 @@ class ArchivedVersionsTest {
              ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             // the newest first, then the oldest, then the middle one: each insert fixes the flags after it
             sink.write(List.of(v3));
+            sink.awaitIndexed();
             sink.write(List.of(v1));
+            sink.awaitIndexed();
             sink.write(List.of(v2));
+            sink.awaitIndexed();
             List<String> summaries = new ArchivedVersions(archive.index()).timeline(URL).stream()
                     .map(v -> v.flags().summary()).toList();
             assertEquals(List.of("first capture", "1 paragraph added", "1 paragraph removed"), summaries);
