@@ -129,6 +129,21 @@ class WaczExporterTest {
     }
 
     @Test
+    void requisitesComeFromTheIndexLinksTableWhenItHasThem() throws Exception {
+        Path target = dir.resolve("links.wacz");
+        List<CaptureRow> asked = new ArrayList<>();
+        new WaczExporter(archive.store(), archive.index())
+                .requisites(row -> {
+                    asked.add(row);
+                    return List.of();
+                })
+                .export(target, List.of(SiteRecords.PAGE), false);
+        // The page's requisites are in its extracted links; the stylesheet has no document, so the finder is asked.
+        assertEquals(List.of(SiteRecords.CSS), asked.stream().map(CaptureRow::url).toList());
+        assertEquals(Set.of(SiteRecords.PAGE, SiteRecords.CSS, SiteRecords.PHOTO), new HashSet<>(cdxUrls(new WaczFile(target))));
+    }
+
+    @Test
     void aRedirectBringsItsTargetAsThePage() throws Exception {
         Path target = dir.resolve("old.wacz");
         new WaczExporter(archive.store(), archive.index()).requisites(linkFinder(archive.store()))
