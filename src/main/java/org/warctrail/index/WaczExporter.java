@@ -2,7 +2,6 @@ package org.warctrail.index;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
 import org.warctrail.store.StoredRecord;
 import org.warctrail.store.TornTail;
 import org.warctrail.store.WarcStore;
@@ -36,7 +34,8 @@ import org.warctrail.store.WarcStore;
 /**
  * Packages the store, or some pages of it, as a WACZ 1.1.1 file that ReplayWeb.page and pywb open:
  * {@code archive/*.warc.gz} (records copied byte for byte from the store's files, so their digests still prove
- * them), {@code indexes/index.cdx.gz} (CDXJ as pywb writes it, pointing into those files), {@code pages/pages.jsonl},
+ * them), {@code indexes/index.cdx.gz} with {@code indexes/index.idx} (CDXJ as pywb writes it, pointing into those
+ * files, in the ZipNum layout of {@link ZipNumCdxj}), {@code pages/pages.jsonl},
  * optionally {@code provenance/provenance.json}, and {@code datapackage.json} with each resource's sha256 and size,
  * signed off by {@code datapackage-digest.json}.
  *
@@ -174,17 +173,17 @@ public final class WaczExporter {
                 byFile.put(e.getKey(), warc);
             }
             Path cdx = temporary(".cdx.gz");
+            Path idx = temporary(".idx");
             Path pageLines = temporary(".jsonl");
             IOException[] failure = new IOException[1];
-            try (Writer cdxOut = gzipWriter(cdx); Writer pagesOut = pagesWriter(pageLines)) {
+            try (ZipNumCdxj cdxOut = new ZipNumCdxj(cdx, idx); Writer pagesOut = pagesWriter(pageLines)) {
                 index.cdx(CdxQuery.all(), row -> {
                     if (failure[0] != null) return;
                     try {
                         WaczWarc warc = byFile.get(row.file());
                         Optional<CaptureRow> moved = warc == null ? Optional.empty() : warc.relocate(row);
                         if (moved.isEmpty()) return;
-                        cdxOut.write(CdxLines.cdxj(moved.get()));
-                        cdxOut.write('\n');
+                        cdxOut.add(CdxLines.cdxj(moved.get()));
                         captures++;
                         Optional<WaczPage> page = pageOf(row, documents);
                         if (page.isPresent()) {
@@ -198,7 +197,7 @@ public final class WaczExporter {
                 });
             }
             if (failure[0] != null) throw failure[0];
-            zip.putStored("indexes/index.cdx.gz", cdx);
+            putIndex(zip, cdx, idx);
             zip.putDeflated("pages/pages.jsonl", out -> Files.copy(pageLines, out));
         }
 
@@ -233,14 +232,12 @@ public final class WaczExporter {
             }
             lines.sort(null);
             Path cdx = temporary(".cdx.gz");
-            try (Writer out = gzipWriter(cdx)) {
-                for (String line : lines) {
-                    out.write(line);
-                    out.write('\n');
-                }
+            Path idx = temporary(".idx");
+            try (ZipNumCdxj out = new ZipNumCdxj(cdx, idx)) {
+                for (String line : lines) out.add(line);
             }
             captures = lines.size();
-            zip.putStored("indexes/index.cdx.gz", cdx);
+            putIndex(zip, cdx, idx);
             pages.addAll(selection.pages());
             pageCount = pages.size();
             zip.putDeflated("pages/pages.jsonl", out -> {
@@ -249,6 +246,11 @@ public final class WaczExporter {
                 for (WaczPage page : pages) writePage(w, page);
                 w.flush();
             });
+        }
+
+        private void putIndex(WaczZip zip, Path cdx, Path idx) throws IOException {
+            zip.putStored("indexes/" + ZipNumCdxj.CDX_NAME, cdx);
+            zip.putDeflated("indexes/index.idx", out -> Files.copy(idx, out));
         }
 
         private void add(WaczZip zip, WaczWarc warc) throws IOException {
@@ -370,10 +372,5 @@ public final class WaczExporter {
     static String isoDate(String timestamp) {
         String ts = (timestamp + "00000000000000").substring(0, 14);
         return LocalDateTime.parse(ts, TIMESTAMP).toInstant(ZoneOffset.UTC).toString();
-    }
-
-    private static Writer gzipWriter(Path file) throws IOException {
-        OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16);
-        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 }

@@ -253,7 +253,7 @@ class WaczExporterTest {
         }
     }
 
-    private static List<String> cdxUrls(WaczFile wacz) throws IOException {
+    private static List<String> cdxUrls(WaczFile wacz) throws Exception {
         List<String> urls = new ArrayList<>();
         for (String line : wacz.cdxj()) urls.add(WaczFile.cdxjFields(line).get("url").asText());
         return urls;

@@ -42,14 +42,36 @@ final class WaczFile {
         return JSON.readTree(entries.get("datapackage.json"));
     }
 
-    /** The CDXJ lines of indexes/index.cdx.gz. */
-    List<String> cdxj() throws IOException {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(entries.get("indexes/index.cdx.gz")))) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<String> lines = new ArrayList<>();
-            for (String line : text.split("\n")) if (!line.isEmpty()) lines.add(line);
-            return lines;
+    /**
+     * The CDXJ lines of indexes/index.cdx.gz, read block by block as indexes/index.idx lists them (checking each
+     * block's key, digest and that the blocks cover the file).
+     */
+    List<String> cdxj() throws Exception {
+        byte[] cdx = entries.get("indexes/index.cdx.gz");
+        String[] idx = new String(entries.get("indexes/index.idx"), StandardCharsets.UTF_8).split("\n");
+        assertTrue(idx[0].startsWith("!meta 0 {"), idx[0]);
+        JsonNode meta = JSON.readTree(idx[0].substring(idx[0].indexOf('{')));
+        assertEquals("cdxj-gzip-1.0", meta.get("format").asText());
+        assertEquals("index.cdx.gz", meta.get("filename").asText());
+        List<String> lines = new ArrayList<>();
+        long expectedOffset = 0;
+        for (int i = 1; i < idx.length; i++) {
+            String key = idx[i].substring(0, idx[i].indexOf(" {"));
+            JsonNode block = JSON.readTree(idx[i].substring(idx[i].indexOf(" {") + 1));
+            int offset = block.get("offset").asInt();
+            int length = block.get("length").asInt();
+            assertEquals(expectedOffset, offset, "blocks follow each other");
+            expectedOffset = offset + length;
+            byte[] member = java.util.Arrays.copyOfRange(cdx, offset, offset + length);
+            assertEquals("sha256:" + sha256(member), block.get("digest").asText());
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(member))) {
+                String[] blockLines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+                assertTrue(blockLines[0].startsWith(key + " {"), "block key " + key + " is its first line's");
+                for (String line : blockLines) if (!line.isEmpty()) lines.add(line);
+            }
         }
+        assertEquals(cdx.length, expectedOffset, "the blocks cover index.cdx.gz");
+        return lines;
     }
 
     /** The JSON part of a CDXJ line. */
