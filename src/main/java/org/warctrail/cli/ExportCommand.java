@@ -1,7 +1,7 @@
 package org.warctrail.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +16,10 @@ import org.warctrail.index.WaczExporter;
 import org.warctrail.index.WaczSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code export --wacz FILE [--with-sources] [URL...]}: a WACZ package that ReplayWeb.page and pywb open. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -41,6 +43,9 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Pages to export, with their requisites; none for the whole store.")
     List<String> urls = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     /** The provenance stage, when the build wires it in (see {@link #withProvenance}); null without it. */
     private Function<Archive, ExportProvenance> provenance;
 
@@ -59,8 +64,9 @@ public final class ExportCommand implements Callable<Integer> {
             throw new IllegalStateException("--with-sources needs the provenance stage, which this build does not include");
         }
         if (Files.isDirectory(wacz)) throw new IllegalArgumentException("--wacz names a directory: " + wacz);
-        PrintStream out = System.out;
-        try (Archive archive = Archive.open(store.dir(), System.err::println)) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Archive archive = Archive.open(store.dir(), m -> err.println("warctrail: " + m))) {
             WaczExporter exporter = new WaczExporter(archive.store(), archive.index())
                     .requisites(new CapturedRequisites(archive.store(), new HtmlLinkFinder()));
             if (provenance != null) {
@@ -69,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
                 exporter.sources(stage::reached).provenance(() -> stage.document(pages));
             }
             WaczSummary summary = exporter.export(wacz, urls, withSources);
-            for (String notice : summary.notices()) System.err.println("warctrail: " + notice);
+            for (String notice : summary.notices()) err.println("warctrail: " + notice);
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(toJson(summary)));
             } else {
@@ -77,7 +83,8 @@ public final class ExportCommand implements Callable<Integer> {
                         summary.captures(), summary.warcs().size(), summary.pages(), summary.bytes());
                 for (String url : summary.notArchived()) out.println("not archived: " + url);
             }
-            return summary.captures() == 0 && !urls.isEmpty() ? 1 : 0;
+            out.flush();
+            return 0;
         }
     }
 

@@ -206,6 +206,9 @@ public final class WaczExporter {
             ExportSelection selection = new ExportSelection(index, documents, requisites);
             selection.addPages(urls);
             notArchived = selection.notArchived();
+            if (selection.rows().isEmpty()) {
+                throw new IllegalArgumentException("not archived in " + store.dir() + ": " + String.join(", ", urls));
+            }
             Map<String, Map<Long, Long>> offsets = new TreeMap<>();
             Map<String, Set<String>> ids = new LinkedHashMap<>();
             for (CaptureRow row : selection.rows()) {

@@ -21,22 +21,22 @@ import org.netpreserve.jwarc.WarcRevisit;
  * WARC records of a small news site, made with jwarc's builders as the crawler makes them: a request and a
  * response (or a revisit) linked by WARC-Concurrent-To, with sha1 block and payload digests.
  */
-final class SiteRecords {
-    static final Instant T1 = Instant.parse("2024-03-05T10:15:30Z");
-    static final Instant T2 = Instant.parse("2024-03-06T08:00:00Z");
+public final class SiteRecords {
+    public static final Instant T1 = Instant.parse("2024-03-05T10:15:30Z");
+    public static final Instant T2 = Instant.parse("2024-03-06T08:00:00Z");
 
-    static final String PAGE = "http://news.example/ceasefire.html";
-    static final String CSS = "http://news.example/news.css";
-    static final String PHOTO = "http://news.example/photo.png";
-    static final String BACKGROUND = "http://news.example/bg.png";
-    static final String OLD = "http://news.example/old";
-    static final String OTHER = "http://other.example/unrelated.html";
-    static final String BLOG = "http://blog.example/post.html";
+    public static final String PAGE = "http://news.example/ceasefire.html";
+    public static final String CSS = "http://news.example/news.css";
+    public static final String PHOTO = "http://news.example/photo.png";
+    public static final String BACKGROUND = "http://news.example/bg.png";
+    public static final String OLD = "http://news.example/old";
+    public static final String OTHER = "http://other.example/unrelated.html";
+    public static final String BLOG = "http://blog.example/post.html";
 
-    static final String PAGE_TITLE = "Ceasefire holds in the north";
-    static final String PAGE_TEXT = "At least 70 people were killed before the ceasefire took hold";
+    public static final String PAGE_TITLE = "Ceasefire holds in the north";
+    public static final String PAGE_TEXT = "At least 70 people were killed before the ceasefire took hold";
 
-    static final String PAGE_HTML = """
+    public static final String PAGE_HTML = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Ceasefire holds in the north</title>
             <link rel="stylesheet" href="/news.css"></head>
@@ -46,10 +46,10 @@ final class SiteRecords {
             <img src="/photo.png" alt="Aid convoy at the border">
             <p>Talks are due to resume next week in the capital, officials said.</p></article></body></html>
             """;
-    static final String CSS_TEXT = "body { font-family: serif; color: #222 }\nh1 { background: url(/bg.png) }\n";
-    static final String OTHER_HTML = "<!doctype html><html><head><title>Unrelated page</title></head>"
+    public static final String CSS_TEXT = "body { font-family: serif; color: #222 }\nh1 { background: url(/bg.png) }\n";
+    public static final String OTHER_HTML = "<!doctype html><html><head><title>Unrelated page</title></head>"
             + "<body><p>Nothing to do with the news.</p></body></html>";
-    static final String BLOG_HTML = "<!doctype html><html><head><title>A blog reposts the news</title></head>"
+    public static final String BLOG_HTML = "<!doctype html><html><head><title>A blog reposts the news</title></head>"
             + "<body><article><p>The agency reports a ceasefire. <a href=\"" + PAGE + "\">Continue this article at "
             + "the agency</a></p></article></body></html>";
 
@@ -57,7 +57,7 @@ final class SiteRecords {
     }
 
     /** The whole site: the page (captured twice, the second time unchanged), its requisites, a redirect, others. */
-    static List<List<WarcRecord>> site() throws IOException {
+    public static List<List<WarcRecord>> site() throws IOException {
         Exchange page = exchange(PAGE, T1, 200, "text/html; charset=utf-8", PAGE_HTML.getBytes(StandardCharsets.UTF_8), "");
         return List.of(
                 page.records(),
