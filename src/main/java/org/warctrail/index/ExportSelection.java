@@ -65,6 +65,7 @@ final class ExportSelection {
             }
             if (p.depth() < MAX_REQUISITE_DEPTH && (isHtml(content) || isCss(content))) {
                 for (String url : requisites(content)) {
+                    if (!isWebUrl(url)) continue;
                     index.closest(url, row.timestamp())
                             .ifPresent(r -> work.add(new Pending(r, false, p.depth() + 1, 0)));
                 }
@@ -105,6 +106,11 @@ final class ExportSelection {
         if (!fromLinks.isEmpty() || requisiteFinder == null) return fromLinks;
         Collection<String> found = requisiteFinder.apply(content);
         return found == null ? List.of() : found;
+    }
+
+    private static boolean isWebUrl(String url) {
+        String u = url.regionMatches(true, 0, "http", 0, 4) ? url.toLowerCase(Locale.ROOT) : "";
+        return u.startsWith("http://") || u.startsWith("https://");
     }
 
     static boolean isHtml(CaptureRow row) {

@@ -167,7 +167,7 @@ public final class WaczExporter {
                     continue;
                 }
                 // A file still being written is cut after its last indexed record, not mid-record.
-                long length = TornTail.isBeingWritten(source) ? e.getValue() : Files.size(source);
+                long length = beingWritten(source) ? e.getValue() : Files.size(source);
                 WaczWarc warc = WaczWarc.whole(uniqueName(source), source, length, dir, notices::add);
                 add(zip, warc);
                 byFile.put(e.getKey(), warc);
@@ -301,6 +301,16 @@ public final class WaczExporter {
         void cleanUp() throws IOException {
             for (WaczWarc warc : warcs) warc.discard();
             for (Path p : temporary) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Whether a capture is writing the file now (only our own files are written to; others may be read-only). */
+    private static boolean beingWritten(Path source) {
+        if (!TornTail.isOurs(source)) return false;
+        try {
+            return TornTail.isBeingWritten(source);
+        } catch (IOException e) {
+            return false;
         }
     }
 
