@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,7 +42,6 @@ import org.warctrail.store.WarcStore;
 public final class WaczExporter {
     public static final String SOFTWARE = "warctrail 0.1.0";
     public static final String PROVENANCE_PATH = "provenance/provenance.json";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final WarcStore store;
     private final CaptureLookup index;
@@ -123,7 +118,12 @@ public final class WaczExporter {
         } finally {
             export.cleanUp();
         }
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
         return new WaczSummary(target, List.copyOf(export.warcNames), export.captures, export.pageCount,
                 Files.size(target), export.notArchived, List.copyOf(notices));
     }
@@ -356,34 +356,18 @@ public final class WaczExporter {
         m.put("software", SOFTWARE);
         if (!urls.isEmpty() && !pages.isEmpty()) {
             m.put("mainPageUrl", pages.get(0).url());
-            m.put("mainPageDate", isoDate(pages.get(0).timestamp()));
+            m.put("mainPageDate", WaczPage.isoDate(pages.get(0).timestamp()));
         }
         return m;
     }
 
     private static void writePagesHeader(Writer w) throws IOException {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("format", "json-pages-1.0");
-        header.put("id", "pages");
-        header.put("title", "All Pages");
-        w.write(WaczZip.JSON.writeValueAsString(header));
+        w.write(WaczPage.headerLine());
         w.write('\n');
     }
 
     private static void writePage(Writer w, WaczPage page) throws IOException {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", UUID.nameUUIDFromBytes((page.timestamp() + " " + page.url()).getBytes(StandardCharsets.UTF_8))
-                .toString());
-        line.put("url", page.url());
-        line.put("ts", isoDate(page.timestamp()));
-        if (page.title() != null) line.put("title", page.title());
-        w.write(WaczZip.JSON.writeValueAsString(line));
+        w.write(page.jsonLine());
         w.write('\n');
-    }
-
-    /** A 14-digit timestamp as ISO 8601 UTC. */
-    static String isoDate(String timestamp) {
-        String ts = (timestamp + "00000000000000").substring(0, 14);
-        return LocalDateTime.parse(ts, TIMESTAMP).toInstant(ZoneOffset.UTC).toString();
     }
 }
