@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class,
                 DiffCommand.class,
                 WatchCommand.class,
+                ExportCommand.class,
         })
 public final class Main implements Runnable {
 
