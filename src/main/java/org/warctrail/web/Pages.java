@@ -7,9 +7,9 @@ import io.javalin.http.Context;
 
 /** Renders the precompiled JTE templates (web/templates) as the UI's HTML responses. */
 public final class Pages {
-    /** The UI's own pages: our scripts and styles only, framing only of our replay, never framed themselves. */
+    /** The UI's own pages: our scripts, styles and API (capture progress) only, framing only of our replay, never framed themselves. */
     public static final String UI_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-            + "script-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            + "script-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 

@@ -1,0 +1,37 @@
+package org.warctrail.web;
+
+import io.javalin.config.RoutesConfig;
+import org.warctrail.index.Archive;
+
+/**
+ * The UI's pages and API over an open archive, added to a {@link ReplayServer}:
+ *
+ * <pre>
+ * GET  /search?q=&amp;site=&amp;from=&amp;to=&amp;page=   search results        GET /api/search?q=...&amp;limit=  (search --json)
+ * GET  /capture                                capture form, progress  POST /api/captures, /api/captures/events, /api/captures/jobs/{id}
+ * GET  /api/captures?url=                      a URL's captures
+ * </pre>
+ *
+ * Wire it as {@code new ReplayServer(archive.store(), archive.index(), options).routes(new ArchiveUi(...)::routes)}.
+ */
+public final class ArchiveUi {
+    private final SearchPage search;
+    private final CapturesApi captures;
+    private final CapturePage capture;
+
+    public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
+        this.search = new SearchPage(archive.search(), pages);
+        this.captures = new CapturesApi(archive.index());
+        this.capture = new CapturePage(jobs, pages, options);
+    }
+
+    public void routes(RoutesConfig r) {
+        r.get("/search", search::page);
+        r.get("/api/search", search::api);
+        r.get("/capture", capture::page);
+        r.get("/api/captures", captures::handle);
+        r.post("/api/captures", capture::start);
+        r.get("/api/captures/jobs/{id}", capture::status);
+        r.sse("/api/captures/events", capture::events);
+    }
+}
