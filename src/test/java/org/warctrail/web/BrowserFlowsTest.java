@@ -1,0 +1,123 @@
+package org.warctrail.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.warctrail.fixture.FixtureWeb;
+
+/**
+ * What a person sees, in headless Chromium, on a store the real crawler built from the fixture web: home,
+ * search, snapshot, capture. Each flow saves target/screenshots/{flow}.png; page times go to
+ * target/render-times.txt.
+ */
+class BrowserFlowsTest {
+    static FixtureArchive fixture;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Browser.assumeAvailable();
+        fixture = new FixtureArchive();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) browser.close();
+        if (fixture != null) fixture.close();
+    }
+
+    @Test
+    void homeShowsTheBoxesStatsAndRecentCaptures() throws Exception {
+        var d = browser.driver;
+        d.get(fixture.base() + "/");
+        assertEquals(3, d.findElements(By.cssSelector("section.boxes form.box")).size());
+        assertTrue(d.findElement(By.cssSelector("form[action='/trace'] textarea[name=q]")).isDisplayed());
+        String stats = d.findElement(By.cssSelector("section.stats")).getText();
+        assertTrue(stats.matches("(?s).*\\b[1-9]\\d* URLs.*"), stats);
+        String listing = d.findElement(By.cssSelector("table.urls")).getText();
+        assertTrue(listing.contains("blog.example") || listing.contains("Russia"), listing);
+        browser.screenshot("home");
+    }
+
+    @Test
+    void searchFromHomeFindsTheArticleWithASnippetAndOpensTheSnapshot() throws Exception {
+        var d = browser.driver;
+        d.get(fixture.base() + "/");
+        WebElement q = d.findElement(By.cssSelector("form[action='/search'] input[name=q]"));
+        q.sendKeys("Pentagon");
+        q.submit();
+        browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")));
+        List<WebElement> results = d.findElements(By.cssSelector("li.result"));
+        assertFalse(results.isEmpty(), d.getPageSource());
+        WebElement highlighted = d.findElement(By.cssSelector("li.result .snippet b"));
+        assertTrue(highlighted.getText().toLowerCase().contains("pentagon"), highlighted.getText());
+        browser.screenshot("search");
+
+        results.get(0).findElement(By.cssSelector("a.title")).click();
+        browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("replay")));
+        assertTrue(d.findElement(By.cssSelector(".banner .when")).getText().startsWith("Captured"));
+        d.switchTo().frame(d.findElement(By.id("replay")));
+        browser.waiting(10).until(x -> !x.findElements(By.tagName("p")).isEmpty());
+        String text = d.findElement(By.tagName("body")).getText();
+        d.switchTo().defaultContent();
+        assertTrue(text.toLowerCase().contains("pentagon"), text);
+        browser.screenshot("snapshot");
+    }
+
+    @Test
+    void searchFiltersBySiteAndPaginates() throws Exception {
+        var d = browser.driver;
+        d.get(fixture.base() + "/search?q=Russia&site=nowhere.example");
+        assertEquals("0 matching URLs", d.findElement(By.id("result-count")).getText());
+        d.get(fixture.base() + "/search?q=Russia&site=blog.example");
+        for (WebElement url : d.findElements(By.cssSelector("li.result .url"))) {
+            assertTrue(url.getText().contains("blog.example"), url.getText());
+        }
+    }
+
+    @Test
+    void captureFromTheUiShowsLiveProgressAndLinksTheResult() throws Exception {
+        var d = browser.driver;
+        d.get(fixture.base() + "/");
+        d.findElement(By.cssSelector("form[action='/capture'] input[name=url]")).sendKeys(FixtureWeb.IMAGE_CREDIT.toString());
+        d.findElement(By.cssSelector("form[action='/capture'] button")).click();
+        browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("capture-form")));
+        WebElement depth = d.findElement(By.cssSelector("#capture-form input[name=depth]"));
+        depth.clear();
+        depth.sendKeys("0");
+        d.findElement(By.cssSelector("#capture-form button")).click();
+        browser.waiting(30).until(ExpectedConditions.attributeContains(By.id("capture-state"), "class", "done"));
+        String log = d.findElement(By.id("capture-log")).getText();
+        assertTrue(log.contains(FixtureWeb.IMAGE_CREDIT.toString()), log);
+        assertTrue(d.getCurrentUrl().contains("/capture?job="), d.getCurrentUrl());
+        browser.screenshot("capture");
+        d.findElement(By.linkText("See the capture")).click();
+        browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("replay")));
+        assertTrue(d.findElement(By.cssSelector(".banner .original")).getText().contains("dailyrecord.example"));
+    }
+
+    @Test
+    void pagesRenderQuickly() throws Exception {
+        Files.deleteIfExists(RenderTimes.LOG);
+        String post = FixtureWeb.BLOG_POST.toString();
+        StringBuilder all = new StringBuilder();
+        for (String path : List.of("/", "/search?q=Pentagon", "/search?q=Russia&site=blog.example&page=1",
+                "/timeline?url=" + ArchiveUrls.encode(post), "/web/" + fixture.firstCapture + "/" + post,
+                "/web/" + fixture.firstCapture + "mp_/" + post, "/capture", "/api/search?q=Pentagon",
+                "/api/captures?url=" + ArchiveUrls.encode(post))) {
+            all.append(RenderTimes.time(fixture.base(), path));
+        }
+        System.out.print(all);
+    }
+}
