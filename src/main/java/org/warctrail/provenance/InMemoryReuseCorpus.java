@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class InMemoryReuseCorpus implements ReuseCorpus {
     private final Map<Long, ReuseDocument> documents = new HashMap<>();
     private final Map<String, List<Long>> bySite = new HashMap<>();
+    private final Map<Long, String> normalised = new HashMap<>();
 
     public synchronized void add(ReuseDocument document) {
         if (documents.put(document.id(), document) == null) {
@@ -28,7 +29,8 @@ public final class InMemoryReuseCorpus implements ReuseCorpus {
         int count = 0;
         for (long id : bySite.getOrDefault(site, List.of())) {
             if (count >= atMost) break;
-            if ((" " + MatchText.normalise(documents.get(id).text()) + " ").contains(needle)) count++;
+            String text = normalised.computeIfAbsent(id, k -> " " + MatchText.normalise(documents.get(k).text()) + " ");
+            if (text.contains(needle)) count++;
         }
         return count;
     }

@@ -13,10 +13,12 @@ import java.util.Optional;
  * document does not grow with the store) → exact passage alignment with each of the best candidates → a
  * {@link Reuse} per document it shares passages with, directed from the earlier to the later.
  *
- * <p>Boilerplate: a passage shared by two pages of the same site counts only if it is not site-wide, that is if
- * fewer than {@code siteWideDocuments} (default 3) documents of the site contain it; a footer or a disclaimer
- * every post carries thus never makes reuse, while one post quoting another from the same site still does.
- * Pairs across sites are never filtered: a passage two sites share is reuse, however common on either.
+ * <p>Boilerplate: between two pages of the same site, a line of text (a paragraph, a footer line) within a shared
+ * passage counts only if it is not site-wide, that is if fewer than {@code siteWideDocuments} (default 3)
+ * documents of the site contain it; a footer or a disclaimer every post carries thus never makes reuse, while one
+ * post copying another from the same site still does. Same-site candidates sharing a single band key are not
+ * aligned at all (that key is most often the boilerplate's). Pairs across sites are never filtered: a passage two
+ * sites share is reuse, however common on either.
  */
 public final class ReuseDetector {
     /** Documents read per band key: bounds the lookup when a key is shared by a whole site's boilerplate. */
@@ -67,9 +69,15 @@ public final class ReuseDetector {
         candidates.remove(document.id());
         List<Map.Entry<Long, Integer>> best = new ArrayList<>(candidates.entrySet());
         best.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        for (Map.Entry<Long, Integer> candidate : best.subList(0, Math.min(maxCandidates, best.size()))) {
+        int aligned = 0;
+        for (Map.Entry<Long, Integer> candidate : best) {
+            if (aligned == maxCandidates) break;
             Optional<ReuseDocument> other = corpus.document(candidate.getKey());
             if (other.isEmpty()) continue;
+            // One band in common between two pages of a site is most often its boilerplate (the footer's MinHash
+            // values are the same on every page): not worth an alignment.
+            if (candidate.getValue() < 2 && other.get().site().equals(document.site())) continue;
+            aligned++;
             reuse(document, text, other.get()).ifPresent(found::add);
         }
         found.sort(Comparator.comparingInt(Reuse::words).reversed());
