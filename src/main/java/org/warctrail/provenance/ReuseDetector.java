@@ -69,11 +69,13 @@ public final class ReuseDetector {
         candidates.remove(document.id());
         List<Map.Entry<Long, Integer>> best = new ArrayList<>(candidates.entrySet());
         best.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        String key = UrlKey.of(document.url());
         int aligned = 0;
         for (Map.Entry<Long, Integer> candidate : best) {
             if (aligned == maxCandidates) break;
             Optional<ReuseDocument> other = corpus.document(candidate.getKey());
-            if (other.isEmpty()) continue;
+            // Another capture of the same page is a version of it (see versions), not reuse.
+            if (other.isEmpty() || UrlKey.of(other.get().url()).equals(key)) continue;
             // One band in common between two pages of a site is most often its boilerplate (the footer's MinHash
             // values are the same on every page): not worth an alignment.
             if (candidate.getValue() < 2 && other.get().site().equals(document.site())) continue;

@@ -68,6 +68,18 @@ class ReuseDetectorTest {
     }
 
     @Test
+    void recapturesOfOnePageAreVersionsNotReuse() {
+        InMemoryReuseCorpus corpus = new InMemoryReuseCorpus();
+        ReuseDetector detector = new ReuseDetector(new InMemoryReuseCandidates(), corpus);
+        ReuseDocument first = new ReuseDocument(1, "http://www.rt.com/news/1", null, "20160920000000", SeedFixture.ARTICLE_TEXT);
+        ReuseDocument again = new ReuseDocument(2, "https://rt.com/news/1/", null, "20160921000000", SeedFixture.ARTICLE_TEXT);
+        corpus.add(first);
+        detector.add(first);
+        corpus.add(again);
+        assertTrue(detector.add(again).isEmpty());
+    }
+
+    @Test
     void directionFollowsPublishedThenFirstCapture() {
         ReuseDocument a = new ReuseDocument(1, "https://a.example/", null, "20200101000000", "x");
         ReuseDocument b = new ReuseDocument(2, "https://b.example/", "2019-06-01", "20210101000000", "x");
