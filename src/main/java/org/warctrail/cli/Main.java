@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Archive pages and what they cite, trace quotes to their origin, see what changed.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ExtractCommand.class,
+                ServeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,168 @@
+package org.warctrail.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.index.Archive;
+import org.warctrail.index.DocumentExtractor;
+import org.warctrail.index.ImportListener;
+import org.warctrail.index.ImportOptions;
+import org.warctrail.index.ImportResult;
+
+/**
+ * Import speed against the floor ({@code gzip -dc}) and jwarc's own CDX indexer, in one run on one generated
+ * file: {@code bench/import.sh} (see there). The file (~300 MB of synthetic HTML responses, one gzip member per
+ * record) is made once and reused from {@code bench/out/}. Each figure is the best of two runs; jwarc and gzip run
+ * as their own processes, warctrail's import inside this JVM.
+ */
+public final class ImportBench {
+    static final long TARGET_BYTES = Long.getLong("bench.bytes", 300L << 20);
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
+        Files.createDirectories(out);
+        Path warc = out.resolve("bench-" + (TARGET_BYTES >> 20) + "mb.warc.gz");
+        if (!Files.exists(warc)) generate(warc);
+        double mb = Files.size(warc) / 1048576.0;
+        System.out.printf("file: %s, %.1f MB compressed%n", warc, mb);
+
+        double gzip = time("gzip -dc > /dev/null", () -> exec(List.of("gzip", "-dc", warc.toString())));
+        Path jwarcJar = Path.of(WarcReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        double jwarc = time("jwarc cdx > /dev/null", () -> exec(List.of(javaBin(), "-cp", jwarcJar.toString(),
+                "org.netpreserve.jwarc.tools.WarcTool", "cdx", warc.toString())));
+        double indexOnly = time("warctrail import --in-place (index only)",
+                () -> importOnce(out, warc, ImportOptions.IN_PLACE, DocumentExtractor.NONE));
+        double copied = time("warctrail import, copied (index only)",
+                () -> importOnce(out, warc, ImportOptions.COPY, DocumentExtractor.NONE));
+        Optional<DocumentExtractor> extractor = DocumentExtractor.fromClasspath();
+        Double extracting = null;
+        if (extractor.isPresent()) {
+            extracting = time("warctrail import --in-place (with extraction)",
+                    () -> importOnce(out, warc, ImportOptions.IN_PLACE, extractor.get()));
+        } else {
+            System.out.println("with extraction: org.warctrail.extract.Extractor is not on the class path; not measured");
+        }
+
+        System.out.println();
+        System.out.printf("%-44s %8s %10s %12s%n", "", "seconds", "MB/s", "vs jwarc cdx");
+        row("gzip -dc (floor)", gzip, mb, jwarc);
+        row("jwarc cdx", jwarc, mb, jwarc);
+        row("warctrail import --in-place, index only", indexOnly, mb, jwarc);
+        row("warctrail import (copy), index only", copied, mb, jwarc);
+        if (extracting != null) row("warctrail import --in-place, with extraction", extracting, mb, jwarc);
+        System.out.printf("%nindex-only / jwarc cdx speed: %.2fx (goal >= 0.9x)%n", jwarc / indexOnly);
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** The best of {@code bench.runs} runs (default 2): the machine is shared, and the first run warms the JIT. */
+    static double time(String label, Step step) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int run = 0; run < Integer.getInteger("bench.runs", 2); run++) {
+            System.out.print(label + " ... ");
+            System.out.flush();
+            long start = System.nanoTime();
+            step.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%.2f s%n", seconds);
+            best = Math.min(best, seconds);
+        }
+        return best;
+    }
+
+    static void row(String label, double seconds, double mb, double jwarc) {
+        System.out.printf("%-44s %8.2f %10.1f %11.2fx%n", label, seconds, mb / seconds, jwarc / seconds);
+    }
+
+    static void importOnce(Path out, Path warc, ImportOptions options, DocumentExtractor extractor) throws IOException {
+        Path store = out.resolve("store");
+        deleteTree(store);
+        try (Archive archive = Archive.open(store, m -> { }, extractor)) {
+            ImportResult result = archive.importFiles(List.of(warc), options, ImportListener.NONE);
+            System.out.print("(" + result.captures() + " captures, " + result.documents() + " documents) ");
+        }
+        deleteTree(store);
+    }
+
+    static void exec(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (p.waitFor() != 0) throw new IOException(command + " failed with exit code " + p.exitValue());
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** Synthetic news-like HTML pages of varied words, so that they compress like real ones (about 3:1). */
+    static void generate(Path warc) throws Exception {
+        System.out.println("generating " + warc + " (once) ...");
+        String[] words = new String[4000];
+        Random random = new Random(42);
+        for (int i = 0; i < words.length; i++) {
+            StringBuilder w = new StringBuilder();
+            int len = 2 + random.nextInt(9);
+            for (int k = 0; k < len; k++) w.append((char) ('a' + random.nextInt(26)));
+            words[i] = w.toString();
+        }
+        Path part = warc.resolveSibling(warc.getFileName() + ".part");
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+             WarcWriter writer = new WarcWriter(ch, WarcCompression.GZIP)) {
+            Instant date = Instant.parse("2024-01-01T00:00:00Z");
+            for (int n = 0; writer.position() < TARGET_BYTES; n++) {
+                StringBuilder html = new StringBuilder("<!doctype html><html><head><title>");
+                for (int k = 0; k < 8; k++) html.append(words[random.nextInt(words.length)]).append(' ');
+                html.append("</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>");
+                int paragraphs = 10 + random.nextInt(30);
+                for (int p = 0; p < paragraphs; p++) {
+                    html.append("<p>");
+                    int len = 40 + random.nextInt(80);
+                    for (int k = 0; k < len; k++) html.append(words[(int) Math.abs(random.nextGaussian() * 600) % words.length]).append(' ');
+                    html.append("<a href=\"http://site").append(random.nextInt(50)).append(".example/p/")
+                            .append(random.nextInt(100000)).append("\">source</a></p>\n");
+                }
+                html.append("</article></body></html>\n");
+                byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
+                MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+                HttpResponse http = new HttpResponse.Builder(200, "OK").body(MediaType.HTML_UTF8, body)
+                        .addHeader("Date", "Mon, 01 Jan 2024 00:00:00 GMT").build();
+                writer.write(new WarcResponse.Builder(URI.create("http://site" + (n % 50) + ".example/p/" + n))
+                        .date(date.plusSeconds(n)).body(http).payloadDigest(new WarcDigest(digest(sha1, body))).build());
+            }
+        }
+        Files.move(part, warc);
+    }
+
+    private static MessageDigest digest(MessageDigest sha1, byte[] body) {
+        sha1.update(body);
+        return sha1;
+    }
+}

@@ -1,0 +1,172 @@
+package org.warctrail.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import org.warctrail.extract.Document;
+import org.warctrail.extract.Extractor;
+import org.warctrail.extract.Link;
+import org.warctrail.extract.Quote;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code warctrail extract [--json] [--url URL] FILE...}: runs the extractor on local files, without archiving. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Extract text, metadata, links and quotes from local files (.html, .htm, .html.gz, .pdf, .txt, ...) without archiving them.")
+public final class ExtractCommand implements Callable<Integer> {
+    /** A .gz file may expand to at most this much: a guard against decompression bombs. */
+    static final long MAX_DECOMPRESSED = 256L * 1024 * 1024;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "One JSON object per file per line.")
+    boolean json;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The URL the files were fetched from (resolves relative links; default: the file's file: URL).")
+    String url;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to extract; .gz files are decompressed.")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() {
+        // POI logs through log4j-api, which with no provider prints a status line to stdout and so breaks
+        // the one-object-per-line JSON; log4j-to-slf4j on the classpath would be the lasting fix.
+        if (System.getProperty("log4j2.statusLoggerLevel") == null) System.setProperty("log4j2.statusLoggerLevel", "OFF");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Extractor extractor = new Extractor();
+        int failures = 0;
+        for (Path file : files) {
+            byte[] payload;
+            try {
+                payload = read(file);
+            } catch (IOException e) {
+                err.println("warctrail: " + Failure.describe(e));
+                failures++;
+                continue;
+            }
+            String name = file.getFileName().toString();
+            String pageUrl = url != null ? url : file.toAbsolutePath().normalize().toUri().toString().replaceAll("(?i)\\.gz$", "");
+            Document doc = extractor.extract(pageUrl, typeOf(name), payload);
+            if (doc == null) {
+                doc = new Document(pageUrl, null, null, null, null, null, null, null, null, null, null, null, null,
+                        "not a document: " + file);
+            }
+            if (json) out.println(toJson(file.toString(), doc));
+            else summary(out, file.toString(), doc);
+            out.flush();
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** The content type the file name implies, or null to let the extractor sniff. */
+    static String typeOf(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
+        if (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".xhtml") || n.endsWith(".shtml")) return "text/html";
+        if (n.endsWith(".txt")) return "text/plain";
+        return null;
+    }
+
+    private static byte[] read(Path file) throws IOException {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) return Files.readAllBytes(file);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            byte[] chunk = new byte[65536];
+            long total = 0;
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                total += n;
+                if (total > MAX_DECOMPRESSED) throw new IOException(file + ": decompresses to more than " + MAX_DECOMPRESSED + " bytes");
+                buf.write(chunk, 0, n);
+            }
+            return buf.toByteArray();
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a valid gzip file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The extract JSON of DESIGN.md: file, url, title, text, published, modified, authors, lang, canonical, links, quotes. */
+    static String toJson(String file, Document d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("file", file);
+        o.put("url", d.url());
+        o.put("title", d.title());
+        o.put("text", d.text());
+        o.put("published", d.published());
+        o.put("modified", d.modified());
+        ArrayNode authors = o.putArray("authors");
+        d.authors().forEach(authors::add);
+        o.put("lang", d.lang());
+        o.put("canonical", d.canonical());
+        ArrayNode links = o.putArray("links");
+        for (Link l : d.links()) {
+            ObjectNode n = links.addObject();
+            n.put("url", l.url());
+            n.put("text", l.text());
+            n.put("context", l.context());
+            n.put("kind", l.kind().label());
+            n.put("place", l.place().label());
+        }
+        ArrayNode quotes = o.putArray("quotes");
+        for (Quote q : d.quotes()) {
+            ObjectNode n = quotes.addObject();
+            n.put("text", q.text());
+            n.put("speaker", q.speaker());
+        }
+        if (d.error() != null) o.put("error", d.error());
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + file, e);
+        }
+    }
+
+    private static void summary(PrintWriter out, String file, Document d) {
+        out.println("== " + file);
+        if (d.error() != null) out.println("error:     " + d.error());
+        out.println("title:     " + orDash(d.title()));
+        out.println("url:       " + orDash(d.url()));
+        out.println("published: " + orDash(d.published()) + "   modified: " + orDash(d.modified()));
+        out.println("authors:   " + (d.authors().isEmpty() ? "-" : String.join("; ", d.authors())));
+        out.println("lang:      " + orDash(d.lang()) + "   canonical: " + orDash(d.canonical()));
+        String text = d.text() == null ? "" : d.text();
+        out.println("text:      " + d.paragraphs().size() + " paragraphs, " + (text.isBlank() ? 0 : text.split("\\s+").length) + " words");
+        if (!text.isEmpty()) out.println("           " + (text.length() > 300 ? text.substring(0, 300).replace("\n\n", " ¶ ") + "…" : text.replace("\n\n", " ¶ ")));
+        Map<String, Integer> kinds = new TreeMap<>();
+        d.links().forEach(l -> kinds.merge(l.kind().label(), 1, Integer::sum));
+        out.println("links:     " + d.links().size() + (kinds.isEmpty() ? "" : " " + kinds));
+        d.links().stream().filter(l -> l.kind().isSource())
+                .forEach(l -> out.println("  " + l.kind().label() + ": " + l.url() + (l.text().isEmpty() ? "" : "  \"" + l.text() + "\"")));
+        out.println("quotes:    " + d.quotes().size());
+        for (Quote q : d.quotes()) {
+            String t = q.text().length() > 100 ? q.text().substring(0, 100) + "…" : q.text();
+            out.println("  “" + t + "”" + (q.speaker() == null ? "" : " — " + q.speaker()));
+        }
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,100 @@
+package org.warctrail.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.warctrail.index.Archive;
+import org.warctrail.index.BadRecord;
+import org.warctrail.index.FileIndexReport;
+import org.warctrail.index.ImportOptions;
+import org.warctrail.index.ImportResult;
+import org.warctrail.index.ImportedFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code import [--in-place] [--json] FILE|DIR...}: bring other tools' WARC, ARC and WACZ files into the store. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import WARC (plain, .gz, .zst), ARC (plain, .gz) and WACZ files, or directories of them, "
+                + "into the store and index them. Unreadable records are reported and skipped.")
+public final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--in-place", description = "Index the files where they lie instead of copying them into the store.")
+    boolean inPlace;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files or directories to import.")
+    List<Path> inputs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path p : inputs) {
+            if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ImportResult result;
+        try (IndexProgress progress = new IndexProgress("import", spec.commandLine().getErr());
+             Archive archive = Archive.open(store.dir(), progress::notice)) {
+            result = archive.importFiles(inputs, new ImportOptions(inPlace), progress);
+        }
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(toJson(result)));
+        } else {
+            for (ImportedFile f : result.files()) out.println(summary(f));
+            out.printf("imported %d file(s): %d records, %d captures, %d documents, %d bad records%n",
+                    result.files().stream().filter(f -> !f.duplicate()).count(), result.records(),
+                    result.captures(), result.documents(), result.badRecords());
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String summary(ImportedFile f) {
+        FileIndexReport r = f.report();
+        if (f.duplicate()) return f.source() + ": already in the store as " + f.storedAs() + "; nothing added";
+        return f.source() + " -> " + f.storedAs() + ": " + r.records() + " records, " + r.captures() + " captures, "
+                + r.documents() + " documents, " + (r.badRecords().size() + r.extractionErrors()) + " errors";
+    }
+
+    static ObjectNode toJson(ImportResult result) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode files = root.putArray("files");
+        for (ImportedFile f : result.files()) {
+            FileIndexReport r = f.report();
+            ObjectNode n = files.addObject();
+            n.put("file", f.source());
+            n.put("storedAs", f.storedAs());
+            n.put("duplicate", f.duplicate());
+            n.put("records", r.records());
+            n.put("captures", r.captures());
+            n.put("documents", r.documents());
+            n.put("extractionErrors", r.extractionErrors());
+            ArrayNode bad = n.putArray("badRecords");
+            for (BadRecord b : r.badRecords()) {
+                bad.addObject().put("file", b.file()).put("offset", b.offset()).put("reason", b.reason());
+            }
+        }
+        root.put("records", result.records());
+        root.put("captures", result.captures());
+        root.put("documents", result.documents());
+        root.put("badRecords", result.badRecords());
+        return root;
+    }
+}

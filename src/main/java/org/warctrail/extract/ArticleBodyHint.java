@@ -1,0 +1,94 @@
+package org.warctrail.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The {@code articleBody} a page states in its JSON-LD, as a bag of words: a check on the container the
+ * scorer picked, and a guide to the right one when the pick shares little with it. The statement is
+ * not used as the text itself: it is often truncated, loses paragraphs, and has no elements.
+ */
+final class ArticleBodyHint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Shorter statements are teasers or truncated bodies (some sites cut articleBody at ~500 characters). */
+    private static final int MIN_WORDS = 150;
+
+    private final Map<String, Integer> words;
+    private final int total;
+
+    private ArticleBodyHint(Map<String, Integer> words) {
+        this.words = words;
+        this.total = words.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The hint of a page, or null when it states no articleBody of some length. */
+    static ArticleBodyHint of(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            String body;
+            try {
+                body = find(JSON.readTree(script.data()));
+            } catch (Exception malformed) {
+                continue; // JSON-LD is hand-written often enough to be broken; the page still has its HTML
+            }
+            if (body == null) continue;
+            Map<String, Integer> words = bag(org.jsoup.parser.Parser.unescapeEntities(body, false));
+            if (words.values().stream().mapToInt(Integer::intValue).sum() >= MIN_WORDS) return new ArticleBodyHint(words);
+        }
+        return null;
+    }
+
+    private static String find(JsonNode node) {
+        if (node == null) return null;
+        if (node.isObject()) {
+            JsonNode body = node.get("articleBody");
+            if (body != null && body.isTextual()) return body.asText();
+            for (JsonNode child : node) {
+                String found = find(child);
+                if (found != null) return found;
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                String found = find(child);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    /** Share of the stated body's words that the text holds. */
+    double recall(String text) {
+        return overlap(bag(text)) / (double) total;
+    }
+
+    /** Harmonic mean of the shares of each side's words found in the other. */
+    double f1(String text) {
+        Map<String, Integer> other = bag(text);
+        int otherTotal = other.values().stream().mapToInt(Integer::intValue).sum();
+        if (otherTotal == 0) return 0;
+        double common = overlap(other);
+        double p = common / otherTotal;
+        double r = common / total;
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    private int overlap(Map<String, Integer> other) {
+        int common = 0;
+        for (Map.Entry<String, Integer> e : other.entrySet()) {
+            common += Math.min(e.getValue(), words.getOrDefault(e.getKey(), 0));
+        }
+        return common;
+    }
+
+    private static Map<String, Integer> bag(String text) {
+        Map<String, Integer> bag = new HashMap<>();
+        for (String word : TitleText.key(text).split(" ")) {
+            if (!word.isEmpty()) bag.merge(word, 1, Integer::sum);
+        }
+        return bag;
+    }
+}

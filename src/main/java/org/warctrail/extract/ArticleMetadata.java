@@ -1,0 +1,194 @@
+package org.warctrail.extract;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * The metadata of an HTML page. Each field takes the first source that has it, in order of trust:
+ * JSON-LD, OpenGraph and {@code article:*}, Dublin Core and other meta tags, {@code <time datetime>}, the
+ * byline, the URL. Dates are ISO 8601.
+ */
+public record ArticleMetadata(String title, List<String> authors, String published, String modified,
+                              String canonical, String siteName, String description, String lang) {
+    private static final Pattern URL_DATE = Pattern.compile(
+            "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:[/-]|$)|/((?:19|20)\\d{2})(0[1-9]|1[0-2])([012]\\d|3[01])/");
+    private static final Pattern BY = Pattern.compile("(?i)^\\s*(?:written\\s+)?by[:\\s]+");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:»·]\\s+");
+
+    public ArticleMetadata {
+        authors = List.copyOf(authors);
+    }
+
+    public static ArticleMetadata read(org.jsoup.nodes.Document doc, String url) {
+        JsonLdArticle ld = JsonLdArticle.read(doc);
+        String siteName = first(ld == null ? null : ld.siteName(), meta(doc, "og:site_name"), meta(doc, "application-name"));
+        String title = first(ld == null ? null : ld.headline(), meta(doc, "og:title"), meta(doc, "twitter:title"),
+                meta(doc, "dc.title"), meta(doc, "dcterms.title"), meta(doc, "headline"), titleFromPage(doc, siteName));
+
+        List<String> authors = ld == null ? List.of() : ld.authors();
+        if (authors.isEmpty()) authors = metaAuthors(doc);
+        if (authors.isEmpty()) authors = bylineAuthors(doc);
+
+        String published = first(ld == null ? null : ld.published(),
+                date(meta(doc, "article:published_time")), date(meta(doc, "og:published_time")),
+                date(meta(doc, "dc.date.issued")), date(meta(doc, "dcterms.issued")), date(meta(doc, "dcterms.created")),
+                date(meta(doc, "dc.date.created")), date(meta(doc, "dc.date")), date(meta(doc, "dcterms.date")),
+                date(meta(doc, "citation_publication_date")), date(meta(doc, "citation_date")),
+                date(meta(doc, "pubdate")), date(meta(doc, "publishdate")), date(meta(doc, "publish_date")),
+                date(meta(doc, "date")), date(meta(doc, "sailthru.date")), date(meta(doc, "parsely-pub-date")),
+                date(itemprop(doc, "datePublished")), timeElement(doc), bylineDate(doc), urlDate(url));
+        String modified = first(ld == null ? null : ld.modified(),
+                date(meta(doc, "article:modified_time")), date(meta(doc, "og:updated_time")),
+                date(meta(doc, "dcterms.modified")), date(meta(doc, "dc.date.modified")), date(meta(doc, "last-modified")),
+                date(itemprop(doc, "dateModified")));
+
+        String canonical = first(absolute(doc, doc.selectFirst("link[rel~=(?i)^canonical$][href]"), "href"),
+                absoluteValue(doc, meta(doc, "og:url")));
+        String description = first(ld == null ? null : ld.description(), meta(doc, "og:description"),
+                meta(doc, "description"), meta(doc, "twitter:description"), meta(doc, "dc.description"));
+        String lang = first(PageLanguage.declared(doc), ld == null ? null : ld.language());
+        return new ArticleMetadata(title, authors, published, modified, canonical, siteName, description, lang);
+    }
+
+    /** The content of a {@code <meta>} with this name or property (case-insensitive), or null. */
+    static String meta(org.jsoup.nodes.Document doc, String key) {
+        for (Element m : doc.getElementsByTag("meta")) {
+            if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))
+                    || key.equalsIgnoreCase(m.attr("itemprop")) || key.equalsIgnoreCase(m.attr("http-equiv"))) {
+                String v = m.attr("content").replaceAll("\\s+", " ").strip();
+                if (!v.isEmpty()) return v;
+            }
+        }
+        return null;
+    }
+
+    private static String itemprop(org.jsoup.nodes.Document doc, String prop) {
+        Element e = doc.selectFirst("[itemprop=" + prop + "]");
+        if (e == null) return null;
+        for (String attr : List.of("content", "datetime")) if (e.hasAttr(attr)) return e.attr(attr);
+        return e.text();
+    }
+
+    private static String timeElement(org.jsoup.nodes.Document doc) {
+        Element t = doc.selectFirst("time[pubdate][datetime], time.published[datetime], time.entry-date[datetime], "
+                + "article time[datetime], header time[datetime]");
+        if (t == null) t = doc.selectFirst("time[datetime]");
+        return t == null ? null : date(t.attr("datetime"));
+    }
+
+    private static String bylineDate(org.jsoup.nodes.Document doc) {
+        for (Element e : doc.select("[class~=(?i)(byline|dateline|date|posted|published|meta)], [id~=(?i)(byline|date)]")) {
+            String text = e.ownText().isBlank() ? e.text() : e.ownText();
+            if (text.length() > 200) continue;
+            String iso = IsoDates.findInText(text);
+            if (iso != null) return iso;
+        }
+        return null;
+    }
+
+    /** A date in the URL path: /2016/09/19/, /2016-09-19, /20160919/. */
+    static String urlDate(String url) {
+        if (url == null) return null;
+        String path;
+        try {
+            path = URI.create(url.replace(" ", "%20")).getPath();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (path == null) return null;
+        Matcher m = URL_DATE.matcher(path);
+        if (!m.find()) return null;
+        String iso = m.group(1) != null
+                ? String.format(Locale.ROOT, "%s-%02d-%02d", m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                : m.group(4) + "-" + m.group(5) + "-" + m.group(6);
+        return IsoDates.normalize(iso);
+    }
+
+    private static List<String> metaAuthors(org.jsoup.nodes.Document doc) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element m : doc.select("meta[content]")) {
+            String key = (m.attr("name") + m.attr("property")).toLowerCase(Locale.ROOT);
+            if (key.equals("author") || key.equals("article:author") || key.equals("dc.creator")
+                    || key.equals("dcterms.creator") || key.equals("citation_author") || key.equals("parsely-author")
+                    || key.equals("sailthru.author")) {
+                out.addAll(splitNames(m.attr("content")));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static List<String> bylineAuthors(org.jsoup.nodes.Document doc) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element e : doc.select("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline-name")) {
+            if (!e.select("[itemprop=name]").isEmpty()) e = e.selectFirst("[itemprop=name]");
+            String text = e.text();
+            if (text.length() > 100 || text.isBlank()) continue;
+            out.addAll(splitNames(text));
+            if (!out.isEmpty()) break;
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** "By Jane Doe and John Roe, Staff" → [Jane Doe, John Roe]; URLs and handles are not names. */
+    static List<String> splitNames(String raw) {
+        List<String> out = new ArrayList<>();
+        String s = BY.matcher(raw).replaceFirst("");
+        s = s.replaceAll("(?i)\\b(updated|published|posted)\\b.*$", "");
+        for (String part : s.split("\\s*(?:,|;|\\band\\b|&|\\|)\\s*")) {
+            String name = part.replaceAll("\\s+", " ").strip();
+            if (name.isEmpty() || name.contains("://") || name.startsWith("@") || name.length() > 60) continue;
+            if (IsoDates.findInText(name) != null || !Character.isLetterOrDigit(name.charAt(0))) continue;
+            if (name.split(" ").length > 5) continue;
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** The {@code <title>} minus a trailing or leading site name, or the page's single {@code <h1>}. */
+    private static String titleFromPage(org.jsoup.nodes.Document doc, String siteName) {
+        String title = doc.title().replaceAll("\\s+", " ").strip();
+        var h1s = doc.select("h1");
+        if (h1s.size() == 1 && !h1s.get(0).text().isBlank() && (title.isEmpty() || title.contains(h1s.get(0).text().strip()))) {
+            return h1s.get(0).text().strip();
+        }
+        if (title.isEmpty()) return h1s.isEmpty() ? null : h1s.get(0).text().strip();
+        String[] parts = TITLE_SEPARATOR.split(title);
+        if (parts.length > 1) {
+            String last = parts[parts.length - 1], head = parts[0];
+            if (siteName != null && last.equalsIgnoreCase(siteName)) return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:»·]\\s*$", "").strip();
+            if (siteName != null && head.equalsIgnoreCase(siteName)) return title.substring(head.length()).replaceAll("^\\s*[|\\-–—:»·]\\s+", "").strip();
+        }
+        return title;
+    }
+
+    private static String absolute(org.jsoup.nodes.Document doc, Element e, String attr) {
+        if (e == null) return null;
+        String abs = e.absUrl(attr);
+        return abs.isEmpty() ? null : abs;
+    }
+
+    private static String absoluteValue(org.jsoup.nodes.Document doc, String value) {
+        if (value == null) return null;
+        Element a = doc.createElement("a").attr("href", value);
+        a.setBaseUri(doc.baseUri());
+        String abs = a.absUrl("href");
+        return abs.isEmpty() ? null : abs;
+    }
+
+    private static String date(String raw) {
+        return IsoDates.normalize(raw);
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) if (v != null && !(v instanceof String s && s.isBlank())) return v;
+        return null;
+    }
+}

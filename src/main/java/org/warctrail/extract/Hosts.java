@@ -1,0 +1,46 @@
+package org.warctrail.extract;
+
+import crawlercommons.domains.EffectiveTldFinder;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/** Host comparisons for link classification: the same site is the same registrable domain (public suffix + 1). */
+final class Hosts {
+    private Hosts() {
+    }
+
+    static String host(String url) {
+        if (url == null) return null;
+        try {
+            String h = URI.create(url).getHost();
+            return h == null ? null : h.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            try { // URLs as pages write them may hold spaces or other characters URI refuses
+                String h = new java.net.URL(url).getHost();
+                return h == null || h.isEmpty() ? null : h.toLowerCase(Locale.ROOT);
+            } catch (java.net.MalformedURLException bad) {
+                return null;
+            }
+        }
+    }
+
+    /** The registrable domain of a host ("www.bbc.co.uk" → "bbc.co.uk"); the host itself when it has none. */
+    static String site(String host) {
+        if (host == null) return null;
+        String domain = EffectiveTldFinder.getAssignedDomain(host, true, false);
+        return domain == null ? host : domain;
+    }
+
+    static boolean sameSite(String urlA, String urlB) {
+        String a = site(host(urlA)), b = site(host(urlB));
+        return a != null && a.equals(b);
+    }
+
+    /** Whether the host is one of the domains or a subdomain of one. */
+    static boolean matches(String host, List<String> domains) {
+        if (host == null) return false;
+        for (String d : domains) if (host.equals(d) || host.endsWith("." + d)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,132 @@
+package org.warctrail.extract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Decides the {@link LinkKind} of a hyperlink from where it stands, the words in and before it, and its URL.
+ * Stronger evidence goes first: adverts and share links by their markup and hosts, then the phrases of
+ * {@link LinkPhrases} (continuation, syndication, image credit, attribution, citation), then a link from the
+ * main text to another site's article (a citation), then same-site links outside the main text (navigation).
+ */
+public final class LinkClassifier {
+    private static final Pattern CONTINUATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::continuation));
+    private static final Pattern SYNDICATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::syndication));
+    private static final Pattern ATTRIBUTION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::attribution));
+    private static final Pattern IMAGE_CREDIT = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::imageCredit));
+    private static final Pattern CITATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::citation));
+    private static final Pattern ADVERT = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::advert));
+    private static final Pattern SOURCE_LABEL = LinkPhrases.pattern(List.of("source:", "sources:", "source", "sources"));
+    private static final Pattern ADVERT_PATH = Pattern.compile(
+            "(?i)/(shop|store|subscribe|subscriptions?|donate|donations?|product|products|cart|checkout|advertise|sponsored)(/|$|\\?|\\.)|[?&](add-to-cart|utm_medium=(cpc|banner|display|affiliate))");
+    private static final Pattern DOCUMENT_PATH = Pattern.compile("(?i)\\.(pdf|docx?|odt|rtf|txt|xlsx?|csv|pptx?)$");
+    private static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
+    private static final int LEAD_IN = 80;
+
+    /**
+     * What a link says about the page, for classification.
+     *
+     * @param url        the link's absolute URL
+     * @param pageUrl    the URL of the page that carries it
+     * @param anchorText the anchor text (alt text for an image link), title attribute appended
+     * @param textBefore the text of the same block before the link
+     * @param sentence   the sentence around the link
+     * @param place      where the link stands
+     * @param element    the link's element, or null outside HTML
+     */
+    public record Clues(String url, String pageUrl, String anchorText, String textBefore, String sentence,
+                        LinkPlace place, Element element) {
+    }
+
+    public LinkClassifier() {
+    }
+
+    public LinkKind classify(Clues c) {
+        String host = Hosts.host(c.url());
+        String anchor = c.anchorText() == null ? "" : c.anchorText().strip();
+        String clause = clause(c.textBefore() == null ? "" : c.textBefore());
+        boolean main = c.place() == LinkPlace.MAIN;
+        boolean sameSite = c.pageUrl() != null && Hosts.sameSite(c.url(), c.pageUrl());
+
+        boolean socialHost = Hosts.matches(host, LinkPhrases.SOCIAL_HOSTS);
+        if (socialHost && LinkPhrases.SHARE_PATH.matcher(c.url()).find()) return LinkKind.SOCIAL;
+        if (isAdvertMarkup(c.element()) || Hosts.matches(host, LinkPhrases.AD_HOSTS)) return LinkKind.ADVERT;
+        if (c.url().startsWith("mailto:")) {
+            return c.url().matches("(?i).*[?&](subject|body)=.*") ? LinkKind.SOCIAL : LinkKind.LINK;
+        }
+        if (c.place() == LinkPlace.SHARE_BAR || socialHost && !main) return LinkKind.SOCIAL;
+        if (ADVERT.matcher(anchor).find() && !CONTINUATION.matcher(anchor).find()) return LinkKind.ADVERT;
+        if (!main && ADVERT_PATH.matcher(c.url()).find()) return LinkKind.ADVERT;
+
+        // the site's own menus, teaser lists and footers are navigation whatever their words say
+        if (sameSite && (c.place() == LinkPlace.NAVIGATION || c.place() == LinkPlace.SIDEBAR || c.place() == LinkPlace.FOOTER)) {
+            return LinkKind.NAVIGATION;
+        }
+        if (CONTINUATION.matcher(anchor).find() || endsWith(clause, CONTINUATION)) return LinkKind.CONTINUATION;
+        if (SYNDICATION.matcher(anchor).find() || SYNDICATION.matcher(clause).find()) return LinkKind.SYNDICATION;
+        if (startsWith(anchor, IMAGE_CREDIT) || IMAGE_CREDIT.matcher(clause).find() || c.place() == LinkPlace.CAPTION && !sameSite) {
+            return LinkKind.IMAGE_CREDIT;
+        }
+        if (endsWith(clause, ATTRIBUTION) || startsWith(anchor, ATTRIBUTION)) return LinkKind.ATTRIBUTION;
+        if (endsWith(clause, SOURCE_LABEL)) return LinkKind.CITATION;
+        if (main) {
+            String sentence = c.sentence() == null ? "" : c.sentence();
+            if (CITATION.matcher(sentence).find() || CITATION.matcher(anchor).find()) return LinkKind.CITATION;
+            if (!sameSite && looksLikeArticle(c.url())) return LinkKind.CITATION;
+            return LinkKind.LINK;
+        }
+        // outside the main text, a link within the site is the site's own navigation (menus, teasers, tags)
+        if (c.place() == LinkPlace.NAVIGATION || sameSite) return LinkKind.NAVIGATION;
+        return LinkKind.LINK;
+    }
+
+    /** The part of the text before a link that belongs to its clause: after the last sentence end, up to 80 chars. */
+    private static String clause(String before) {
+        String s = before.length() > 200 ? before.substring(before.length() - 200) : before;
+        int cut = Sentences.sentenceStart(s, s.length());
+        s = s.substring(cut);
+        return s.length() > LEAD_IN ? s.substring(s.length() - LEAD_IN) : s;
+    }
+
+    /** Whether the phrase ends the text, allowing only spacing and "(", ":", "-", "–", "—" after it. */
+    private static boolean endsWith(String text, Pattern phrase) {
+        Matcher m = phrase.matcher(text);
+        int end = -1;
+        while (m.find()) end = m.end();
+        return end >= 0 && text.substring(end).matches("[\\s(:\\-–—\\[]*");
+    }
+
+    private static boolean startsWith(String text, Pattern phrase) {
+        Matcher m = phrase.matcher(text);
+        return m.lookingAt();
+    }
+
+    private static boolean isAdvertMarkup(Element a) {
+        if (a == null) return false;
+        String rel = a.attr("rel").toLowerCase(Locale.ROOT);
+        if (rel.contains("sponsored")) return true;
+        return LinkPlaces.anyAncestorHasWord(a, AD_CONTAINER);
+    }
+
+    /** A URL that names a page or document rather than a site's front page. */
+    static boolean looksLikeArticle(String url) {
+        String path;
+        try {
+            path = java.net.URI.create(url).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        if (path == null) return false;
+        String p = path.replaceAll("/+$", "");
+        if (p.isEmpty()) return url.contains("?");
+        if (DOCUMENT_PATH.matcher(p).find()) return true;
+        String[] segments = p.substring(1).split("/");
+        String last = segments[segments.length - 1];
+        return segments.length >= 2 || last.matches(".*\\d{3,}.*") || last.split("[-_]").length >= 3
+                || last.matches("(?i).*\\.(s?html?|php|aspx?|jsp)$");
+    }
+}

@@ -1,0 +1,88 @@
+package org.warctrail.extract;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Where an element stands on a page, read from its ancestors: their tags, ARIA roles and class/id words.
+ * A caption anywhere above wins (a credit stays a credit inside an article); otherwise the nearest
+ * ancestor that says something decides, so a share bar inside an article is a share bar and a paragraph
+ * of the main text inside a {@code <header>} is main text.
+ */
+final class LinkPlaces {
+    private static final Set<String> CAPTION_WORDS = Set.of("caption", "figcaption", "credit", "credits", "imagecredit",
+            "photocredit", "wp-caption-text", "image-credit", "photo-credit", "media-credit");
+    private static final Set<String> SHARE_WORDS = Set.of("share", "shares", "sharing", "social", "sharedaddy",
+            "addthis", "addtoany", "a2a", "sharethis", "shariff", "socials", "social-links", "follow", "sociallinks");
+    private static final Set<String> NAV_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
+            "breadcrumbs", "topbar", "masthead", "pagination", "pager", "tabs", "toc", "skip", "submenu", "megamenu");
+    private static final Set<String> SIDEBAR_WORDS = Set.of("sidebar", "side", "widget", "widgets", "aside", "rail",
+            "related", "recommended", "popular", "trending", "most-read", "mostread", "secondary", "outbrain", "taboola");
+    private static final Set<String> FOOTER_WORDS = Set.of("footer", "colophon", "copyright", "site-info", "bottom");
+
+    private static final int MAX_CAPTION = 600;
+
+    private LinkPlaces() {
+    }
+
+    static LinkPlace of(Element element, Set<Element> mainElements) {
+        for (Element e = element; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("head")) return LinkPlace.HEAD;
+            // captions are short; a long "caption" container is page layout, not a caption
+            if ((tag.equals("figcaption") || tag.equals("caption") || hasWord(e, CAPTION_WORDS))
+                    && e.text().length() <= MAX_CAPTION) {
+                return LinkPlace.CAPTION;
+            }
+        }
+        for (Element e = element; e != null; e = e.parent()) {
+            if (mainElements.contains(e)) return LinkPlace.MAIN;
+            String tag = e.normalName();
+            String role = e.attr("role").toLowerCase(Locale.ROOT);
+            if (hasWord(e, SHARE_WORDS)) return LinkPlace.SHARE_BAR;
+            if (tag.equals("nav") || tag.equals("menu") || role.equals("navigation") || role.equals("menubar")
+                    || role.equals("banner") || tag.equals("header") && !insideArticle(e) || hasWord(e, NAV_WORDS)) {
+                return LinkPlace.NAVIGATION;
+            }
+            if (tag.equals("aside") || role.equals("complementary") || hasWord(e, SIDEBAR_WORDS)) return LinkPlace.SIDEBAR;
+            if (tag.equals("footer") && !insideArticle(e) || role.equals("contentinfo") || hasWord(e, FOOTER_WORDS)) {
+                return LinkPlace.FOOTER;
+            }
+        }
+        return LinkPlace.OTHER;
+    }
+
+    private static boolean insideArticle(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p.normalName().equals("article") || p.normalName().equals("main")) return true;
+        }
+        return false;
+    }
+
+    /** Whether the element's class or id, split into words at non-letters, contains one of the words. */
+    static boolean hasWord(Element e, Set<String> words) {
+        // page-wide containers carry layout classes ("has-sidebar", "nav-open") that say nothing about a link
+        String tag = e.normalName();
+        if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
+        String cls = e.attr("class"), id = e.attr("id");
+        if (cls.isEmpty() && id.isEmpty()) return false;
+        for (String name : (cls + " " + id).toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (name.isEmpty()) continue;
+            if (words.contains(name)) return true;
+            for (String w : name.split("[^a-z0-9]+")) if (words.contains(w)) return true;
+        }
+        return false;
+    }
+
+    /** Whether the element or an ancestor has one of the class/id words. */
+    static boolean anyAncestorHasWord(Element element, Set<String> words) {
+        for (Element e = element; e != null; e = e.parent()) if (hasWord(e, words)) return true;
+        return false;
+    }
+
+    static Set<String> words(java.util.List<String> list) {
+        return new HashSet<>(list);
+    }
+}

@@ -1,0 +1,125 @@
+package org.warctrail.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * The links of an HTML page as {@link Link}s: hyperlinks with anchor text, sentence, place and kind; the
+ * page's requisites (images, scripts, stylesheets, icons, media, frames) as {@link LinkKind#REQUISITE};
+ * {@code rel=canonical} and {@code og:url} naming another URL as {@link LinkKind#CANONICAL}, or as
+ * {@link LinkKind#SYNDICATION} when they name another site. Links to the page itself are left out.
+ */
+final class Outlinks {
+    private static final Set<String> BLOCKS = Set.of("p", "li", "td", "th", "dd", "dt", "figcaption", "caption",
+            "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "section", "article", "aside", "header",
+            "footer", "nav", "figure", "pre", "address", "form", "table", "ul", "ol", "body");
+    private static final Set<String> REQUISITE_RELS = Set.of("stylesheet", "icon", "shortcut", "apple-touch-icon",
+            "apple-touch-icon-precomposed", "preload", "mask-icon", "manifest", "modulepreload", "prefetch");
+
+    private final LinkClassifier classifier = new LinkClassifier();
+
+    List<Link> find(org.jsoup.nodes.Document doc, String pageUrl, MainText main) {
+        Set<Element> mainElements = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Paragraph p : main.paragraphs()) if (p.element() != null) mainElements.add(p.element());
+        Map<Element, BlockText> blocks = new IdentityHashMap<>();
+        String self = withoutFragment(pageUrl);
+        Set<Link> out = new LinkedHashSet<>();
+
+        for (Element a : doc.select("a[href], area[href]")) {
+            String url = absolute(a, "href");
+            if (url == null || url.equals(self)) continue;
+            LinkPlace place = LinkPlaces.of(a, mainElements);
+            String anchor = anchorText(a);
+            Element block = block(a, mainElements);
+            BlockText bt = blocks.computeIfAbsent(block, BlockText::of);
+            BlockText.Span span = bt.span(a);
+            String before = span == null ? "" : bt.text().substring(0, span.start());
+            String sentence = span == null ? "" : Sentences.around(bt.text(), span.start(), span.end());
+            String title = a.attr("title").strip();
+            String clueText = title.isEmpty() || anchor.contains(title) ? anchor : anchor + " " + title;
+            LinkKind kind = classifier.classify(new LinkClassifier.Clues(url, pageUrl, clueText, before, sentence, place, a));
+            out.add(new Link(url, anchor, sentence, kind, place));
+        }
+
+        for (Element e : doc.select("img[src], img[data-src], script[src], iframe[src], embed[src], video[src], "
+                + "video[poster], audio[src], source[src], track[src], object[data], input[type=image][src]")) {
+            for (String attr : List.of("src", "data-src", "poster", "data")) {
+                if (!e.hasAttr(attr) || attr.equals("data") && !e.normalName().equals("object")) continue;
+                String url = absolute(e, attr);
+                if (url != null) {
+                    String text = e.normalName().equals("img") ? e.attr("alt").strip() : "";
+                    out.add(new Link(url, text, "", LinkKind.REQUISITE, LinkPlaces.of(e, mainElements)));
+                }
+            }
+        }
+        for (Element l : doc.select("link[href][rel]")) {
+            String url = absolute(l, "href");
+            if (url == null) continue;
+            Set<String> rels = Set.of(l.attr("rel").toLowerCase(Locale.ROOT).trim().split("\\s+"));
+            if (rels.contains("canonical")) {
+                if (!url.equals(self)) out.add(new Link(url, "", "", canonicalKind(url, pageUrl), LinkPlace.HEAD));
+            } else if (!Collections.disjoint(rels, REQUISITE_RELS)) {
+                out.add(new Link(url, "", "", LinkKind.REQUISITE, LinkPlace.HEAD));
+            }
+        }
+        Element ogUrl = doc.selectFirst("meta[property=og:url][content]");
+        if (ogUrl != null) {
+            String url = absolute(ogUrl, "content");
+            if (url != null && !url.equals(self) && out.stream().noneMatch(l -> l.url().equals(url) && l.place() == LinkPlace.HEAD)) {
+                out.add(new Link(url, "", "", canonicalKind(url, pageUrl), LinkPlace.HEAD));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static LinkKind canonicalKind(String url, String pageUrl) {
+        // a page read from a file has no site to compare with
+        return Hosts.host(pageUrl) == null || Hosts.sameSite(url, pageUrl) ? LinkKind.CANONICAL : LinkKind.SYNDICATION;
+    }
+
+    /** The anchor text, or the alt text of the image(s) it wraps when it has none. */
+    static String anchorText(Element a) {
+        String text = a.text().strip();
+        if (!text.isEmpty()) return text;
+        StringBuilder alt = new StringBuilder();
+        for (Element img : a.select("img[alt]")) {
+            if (alt.length() > 0) alt.append(' ');
+            alt.append(img.attr("alt").strip());
+        }
+        if (alt.length() == 0 && !a.attr("aria-label").isBlank()) return a.attr("aria-label").strip();
+        return alt.toString().strip();
+    }
+
+    /** The block the link's sentence is read from: its main-text paragraph, else its nearest block ancestor. */
+    private static Element block(Element a, Set<Element> mainElements) {
+        for (Element e = a.parent(); e != null; e = e.parent()) if (mainElements.contains(e)) return e;
+        for (Element e = a.parent(); e != null; e = e.parent()) if (BLOCKS.contains(e.normalName())) return e;
+        return a.ownerDocument() != null ? a.ownerDocument().body() : a;
+    }
+
+    /** An absolute http(s) or mailto URL without fragment, or null for script:, data:, tel: and the like. */
+    static String absolute(Element e, String attr) {
+        String raw = e.attr(attr).strip();
+        if (raw.isEmpty() || raw.startsWith("#")) return null;
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mailto:")) return raw;
+        String abs = e.absUrl(attr);
+        if (abs.isEmpty()) return null;
+        String l = abs.toLowerCase(Locale.ROOT);
+        if (!l.startsWith("http://") && !l.startsWith("https://")) return null;
+        return withoutFragment(abs);
+    }
+
+    static String withoutFragment(String url) {
+        if (url == null) return null;
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+}

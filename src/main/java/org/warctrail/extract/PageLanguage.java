@@ -1,0 +1,78 @@
+package org.warctrail.extract;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * The language of a page: what it declares ({@code <html lang>}, Content-Language, {@code og:locale}),
+ * else a guess from its text by counting common function words. The guess covers a dozen European
+ * languages; it answers null rather than guess from too little text.
+ */
+public final class PageLanguage {
+    // The 12-15 commonest short function words per language; distinctive enough to outvote each other.
+    private static final Map<String, Set<String>> FUNCTION_WORDS = Map.ofEntries(
+            Map.entry("en", Set.of("the", "and", "of", "to", "is", "that", "in", "it", "was", "for", "with", "on", "are", "this", "by")),
+            Map.entry("de", Set.of("der", "die", "und", "das", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "auf", "für", "dem")),
+            Map.entry("fr", Set.of("le", "la", "les", "et", "des", "est", "une", "du", "que", "pour", "dans", "qui", "pas", "sur", "au")),
+            Map.entry("es", Set.of("el", "la", "los", "las", "y", "que", "es", "del", "en", "por", "una", "para", "con", "se", "su")),
+            Map.entry("it", Set.of("il", "la", "di", "che", "e", "è", "per", "un", "una", "non", "sono", "della", "del", "con", "gli")),
+            Map.entry("pt", Set.of("o", "a", "os", "as", "de", "que", "não", "do", "da", "em", "uma", "para", "com", "é", "um")),
+            Map.entry("nl", Set.of("de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "met", "voor", "ook", "die")),
+            Map.entry("sv", Set.of("och", "att", "det", "som", "en", "är", "på", "för", "med", "av", "inte", "till", "har", "den", "ett")),
+            Map.entry("pl", Set.of("i", "w", "nie", "na", "się", "jest", "że", "z", "do", "to", "jak", "co", "dla", "oraz", "przez")),
+            Map.entry("ru", Set.of("и", "в", "не", "на", "что", "с", "по", "это", "как", "он", "из", "за", "для", "то", "же")),
+            Map.entry("uk", Set.of("і", "в", "не", "на", "що", "з", "та", "це", "як", "до", "у", "для", "від", "й", "його")));
+
+    private PageLanguage() {
+    }
+
+    /** The language the page declares, or null. */
+    public static String declared(org.jsoup.nodes.Document doc) {
+        Element html = doc.selectFirst("html");
+        String lang = html == null ? null : normalize(html.attr("lang"));
+        if (lang == null && html != null) lang = normalize(html.attr("xml:lang"));
+        if (lang != null) return lang;
+        for (String q : List.of("meta[http-equiv~=(?i)content-language]", "meta[name~=(?i)^(language|dc\\.language|dcterms\\.language)$]",
+                "meta[property=og:locale]")) {
+            Element e = doc.selectFirst(q);
+            if (e != null && (lang = normalize(e.attr("content"))) != null) return lang;
+        }
+        return null;
+    }
+
+    /** A BCP 47 tag ("en", "en-US") for a declared value such as "en_US", "EN-us" or "en, fr"; null if none. */
+    public static String normalize(String raw) {
+        if (raw == null) return null;
+        String s = raw.strip().split("[,;\\s]")[0].replace('_', '-');
+        if (!s.matches("(?i)[a-z]{2,3}(-[a-z0-9]{2,8})*")) return null;
+        String tag = Locale.forLanguageTag(s).toLanguageTag();
+        return tag.equals("und") ? null : tag;
+    }
+
+    /** The language whose function words the text uses most, or null for too little text or no clear winner. */
+    public static String guess(String text) {
+        if (text == null) return null;
+        Map<String, Integer> score = new HashMap<>();
+        int words = 0;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.isEmpty()) continue;
+            if (++words > 2000) break;
+            for (Map.Entry<String, Set<String>> e : FUNCTION_WORDS.entrySet()) {
+                if (e.getValue().contains(w)) score.merge(e.getKey(), 1, Integer::sum);
+            }
+        }
+        if (words < 20) return null;
+        String best = null;
+        int top = 0, second = 0;
+        for (Map.Entry<String, Integer> e : score.entrySet()) {
+            if (e.getValue() > top) { second = top; top = e.getValue(); best = e.getKey(); }
+            else if (e.getValue() > second) second = e.getValue();
+        }
+        // at least 10% function words and a clear lead over the runner-up
+        return top * 10 >= words && top >= second * 1.3 ? best : null;
+    }
+}

@@ -1,0 +1,95 @@
+package org.warctrail.extract;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who a quotation is attributed to, read from the words right after it ("Thomas said", "said Col. John J.
+ * Thomas", "according to Thomas", "a spokesman, Major-General Igor Konashenkov, said") or right before it
+ * ("Thomas said:", "According to Thomas,"). Names are runs of capitalised words, titles included as written.
+ */
+final class Speakers {
+    static final String VERBS = "said|says|say|told|tells|added|adds|wrote|writes|stated|states|explained|explains|"
+            + "noted|notes|declared|claimed|claims|insisted|warned|warns|argued|argues|continued|stressed|emphasized|"
+            + "emphasised|replied|asked|announced|tweeted|posted|recalled|admitted|acknowledged|concluded|commented|"
+            + "remarked|observed|suggested|urged|confirmed|revealed|reported";
+    private static final String NAME = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*(?:\\s+(?:(?:de|da|di|du|van|von|der|den|la|le|al|bin|ibn|el)\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.\\-]*){0,5}";
+    private static final Pattern NAME_RUN = Pattern.compile(NAME);
+    private static final Pattern AFTER_ACCORDING = Pattern.compile("^[\\s,—–-]*according\\s+to\\s+(?:the\\s+)?(" + NAME + ")");
+    private static final Pattern AFTER_VERB_NAME = Pattern.compile("^[\\s,—–-]*(?:" + VERBS + ")\\s+(?:the\\s+)?(" + NAME + ")");
+    private static final Pattern AFTER_SUBJECT_VERB = Pattern.compile("^[\\s,—–-]*([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b");
+    private static final Pattern BEFORE_VERB = Pattern.compile("([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b[^.!?\"“”«»]{0,60}?[:,]\\s*$");
+    private static final Pattern BEFORE_ACCORDING = Pattern.compile("(?i:according\\s+to)\\s+(?:the\\s+)?(" + NAME + ")\\s*[:,]\\s*$");
+    private static final Pattern PRONOUN = Pattern.compile("(?i)^(he|she|they|the\\s+\\w+(\\s+\\w+)?)$");
+    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "But", "And", "He", "She", "It", "They",
+            "We", "I", "This", "That", "However", "Meanwhile", "Then", "When", "While", "As", "If", "So", "Yet", "Also",
+            "His", "Her", "Their", "Our", "You", "Later", "Earlier", "On", "At", "For", "After", "Before", "Asked");
+
+    private Speakers() {
+    }
+
+    /**
+     * The speaker of a quotation.
+     *
+     * @param before  the paragraph text before the opening mark
+     * @param after   the paragraph text after the closing mark
+     * @param quoteEndsSentence whether the quotation ends with '.', so what follows may be a new sentence
+     * @param lastSpeaker the speaker named last in the text, for "he said"
+     */
+    static String find(String before, String after, boolean quoteEndsSentence, String lastSpeaker) {
+        String a = after.substring(0, Sentences.sentenceEnd(after, 0));
+        if (a.length() > 240) a = a.substring(0, 240);
+        // after a quote that ends its sentence, only a short tag ("Thomas said in the briefing.") names the speaker
+        if (quoteEndsSentence && a.strip().split("\\s+").length > 10) a = "";
+        Matcher m = AFTER_ACCORDING.matcher(a);
+        if (m.find()) return name(m.group(1));
+        m = AFTER_VERB_NAME.matcher(a);
+        if (m.find() && name(m.group(1)) != null) return name(m.group(1));
+        m = AFTER_SUBJECT_VERB.matcher(a);
+        if (m.find()) {
+            String s = subject(m.group(1), lastSpeaker);
+            if (s != null) return s;
+        }
+        String b = before.length() > 240 ? before.substring(before.length() - 240) : before;
+        m = BEFORE_ACCORDING.matcher(b);
+        if (m.find()) return name(m.group(1));
+        m = BEFORE_VERB.matcher(b);
+        if (m.find()) {
+            String clause = m.group(1);
+            int start = Sentences.sentenceStart(clause, clause.length());
+            return subject(clause.substring(start), lastSpeaker);
+        }
+        return null;
+    }
+
+    /** The name in a subject phrase: the last comma-separated part that holds one ("X's spokesman, Gen. Y,"). */
+    static String subject(String phrase, String lastSpeaker) {
+        String p = phrase.strip().replaceAll("[,\\s]+$", "");
+        if (PRONOUN.matcher(p).matches()) return p.matches("(?i)he|she|they") ? lastSpeaker : null;
+        String[] parts = p.split(",");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            Matcher m = NAME_RUN.matcher(parts[i]);
+            String last = null;
+            while (m.find()) {
+                String n = name(m.group());
+                if (n != null) last = n;
+            }
+            if (last != null) return last;
+        }
+        return null;
+    }
+
+    /** A cleaned name, or null for a lone sentence-opening word ("The", "However") or a possessive. */
+    private static String name(String raw) {
+        String n = raw.strip().replaceAll("[.,]+$", "");
+        if (n.endsWith(".") && n.split("\\s+").length == 1) n = n.substring(0, n.length() - 1);
+        String[] words = n.split("\\s+");
+        int first = 0;
+        while (first < words.length && NOT_NAMES.contains(words[first])) first++;
+        if (first == words.length) return null;
+        n = String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length));
+        if (n.endsWith("'s") || n.endsWith("’s")) return null;
+        return n.length() < 2 ? null : n;
+    }
+}

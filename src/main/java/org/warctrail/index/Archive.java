@@ -1,0 +1,176 @@
+package org.warctrail.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.warctrail.capture.PayloadHistory;
+import org.warctrail.store.TornTail;
+import org.warctrail.store.WarcStore;
+
+/**
+ * A store and its index, kept in step: opening one repairs torn tails left by a crashed capture and indexes
+ * whatever the WARC files hold that the index does not yet; captures write through {@link #recordSink} and are
+ * indexed as they are written; imports and reindex go through here too.
+ */
+public final class Archive implements Closeable {
+    private final WarcStore store;
+    private final DocumentExtractor extractor;
+    private final Consumer<String> notices;
+    private CaptureIndex index;
+    private WarcIndexer indexer;
+
+    private Archive(WarcStore store, CaptureIndex index, DocumentExtractor extractor, Consumer<String> notices) {
+        this.store = store;
+        this.index = index;
+        this.extractor = extractor;
+        this.notices = notices;
+        this.indexer = new WarcIndexer(index, extractor);
+    }
+
+    /** Opens with the extract stage's extractor when it is on the class path, else an index of captures only. */
+    public static Archive open(Path storeDir, Consumer<String> notices) throws IOException {
+        return open(storeDir, notices, DocumentExtractor.fromClasspath().orElse(DocumentExtractor.NONE));
+    }
+
+    public static Archive open(Path storeDir, Consumer<String> notices, DocumentExtractor extractor)
+            throws IOException {
+        WarcStore store = WarcStore.open(storeDir);
+        CaptureIndex index = CaptureIndex.open(store.indexFile());
+        Archive archive = new Archive(store, index, extractor, notices);
+        try {
+            archive.catchUp(ImportListener.NONE);
+        } catch (IOException | RuntimeException e) {
+            archive.close();
+            throw e;
+        }
+        return archive;
+    }
+
+    public WarcStore store() {
+        return store;
+    }
+
+    /** The capture index: the {@link CaptureLookup} replay and the UI read. */
+    public CaptureIndex index() {
+        return index;
+    }
+
+    public DocumentSearch search() {
+        return index.search();
+    }
+
+    public PayloadHistory payloadHistory() {
+        return index;
+    }
+
+    /** A sink writing new WARC files into the store, indexing each record as it is written. */
+    public ArchiveRecordSink recordSink(long maxFileSize, Map<String, String> warcinfo) {
+        return new ArchiveRecordSink(store, index, indexer, store.newWriter(maxFileSize, warcinfo));
+    }
+
+    public ImportResult importFiles(List<Path> files, ImportOptions options, ImportListener listener)
+            throws IOException {
+        return new WarcImporter(store, index, indexer).importFiles(files, options, listener);
+    }
+
+    /**
+     * Indexes what the index lacks: for each file of the store (and each file indexed in place) that has grown
+     * past its mark, cuts a torn tail of ours, then indexes the rest.
+     */
+    public ImportResult catchUp(ImportListener listener) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Path p : store.files()) files.put(store.nameOf(p), p);
+        for (IndexedFile f : index.files()) {
+            Path p = store.resolve(f.name());
+            if (Path.of(f.name()).isAbsolute() && Files.isRegularFile(p)) files.putIfAbsent(f.name(), p);
+        }
+        List<Map.Entry<String, IndexedFile>> todo = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+            Optional<IndexedFile> known = index.file(e.getKey());
+            IndexedFile f = known.orElseGet(() -> index.registerFile(e.getKey(), 0, 0, null, null));
+            long size = Files.size(e.getValue());
+            if (size > f.indexedBytes()) {
+                todo.add(Map.entry(e.getKey(), f));
+                bytes += size - f.indexedBytes();
+            }
+        }
+        listener.planned(todo.size(), bytes);
+        List<ImportedFile> done = new ArrayList<>();
+        for (Map.Entry<String, IndexedFile> e : todo) {
+            IndexedFile f = e.getValue();
+            Path path = files.get(e.getKey());
+            listener.fileStarted(path, Files.size(path));
+            boolean ours = TornTail.isOurs(path);
+            if (ours) {
+                Optional<TornTail.Cut> cut = TornTail.repair(path, f.indexedBytes());
+                if (cut.isPresent()) {
+                    notices.accept(cut.get().toString());
+                    listener.notice(cut.get().toString());
+                }
+            }
+            FileIndexReport report = indexer.index(f, path, ours ? WarcIndexer.Options.OWN
+                    : WarcIndexer.Options.FOREIGN, new WarcIndexer.Listener() {
+                @Override
+                public void progress(long position) {
+                    listener.progress(position);
+                }
+
+                @Override
+                public void badRecord(BadRecord bad) {
+                    notices.accept(bad.toString());
+                    listener.badRecord(bad);
+                }
+            });
+            ImportedFile result = new ImportedFile(path.toString(), f.name(), false, report);
+            listener.fileFinished(result);
+            done.add(result);
+        }
+        return new ImportResult(done);
+    }
+
+    /**
+     * Rebuilds the index from the WARC files alone: a fresh index file is built beside the old one (keeping the
+     * list of files, so files indexed in place and import identities survive), then takes its place.
+     */
+    public synchronized ImportResult reindex(ImportListener listener) throws IOException {
+        Path live = store.indexFile();
+        Path fresh = live.resolveSibling(live.getFileName() + ".rebuild");
+        deleteDatabase(fresh);
+        List<IndexedFile> known = index.files();
+        ImportResult result;
+        try (CaptureIndex rebuilt = CaptureIndex.open(fresh)) {
+            for (IndexedFile f : known) {
+                Path p = store.resolve(f.name());
+                if (Files.isRegularFile(p)) rebuilt.registerFile(f.name(), 0, 0, f.fingerprint(), f.origin());
+            }
+            Archive building = new Archive(store, rebuilt, extractor, notices);
+            result = building.catchUp(listener);
+        }
+        index.close();
+        deleteDatabase(live);
+        Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
+        index = CaptureIndex.open(live);
+        indexer = new WarcIndexer(index, extractor);
+        return result;
+    }
+
+    private static void deleteDatabase(Path db) throws IOException {
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

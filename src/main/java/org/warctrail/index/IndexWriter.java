@@ -1,0 +1,173 @@
+package org.warctrail.index;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.warctrail.extract.Document;
+import org.warctrail.extract.Link;
+import org.warctrail.extract.Quote;
+
+/**
+ * Writes batches of captures with their documents, links and quotes in one transaction, and moves the file's
+ * {@code indexed_bytes} mark forward in the same transaction, so a crash never leaves half a batch visible
+ * nor loses track of where to resume.
+ */
+final class IndexWriter {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private final Connections connections;
+
+    IndexWriter(Connections connections) {
+        this.connections = connections;
+    }
+
+    /**
+     * Writes the captures of one batch and sets the file's mark.
+     *
+     * @return how many captures were new (rows already present, e.g. indexed by another process, are skipped)
+     */
+    int write(long fileId, List<IndexedCapture> batch, long indexedBytes, long size, long mtime) {
+        try {
+            return connections.write(c -> {
+                try {
+                    int added = insert(c, fileId, batch);
+                    try (PreparedStatement st = c.prepareStatement(
+                            "UPDATE files SET indexed_bytes = MAX(indexed_bytes, ?), size = ?, mtime = ? WHERE id = ?")) {
+                        st.setLong(1, indexedBytes);
+                        st.setLong(2, size);
+                        st.setLong(3, mtime);
+                        st.setLong(4, fileId);
+                        st.executeUpdate();
+                    }
+                    c.commit();
+                    return added;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IndexException("cannot write index batch: " + e.getMessage(), e);
+        }
+    }
+
+    private static int insert(Connection c, long fileId, List<IndexedCapture> batch) throws SQLException {
+        int added = 0;
+        try (PreparedStatement capture = c.prepareStatement("INSERT OR IGNORE INTO captures (file_id, surt, timestamp, "
+                + "url, status, mime, digest, record_type, offset, length, record_id, redirect, refers_to_url, "
+                + "refers_to_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement document = c.prepareStatement("INSERT INTO documents (capture_id, url, surt, timestamp, "
+                     + "title, text, published, modified, authors, lang, canonical, site_name, description, "
+                     + "content_type, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement fts = c.prepareStatement("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
+             PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, position, url, surt, text, "
+                     + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, normalized, speaker, "
+                     + "start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
+             Statement lastId = c.createStatement()) {
+            for (IndexedCapture item : batch) {
+                CaptureRow r = item.row();
+                capture.setLong(1, fileId);
+                capture.setString(2, r.surt());
+                capture.setString(3, r.timestamp());
+                capture.setString(4, r.url());
+                capture.setInt(5, r.status());
+                capture.setString(6, r.mime());
+                capture.setString(7, r.digest());
+                capture.setString(8, r.recordType());
+                capture.setLong(9, r.offset());
+                capture.setLong(10, r.length());
+                capture.setString(11, r.recordId());
+                capture.setString(12, r.redirect());
+                capture.setString(13, r.refersToUrl());
+                capture.setString(14, r.refersToTimestamp());
+                if (capture.executeUpdate() == 0) continue;
+                added++;
+                if (item.document() == null) continue;
+                long captureId = lastRowId(lastId);
+                Document d = item.document();
+                document.setLong(1, captureId);
+                document.setString(2, r.url());
+                document.setString(3, r.surt());
+                document.setString(4, r.timestamp());
+                document.setString(5, d.title());
+                document.setString(6, d.text());
+                document.setString(7, d.published());
+                document.setString(8, d.modified());
+                document.setString(9, d.authors().isEmpty() ? null : String.join("\n", d.authors()));
+                document.setString(10, d.lang());
+                document.setString(11, d.canonical());
+                document.setString(12, d.siteName());
+                document.setString(13, d.description());
+                document.setString(14, d.contentType());
+                document.setString(15, d.error());
+                document.executeUpdate();
+                long documentId = lastRowId(lastId);
+                fts.setLong(1, documentId);
+                fts.setString(2, d.title());
+                fts.setString(3, d.text());
+                fts.executeUpdate();
+                int position = 0;
+                for (Link l : d.links()) {
+                    link.setLong(1, documentId);
+                    link.setInt(2, position++);
+                    link.setString(3, l.url());
+                    link.setString(4, SurtKey.of(l.url()));
+                    link.setString(5, l.text());
+                    link.setString(6, l.context());
+                    link.setString(7, l.kind() == null ? "link" : l.kind().label());
+                    link.setString(8, l.place() == null ? "other" : l.place().label());
+                    link.addBatch();
+                }
+                if (position > 0) link.executeBatch();
+                boolean quotes = false;
+                for (Quote q : d.quotes()) {
+                    quote.setLong(1, documentId);
+                    quote.setString(2, q.text());
+                    quote.setString(3, normalizeQuote(q.text()));
+                    quote.setString(4, q.speaker());
+                    quote.setInt(5, q.start());
+                    quote.setInt(6, q.end());
+                    quote.addBatch();
+                    quotes = true;
+                }
+                if (quotes) quote.executeBatch();
+            }
+        }
+        return added;
+    }
+
+    private static long lastRowId(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Quote text for matching: NFKC, straight quotes and apostrophes, lower case, single spaces. */
+    static String normalizeQuote(String text) {
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replaceAll("[\u2018\u2019\u201A\u201B\u2032]", "'")
+                .replaceAll("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]", "\"")
+                .replaceAll("[\u2013\u2014]", "-");
+        return SPACES.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** Deletes every row derived from a file (documents, their links, quotes and search entries, captures). */
+    static void deleteRowsOf(Connection c, long fileId) throws SQLException {
+        String docs = "SELECT d.id FROM documents d JOIN captures c ON c.id = d.capture_id WHERE c.file_id = " + fileId;
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM links WHERE document_id IN (" + docs + ")");
+            st.executeUpdate("DELETE FROM quotes WHERE document_id IN (" + docs + ")");
+            st.executeUpdate("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
+                    + "SELECT 'delete', d.id, d.title, d.text FROM documents d WHERE d.id IN (" + docs + ")");
+            st.executeUpdate("DELETE FROM documents WHERE id IN (" + docs + ")");
+            st.executeUpdate("DELETE FROM captures WHERE file_id = " + fileId);
+        }
+    }
+}

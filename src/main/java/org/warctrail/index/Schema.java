@@ -1,0 +1,129 @@
+package org.warctrail.index;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The index schema as an ordered list of migrations; {@code PRAGMA user_version} records how many ran.
+ * A later feature adds a migration at the end (reuse signatures, versions, ...); never edit a shipped one.
+ */
+final class Schema {
+    /** Each entry is one migration: statements run in one transaction, then user_version = its position. */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE files (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE,
+                        size INTEGER NOT NULL DEFAULT 0,
+                        mtime INTEGER NOT NULL DEFAULT 0,
+                        indexed_bytes INTEGER NOT NULL DEFAULT 0,
+                        fingerprint TEXT,
+                        origin TEXT,
+                        added TEXT NOT NULL)""",
+                    "CREATE INDEX files_fingerprint ON files(fingerprint)",
+                    """
+                    CREATE TABLE captures (
+                        id INTEGER PRIMARY KEY,
+                        file_id INTEGER NOT NULL REFERENCES files(id),
+                        surt TEXT NOT NULL,
+                        timestamp TEXT NOT NULL,
+                        url TEXT NOT NULL,
+                        status INTEGER NOT NULL,
+                        mime TEXT,
+                        digest TEXT,
+                        record_type TEXT NOT NULL,
+                        offset INTEGER NOT NULL,
+                        length INTEGER NOT NULL,
+                        record_id TEXT,
+                        redirect TEXT,
+                        refers_to_url TEXT,
+                        refers_to_timestamp TEXT,
+                        UNIQUE (file_id, offset, url, timestamp, record_type))""",
+                    "CREATE INDEX captures_surt ON captures(surt, timestamp)",
+                    "CREATE INDEX captures_timestamp ON captures(timestamp)",
+                    """
+                    CREATE TABLE documents (
+                        id INTEGER PRIMARY KEY,
+                        capture_id INTEGER NOT NULL UNIQUE REFERENCES captures(id),
+                        url TEXT NOT NULL,
+                        surt TEXT NOT NULL,
+                        timestamp TEXT NOT NULL,
+                        title TEXT,
+                        text TEXT,
+                        published TEXT,
+                        modified TEXT,
+                        authors TEXT,
+                        lang TEXT,
+                        canonical TEXT,
+                        site_name TEXT,
+                        description TEXT,
+                        content_type TEXT,
+                        error TEXT)""",
+                    "CREATE INDEX documents_surt ON documents(surt, timestamp)",
+                    """
+                    CREATE VIRTUAL TABLE documents_fts USING fts5(
+                        title, text, content='documents', content_rowid='id',
+                        tokenize='unicode61 remove_diacritics 2')""",
+                    """
+                    CREATE TABLE links (
+                        id INTEGER PRIMARY KEY,
+                        document_id INTEGER NOT NULL REFERENCES documents(id),
+                        position INTEGER NOT NULL,
+                        url TEXT NOT NULL,
+                        surt TEXT,
+                        text TEXT,
+                        context TEXT,
+                        kind TEXT NOT NULL,
+                        place TEXT NOT NULL)""",
+                    "CREATE INDEX links_document ON links(document_id)",
+                    "CREATE INDEX links_surt ON links(surt)",
+                    """
+                    CREATE TABLE quotes (
+                        id INTEGER PRIMARY KEY,
+                        document_id INTEGER NOT NULL REFERENCES documents(id),
+                        text TEXT NOT NULL,
+                        normalized TEXT NOT NULL,
+                        speaker TEXT,
+                        start INTEGER NOT NULL,
+                        "end" INTEGER NOT NULL)""",
+                    "CREATE INDEX quotes_document ON quotes(document_id)",
+                    "CREATE INDEX quotes_normalized ON quotes(normalized)"));
+
+    private Schema() {
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /** Brings the database up to the latest version; refuses one written by a newer warctrail. */
+    static void migrate(Connection connection) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        // The writer connection begins IMMEDIATE transactions, so two processes never migrate at once.
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            int version;
+            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > MIGRATIONS.size()) {
+                throw new SQLException("index schema version " + version + " is newer than this warctrail ("
+                        + MIGRATIONS.size() + "); upgrade warctrail or run reindex");
+            }
+            for (int v = version; v < MIGRATIONS.size(); v++) {
+                for (String sql : MIGRATIONS.get(v)) st.execute(sql);
+                st.execute("PRAGMA user_version = " + (v + 1));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.warctrail.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.warctrail.store.WarcStore;
+
+/**
+ * Brings WARC (plain, gzip, zstd), ARC (plain, gzip) and WACZ files from other tools into the store and indexes
+ * them: copied under {@code warcs/imported/} (or indexed where they lie), recognised by content so that importing
+ * the same file twice adds nothing, each unreadable record reported and skipped.
+ *
+ * <p>A whole-file gzip (all records in one gzip member, as some tools write) cannot be read record by record at
+ * an offset; its copy is stored decompressed instead, record bytes unchanged, so that every record replays.
+ */
+public final class WarcImporter {
+    static final String IMPORTED = "imported";
+    private static final List<String> EXTENSIONS = List.of(".warc.gz", ".warc.zst", ".warc", ".arc.gz", ".arc");
+
+    private final WarcStore store;
+    private final CaptureIndex index;
+    private final WarcIndexer indexer;
+
+    public WarcImporter(WarcStore store, CaptureIndex index, WarcIndexer indexer) {
+        this.store = store;
+        this.index = index;
+        this.indexer = indexer;
+    }
+
+    public ImportResult importFiles(List<Path> inputs, ImportOptions options, ImportListener listener)
+            throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) throw new NoSuchFileException(input.toString());
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> s = Files.walk(input)) {
+                    s.filter(Files::isRegularFile).filter(p -> WarcStore.isArchiveFile(p) || isWacz(p)).sorted()
+                            .forEach(files::add);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            } else {
+                files.add(input);
+            }
+        }
+        long bytes = 0;
+        for (Path f : files) bytes += Files.size(f);
+        listener.planned(files.size(), bytes);
+        List<ImportedFile> done = new ArrayList<>();
+        for (Path f : files) {
+            if (isWacz(f)) done.addAll(importWacz(f, options, listener));
+            else done.add(importFile(f, options, listener));
+        }
+        return new ImportResult(done);
+    }
+
+    private ImportedFile importFile(Path source, ImportOptions options, ImportListener listener) throws IOException {
+        listener.fileStarted(source, Files.size(source));
+        String fingerprint = Fingerprint.of(source);
+        Optional<IndexedFile> known = known(fingerprint, Files.size(source));
+        if (known.isPresent()) return duplicate(source.toString(), known.get(), listener);
+        ImportedFile imported;
+        if (options.inPlace()) {
+            String name = store.nameOf(source);
+            IndexedFile file = index.registerFile(name, Files.size(source), mtime(source), fingerprint,
+                    source.toAbsolutePath().toString());
+            imported = new ImportedFile(source.toString(), name, false, index(file, source, listener));
+        } else {
+            imported = copyAndIndex(source, IMPORTED, source.getFileName().toString(),
+                    source.toAbsolutePath().toString(), fingerprint, listener);
+        }
+        listener.fileFinished(imported);
+        return imported;
+    }
+
+    private ImportedFile copyAndIndex(Path source, String dir, String fileName, String origin, String fingerprint,
+                                      ImportListener listener) throws IOException {
+        RecordBoundaryScanner.Framing framing = RecordBoundaryScanner.framing(source);
+        Path target = copy(source, dir, storedName(fileName, sniffExtension(source, framing)), false);
+        IndexedFile file = index.registerFile(store.nameOf(target), Files.size(target), mtime(target), fingerprint,
+                origin);
+        FileIndexReport report = indexer.index(file, target, new WarcIndexer.Options(true,
+                framing == RecordBoundaryScanner.Framing.GZIP), progress(listener));
+        if (report.sharedMembers() > 0) {
+            // a whole-file gzip: store it decompressed so that each record has its own offset
+            index.forgetFile(file.id());
+            Files.delete(target);
+            String plainExtension = sniffExtension(source, framing).replace(".gz", "");
+            target = copy(source, dir, storedName(fileName, plainExtension), true);
+            listener.notice(fileName + ": all records share gzip members; stored decompressed as "
+                    + store.nameOf(target) + " so that each record can be replayed");
+            file = index.registerFile(store.nameOf(target), Files.size(target), mtime(target), fingerprint, origin);
+            report = index(file, target, listener);
+        }
+        return new ImportedFile(origin, file.name(), false, report);
+    }
+
+    private List<ImportedFile> importWacz(Path wacz, ImportOptions options, ImportListener listener)
+            throws IOException {
+        listener.fileStarted(wacz, Files.size(wacz));
+        if (options.inPlace()) {
+            listener.notice(wacz.getFileName() + ": WARC files inside a WACZ cannot be indexed in place; "
+                    + "they are extracted into the store");
+        }
+        List<ImportedFile> out = new ArrayList<>();
+        String dir = IMPORTED + "/" + stripExtension(wacz.getFileName().toString(), ".wacz");
+        try (ZipFile zip = new ZipFile(wacz.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            List<ZipEntry> warcs = new ArrayList<>();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (!e.isDirectory() && e.getName().startsWith("archive/")
+                        && WarcStore.isArchiveFile(Path.of(e.getName()))) warcs.add(e);
+            }
+            if (warcs.isEmpty()) throw new IOException(wacz + ": not a WACZ (no archive/*.warc files)");
+            for (ZipEntry entry : warcs) {
+                String entryName = Path.of(entry.getName()).getFileName().toString();
+                Path part = uniquePath(store.warcsDir().resolve(dir), "." + entryName + ".part");
+                Files.createDirectories(part.getParent());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                }
+                String origin = wacz.toAbsolutePath() + "!/" + entry.getName();
+                try {
+                    String fingerprint = Fingerprint.of(part);
+                    Optional<IndexedFile> known = known(fingerprint, Files.size(part));
+                    if (known.isPresent()) {
+                        out.add(duplicate(origin, known.get(), listener));
+                        continue;
+                    }
+                    ImportedFile imported = copyAndIndex(part, dir, entryName, origin, fingerprint, listener);
+                    listener.fileFinished(imported);
+                    out.add(imported);
+                } finally {
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
+        return out;
+    }
+
+    private ImportedFile duplicate(String source, IndexedFile known, ImportListener listener) {
+        listener.notice(source + ": already in the store as " + known.name() + "; nothing added");
+        ImportedFile result = new ImportedFile(source, known.name(), true,
+                new FileIndexReport(known.name(), 0, 0, 0, 0, List.of(), 0, known.indexedBytes()));
+        listener.fileFinished(result);
+        return result;
+    }
+
+    /** A file of the store with this content, fingerprinting on the way files found without one. */
+    private Optional<IndexedFile> known(String fingerprint, long size) throws IOException {
+        Optional<IndexedFile> known = index.fileByFingerprint(fingerprint);
+        if (known.isPresent()) return known;
+        for (IndexedFile f : index.files()) {
+            if (f.fingerprint() != null || f.size() != size) continue;
+            Path path = store.resolve(f.name());
+            if (!Files.isRegularFile(path)) continue;
+            String fp = Fingerprint.of(path);
+            index.setFingerprint(f.id(), fp);
+            if (fp.equals(fingerprint)) return Optional.of(f);
+        }
+        return Optional.empty();
+    }
+
+    private FileIndexReport index(IndexedFile file, Path path, ImportListener listener) throws IOException {
+        return indexer.index(file, path, WarcIndexer.Options.FOREIGN, progress(listener));
+    }
+
+    private static WarcIndexer.Listener progress(ImportListener listener) {
+        return new WarcIndexer.Listener() {
+            @Override
+            public void progress(long position) {
+                listener.progress(position);
+            }
+
+            @Override
+            public void badRecord(BadRecord bad) {
+                listener.badRecord(bad);
+            }
+        };
+    }
+
+    /** Copies (or gunzips) into warcs/imported/ under a name of its own, via a temporary name. */
+    private Path copy(Path source, String under, String name, boolean gunzip) throws IOException {
+        Path dir = store.warcsDir().resolve(under);
+        Files.createDirectories(dir);
+        Path target = uniquePath(dir, name);
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try (InputStream raw = Files.newInputStream(source);
+             InputStream in = gunzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+             OutputStream out = Files.newOutputStream(part)) {
+            in.transferTo(out);
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    /** {@code dir/name}, or {@code dir/name-1.ext}, {@code -2}... when taken. */
+    private static Path uniquePath(Path dir, String name) {
+        Path candidate = dir.resolve(name);
+        String ext = EXTENSIONS.stream().filter(e -> name.toLowerCase(Locale.ROOT).endsWith(e)).findFirst()
+                .orElse(name.endsWith(".part") ? ".part" : "");
+        String base = name.substring(0, name.length() - ext.length());
+        for (int i = 1; Files.exists(candidate) || Files.exists(candidate.resolveSibling(candidate.getFileName() + ".part")); i++) {
+            candidate = dir.resolve(base + "-" + i + ext);
+        }
+        return candidate;
+    }
+
+    /** The name a copy gets: the original when its extension says what it is, else with the right one. */
+    static String storedName(String fileName, String extension) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(extension)) return fileName;
+        for (String e : EXTENSIONS) {
+            if (lower.endsWith(e)) return fileName.substring(0, fileName.length() - e.length()) + extension;
+        }
+        int dot = fileName.lastIndexOf('.');
+        if (dot > 0) {
+            String stripped = fileName.substring(0, dot);
+            for (String e : EXTENSIONS) {
+                if (stripped.toLowerCase(Locale.ROOT).endsWith(e)) {
+                    return stripped.substring(0, stripped.length() - e.length()) + extension;
+                }
+            }
+        }
+        return fileName + extension;
+    }
+
+    /** What the file holds, by its first bytes: WARC or ARC, and how it is compressed. */
+    static String sniffExtension(Path file, RecordBoundaryScanner.Framing framing) throws IOException {
+        if (framing == RecordBoundaryScanner.Framing.ZSTD) return ".warc.zst";
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = framing == RecordBoundaryScanner.Framing.GZIP ? new GZIPInputStream(raw) : raw) {
+            byte[] head = in.readNBytes(16);
+            String start = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
+            String kind = start.startsWith("WARC/") ? ".warc" : ".arc";
+            return framing == RecordBoundaryScanner.Framing.GZIP ? kind + ".gz" : kind;
+        } catch (IOException e) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.contains(".arc") && !name.contains(".warc")
+                    ? (framing == RecordBoundaryScanner.Framing.GZIP ? ".arc.gz" : ".arc")
+                    : (framing == RecordBoundaryScanner.Framing.GZIP ? ".warc.gz" : ".warc");
+        }
+    }
+
+    static boolean isWacz(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wacz");
+    }
+
+    private static String stripExtension(String name, String ext) {
+        return name.toLowerCase(Locale.ROOT).endsWith(ext) ? name.substring(0, name.length() - ext.length()) : name;
+    }
+
+    private static long mtime(Path p) throws IOException {
+        return Files.getLastModifiedTime(p).toMillis();
+    }
+}

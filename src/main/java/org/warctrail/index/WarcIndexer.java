@@ -1,0 +1,227 @@
+package org.warctrail.index;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+
+/**
+ * Indexes the records of a WARC or ARC file from a byte offset to its end, streaming in constant memory.
+ * A record's offset is jwarc's {@code reader.position()} right after {@code next()}; its length runs to the next
+ * record's offset (the end of the file for the last). Rows become visible in batches, each committed with the
+ * file's {@code indexed_bytes} mark, so indexing resumes where it stopped.
+ */
+public final class WarcIndexer {
+    /** Records per transaction. */
+    static final int BATCH_RECORDS = 2000;
+    /** Extracted text per transaction, so a batch of big documents does not pile up in memory. */
+    static final long BATCH_TEXT = 16 << 20;
+    static final int MAX_BAD_RECORDS_KEPT = 1000;
+
+    /**
+     * How to treat what cannot be read.
+     *
+     * @param resync             report an unreadable record and go on at the next record boundary (files from
+     *                           other tools); otherwise stop there, leaving the mark at the bad record (our own
+     *                           files, where it is a torn tail or a record still being written)
+     * @param stopOnSharedMember stop as soon as two records share one gzip member (a whole-file gzip), so that
+     *                           the caller can store the file another way
+     */
+    public record Options(boolean resync, boolean stopOnSharedMember) {
+        public static final Options OWN = new Options(false, false);
+        public static final Options FOREIGN = new Options(true, false);
+    }
+
+    /** Hears of progress (the byte offset reached) and of each unreadable record. */
+    public interface Listener {
+        default void progress(long position) {
+        }
+
+        default void badRecord(BadRecord bad) {
+        }
+
+        Listener NONE = new Listener() {
+        };
+    }
+
+    private final IndexWriter writer;
+    private final CaptureRecords records;
+
+    public WarcIndexer(CaptureIndex index, DocumentExtractor extractor) {
+        this.writer = new IndexWriter(index.connections());
+        this.records = new CaptureRecords(extractor);
+    }
+
+    public FileIndexReport index(IndexedFile file, Path path, Options options, Listener listener) throws IOException {
+        return new Run(file, path, options, listener).run();
+    }
+
+    /** The state of one pass over one file. */
+    private final class Run {
+        private final IndexedFile file;
+        private final Path path;
+        private final Options options;
+        private final Listener listener;
+        private final List<IndexedCapture> batch = new ArrayList<>();
+        private final List<BadRecord> bad = new ArrayList<>();
+        private long batchText;
+        private IndexedCapture pending;
+        private long recordCount;
+        private long captures;
+        private long documents;
+        private long extractionErrors;
+        private long badCount;
+        private long shared;
+        private long size;
+        private long mtime;
+
+        Run(IndexedFile file, Path path, Options options, Listener listener) {
+            this.file = file;
+            this.path = path;
+            this.options = options;
+            this.listener = listener;
+        }
+
+        FileIndexReport run() throws IOException {
+            size = Files.size(path);
+            mtime = Files.getLastModifiedTime(path).toMillis();
+            RecordBoundaryScanner.Framing framing = null;
+            long pos = file.indexedBytes();
+            long stoppedAt = pos;
+            long lastStart = -1;
+            passes:
+            while (pos < size) {
+                try (FileChannel channel = FileChannel.open(path)) {
+                    channel.position(pos);
+                    WarcReader reader = new WarcReader(channel);
+                    reader.setLenient(true);
+                    while (true) {
+                        Optional<WarcRecord> next;
+                        try {
+                            next = reader.next();
+                        } catch (IOException | RuntimeException e) {
+                            long at = Math.max(reader.position(), pos);
+                            if (pending != null && at <= pending.row().offset()) {
+                                at = pending.row().offset(); // the pending record itself is the bad one
+                                pending = null;
+                            }
+                            settle(at);
+                            if (!options.resync()) {
+                                stoppedAt = at;
+                                break passes;
+                            }
+                            badRecord(at, e);
+                            if (framing == null) framing = RecordBoundaryScanner.framing(path);
+                            long resume = RecordBoundaryScanner.next(path, framing, at + 1);
+                            pos = resume < 0 ? size : resume;
+                            stoppedAt = pos;
+                            continue passes;
+                        }
+                        if (next.isEmpty()) {
+                            long end = Math.max(reader.position(), pos);
+                            settle(end);
+                            stoppedAt = options.resync() ? Math.max(end, size) : end;
+                            break passes;
+                        }
+                        long start = reader.position();
+                        recordCount++;
+                        if (start == lastStart || start >= size) {
+                            // jwarc cannot tell where a record inside a shared gzip member starts
+                            shared++;
+                            if (options.stopOnSharedMember()) {
+                                stoppedAt = pos;
+                                pending = null;
+                                break passes;
+                            }
+                            continue;
+                        }
+                        settle(start);
+                        lastStart = start;
+                        if (batch.size() >= BATCH_RECORDS || batchText >= BATCH_TEXT) flush(start);
+                        pending = describe(next.get(), start);
+                        listener.progress(start);
+                    }
+                }
+            }
+            if (pending != null) settle(options.resync() ? size : stoppedAt);
+            flush(stoppedAt);
+            listener.progress(stoppedAt);
+            if (shared > 0 && !options.stopOnSharedMember()) {
+                badRecord(lastStart, shared + " record(s) share one gzip member with the record before (a whole-file "
+                        + "gzip); they cannot be addressed and were not indexed. Import without --in-place to store "
+                        + "the file so that they can be.");
+            }
+            return new FileIndexReport(file.name(), recordCount, captures, documents, extractionErrors, List.copyOf(bad),
+                    shared, stoppedAt);
+        }
+
+        private IndexedCapture describe(WarcRecord record, long start) {
+            try {
+                return records.describe(record, file.name(), start);
+            } catch (IOException | RuntimeException e) {
+                // the headers were readable but the block was not: report it; the next() call decides the rest
+                badRecord(start, e);
+                return null;
+            }
+        }
+
+        /** The pending capture's length is known now: it ends where the next record starts. */
+        private void settle(long end) {
+            if (pending == null) return;
+            CaptureRow r = pending.row();
+            long length = end - r.offset();
+            if (length > 0) {
+                CaptureRow row = new CaptureRow(r.id(), r.surt(), r.timestamp(), r.url(), r.status(), r.mime(),
+                        r.digest(), r.recordType(), r.offset(), length, r.file(), r.recordId(), r.redirect(),
+                        r.refersToUrl(), r.refersToTimestamp());
+                batch.add(new IndexedCapture(row, pending.document()));
+                if (pending.document() != null) {
+                    String text = pending.document().text();
+                    batchText += text == null ? 0 : text.length();
+                }
+            }
+            pending = null;
+        }
+
+        private void flush(long mark) {
+            if (batch.isEmpty() && mark <= file.indexedBytes()) return;
+            int added = writer.write(file.id(), batch, mark, size, mtime);
+            captures += added;
+            for (IndexedCapture c : batch) {
+                if (c.document() != null) {
+                    documents++;
+                    if (c.document().error() != null) extractionErrors++;
+                }
+            }
+            batch.clear();
+            batchText = 0;
+        }
+
+        private void badRecord(long offset, Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            badRecord(offset, message);
+        }
+
+        private void badRecord(long offset, String reason) {
+            BadRecord record = new BadRecord(file.name(), offset, printable(reason));
+            badCount++;
+            if (bad.size() < MAX_BAD_RECORDS_KEPT) bad.add(record);
+            listener.badRecord(record);
+        }
+    }
+
+    /** A one-line reason: jwarc's parse errors quote the offending bytes, which may be binary. */
+    static String printable(String reason) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < reason.length() && out.length() < 300; i++) {
+            char c = reason.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f || Character.isLetterOrDigit(c) ? c : c == '\n' ? ' ' : '?');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package org.warctrail.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.StoreStats;
+
+/** {@code GET /}: archived URLs, most recently captured first, {@value #PAGE_SIZE} a page, and store counts. */
+public final class HomePage {
+    static final int PAGE_SIZE = 50;
+
+    private final CaptureLookup index;
+    private final Pages pages;
+
+    public HomePage(CaptureLookup index, Pages pages) {
+        this.index = index;
+        this.pages = pages;
+    }
+
+    public void handle(Context ctx) {
+        long count = index.urlCount();
+        int lastPage = (int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(parsePage(ctx.queryParam("page")), lastPage);
+        List<UrlEntry> urls = index.urls((page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(UrlEntry::of).toList();
+        StoreStats stats = index.stats();
+        pages.render(ctx, 200, "home", new HomeView(urls, stats, count, page, lastPage,
+                page > 1 ? "/?page=" + (page - 1) : null, page < lastPage ? "/?page=" + (page + 1) : null));
+    }
+
+    private static int parsePage(String value) {
+        if (value == null || !value.matches("\\d{1,9}")) return 1;
+        return Math.max(1, Integer.parseInt(value));
+    }
+}

@@ -1,0 +1,41 @@
+package org.warctrail.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import io.javalin.http.Context;
+
+/** Renders the precompiled JTE templates (web/templates) as the UI's HTML responses. */
+public final class Pages {
+    /** The UI's own pages: our scripts and styles only, framing only of our replay, never framed themselves. */
+    public static final String UI_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+            + "script-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    private static final String RENDERED = "warctrail.page";
+
+    /** True when a handler already rendered a page for this response (so error mappers leave it alone). */
+    public static boolean rendered(Context ctx) {
+        return ctx.attribute(RENDERED) != null;
+    }
+
+    public void render(Context ctx, int status, String template, Object view) {
+        ctx.attribute(RENDERED, Boolean.TRUE);
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(template + ".jte", view, out);
+        ctx.status(status);
+        ctx.header("Content-Security-Policy", UI_CSP);
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(out.toByteArray());
+    }
+
+    public void notArchived(Context ctx, String url) {
+        render(ctx, 404, "notfound", new NotFoundView("Not archived",
+                url + " is not in the archive.", url));
+    }
+
+    public void notFound(Context ctx, String message) {
+        render(ctx, 404, "notfound", new NotFoundView("Not found", message, null));
+    }
+}

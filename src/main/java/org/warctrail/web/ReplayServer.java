@@ -1,0 +1,121 @@
+package org.warctrail.web;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warctrail.index.CaptureLookup;
+import org.warctrail.store.WarcStore;
+
+/**
+ * The web server: UI pages, replay, Memento and the CDX API over a store and its index.
+ *
+ * <pre>
+ * GET /                      archived URLs, newest first (?page=)
+ * GET /timeline?url=         a URL's captures
+ * GET /web/{ts}/{url}        snapshot: banner over a sandboxed frame
+ * GET /web/{ts}mp_/{url}     archived resource, URLs rewritten into the archive
+ * GET /web/{ts}id_/{url}     archived payload, byte for byte
+ * GET /web/{url}             Memento TimeGate
+ * GET /web/timemap/link|json/{url}  Memento TimeMaps
+ * GET /cdx?url=...           pywb CDX server API
+ * GET /record?url=&amp;timestamp=  WARC and HTTP headers of a capture
+ * GET /static/...            CSS and scripts (classpath web/static)
+ * </pre>
+ *
+ * Later features add their own routes with {@link #routes(Consumer)} before {@link #start()}; write actions
+ * under {@code /api/} pass the {@link WriteGuard} first.
+ */
+public final class ReplayServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReplayServer.class);
+
+    private final WarcStore store;
+    private final CaptureLookup index;
+    private final ServeOptions options;
+    private final Pages pages = new Pages();
+    private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
+    private Javalin app;
+
+    public ReplayServer(WarcStore store, CaptureLookup index, ServeOptions options) {
+        this.store = store;
+        this.index = index;
+        this.options = options;
+    }
+
+    /** Adds routes of later features (search, provenance, diff, API); call before {@link #start()}. */
+    public ReplayServer routes(Consumer<RoutesConfig> routes) {
+        if (app != null) throw new IllegalStateException("routes must be added before start()");
+        extraRoutes.add(routes);
+        return this;
+    }
+
+    public Pages pages() {
+        return pages;
+    }
+
+    public ReplayServer start() {
+        MementoHandler memento = new MementoHandler(index, pages);
+        ReplayHandler replay = new ReplayHandler(store, index, pages, memento);
+        HomePage home = new HomePage(index, pages);
+        TimelinePage timeline = new TimelinePage(index, pages);
+        RecordPage record = new RecordPage(store, index, pages);
+        CdxApiHandler cdx = new CdxApiHandler(index);
+        RequestGuard guard = new RequestGuard(options);
+        WriteGuard writeGuard = new WriteGuard(options);
+
+        app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            // Replay sends archived bytes with their own Content-Encoding; the server must not encode again.
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            cfg.jetty.host = options.bind();
+            cfg.jetty.port = options.port();
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                sf.directory = "/web/static";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "max-age=300");
+            });
+            cfg.routes.before(guard::before);
+            cfg.routes.before("/api/*", writeGuard::before);
+            cfg.routes.get("/", home::handle);
+            cfg.routes.get("/timeline", timeline::handle);
+            cfg.routes.get("/record", record::handle);
+            cfg.routes.get("/cdx", cdx::handle);
+            cfg.routes.get("/web/<rest>", replay::handle);
+            cfg.routes.head("/web/<rest>", replay::handle);
+            extraRoutes.forEach(r -> r.accept(cfg.routes));
+            cfg.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                    ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage() + "\n"));
+            cfg.routes.exception(BoundedInputStream.PayloadTooLargeException.class, (e, ctx) ->
+                    ctx.status(502).contentType("text/plain; charset=utf-8").result(e.getMessage() + "\n"));
+            cfg.routes.exception(IOException.class, (e, ctx) -> {
+                log.warn("replay failed for {}: {}", ctx.path(), e.getMessage());
+                ctx.status(502).contentType("text/plain; charset=utf-8")
+                        .result("the archive could not read this capture: " + e.getMessage() + "\n");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (!Pages.rendered(ctx)) pages.notFound(ctx, "Nothing here: " + ctx.path());
+            });
+        });
+        app.start();
+        return this;
+    }
+
+    /** The port the server listens on (the chosen one when started on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        if (app != null) app.stop();
+    }
+}

@@ -1,0 +1,47 @@
+package org.warctrail.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Runs before every request: security headers on every response, and, when the server listens on loopback
+ * only, a Host check so that a web page cannot reach it through DNS rebinding.
+ */
+public final class RequestGuard {
+    private final ServeOptions options;
+    private final boolean loopbackOnly;
+
+    public RequestGuard(ServeOptions options) {
+        this.options = options;
+        this.loopbackOnly = options.loopbackOnly();
+    }
+
+    public void before(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        if (loopbackOnly && !loopbackHost(ctx.header("Host"))) {
+            throw new ForbiddenResponse("this server answers only to localhost names");
+        }
+    }
+
+    private boolean loopbackHost(String hostHeader) {
+        if (hostHeader == null) return true; // HTTP/1.0 without Host: the socket is loopback anyway
+        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            host = end > 0 ? host.substring(1, end) : host;
+        } else if (host.indexOf(':') >= 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        if (host.equals("localhost") || host.endsWith(".localhost") || host.equals(options.bind())) return true;
+        if (!host.matches("[0-9.]+|[0-9a-f:]+")) return false; // a name: only localhost names are ours
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
