@@ -62,7 +62,8 @@ public final class ReuseDetector {
         return detect(document, text, ReuseSignature.bandKeys(text));
     }
 
-    private List<Reuse> detect(ReuseDocument document, MatchText text, long[] keys) {
+    /** The reuse between a document (its text and band keys given) and those filed, without filing it. */
+    public List<Reuse> detect(ReuseDocument document, MatchText text, long[] keys) {
         List<Reuse> found = new ArrayList<>();
         if (keys.length == 0) return found;
         Map<Long, Integer> candidates = bands.candidates(keys, PER_KEY_LIMIT);
