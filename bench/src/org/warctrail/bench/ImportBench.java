@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.netpreserve.jwarc.HttpResponse;
@@ -52,14 +51,8 @@ public final class ImportBench {
                 () -> importOnce(out, warc, ImportOptions.IN_PLACE, DocumentExtractor.NONE));
         double copied = time("warctrail import, copied (index only)",
                 () -> importOnce(out, warc, ImportOptions.COPY, DocumentExtractor.NONE));
-        Optional<DocumentExtractor> extractor = DocumentExtractor.fromClasspath();
-        Double extracting = null;
-        if (extractor.isPresent()) {
-            extracting = time("warctrail import --in-place (with extraction)",
-                    () -> importOnce(out, warc, ImportOptions.IN_PLACE, extractor.get()));
-        } else {
-            System.out.println("with extraction: org.warctrail.extract.Extractor is not on the class path; not measured");
-        }
+        double extracting = time("warctrail import --in-place (with extraction)",
+                () -> importOnce(out, warc, ImportOptions.IN_PLACE, DocumentExtractor.standard()));
 
         System.out.println();
         System.out.printf("%-44s %8s %10s %12s%n", "", "seconds", "MB/s", "vs jwarc cdx");
@@ -67,7 +60,7 @@ public final class ImportBench {
         row("jwarc cdx", jwarc, mb, jwarc);
         row("warctrail import --in-place, index only", indexOnly, mb, jwarc);
         row("warctrail import (copy), index only", copied, mb, jwarc);
-        if (extracting != null) row("warctrail import --in-place, with extraction", extracting, mb, jwarc);
+        row("warctrail import --in-place, with extraction", extracting, mb, jwarc);
         System.out.printf("%nindex-only / jwarc cdx speed: %.2fx (goal >= 0.9x)%n", jwarc / indexOnly);
     }
 

@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
         description = "Archive pages and what they cite, trace quotes to their origin, see what changed.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                ExtractCommand.class,
+                ImportCommand.class,
                 ServeCommand.class,
+                SearchCommand.class,
+                CdxCommand.class,
+                ReindexCommand.class,
+                ExtractCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -3,6 +3,7 @@ package org.warctrail.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.warctrail.index.Archive;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.store.WarcStore;
 import org.warctrail.web.ReplayServer;
@@ -36,11 +37,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WarcStore warcStore = WarcStore.open(store.dir());
-        // Integration point: the SQLite index opens here, e.g.
-        // try (Archive archive = Archive.open(store.dir(), notices)) { return serve(archive.store(), archive.index(), System.out); }
-        throw new IllegalStateException("serve needs the SQLite capture index of " + warcStore.dir()
-                + ", which this build does not include");
+        try (Archive archive = Archive.open(store.dir(), System.err::println)) {
+            return serve(archive.store(), archive.index(), System.out);
+        }
     }
 
     /** Serves until the process is stopped; returns the exit code. */

@@ -35,9 +35,9 @@ public final class Archive implements Closeable {
         this.indexer = new WarcIndexer(index, extractor);
     }
 
-    /** Opens with the extract stage's extractor when it is on the class path, else an index of captures only. */
+    /** Opens with the extract stage's extractor. */
     public static Archive open(Path storeDir, Consumer<String> notices) throws IOException {
-        return open(storeDir, notices, DocumentExtractor.fromClasspath().orElse(DocumentExtractor.NONE));
+        return open(storeDir, notices, DocumentExtractor.standard());
     }
 
     public static Archive open(Path storeDir, Consumer<String> notices, DocumentExtractor extractor)

@@ -1,14 +1,10 @@
 package org.warctrail.index;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.util.Optional;
 import org.warctrail.extract.Document;
 
 /**
- * Turns a decoded payload into a {@link Document}: the extract stage, as the index calls it. The integrator
- * passes {@code new org.warctrail.extract.Extractor()::extract}.
+ * Turns a decoded payload into a {@link Document}: the extract stage, as the index calls it. {@link #standard()} is the
+ * real one; tests pass {@link #NONE} for an index of captures only.
  */
 @FunctionalInterface
 public interface DocumentExtractor {
@@ -23,24 +19,8 @@ public interface DocumentExtractor {
     /** Extracts nothing: an index of captures only. */
     DocumentExtractor NONE = (url, contentType, payload) -> null;
 
-    /** The extract stage's {@code org.warctrail.extract.Extractor}, when it is on the class path. */
-    static Optional<DocumentExtractor> fromClasspath() {
-        try {
-            Class<?> type = Class.forName("org.warctrail.extract.Extractor");
-            Object extractor = type.getConstructor().newInstance();
-            MethodHandle extract = MethodHandles.publicLookup().findVirtual(type, "extract",
-                    MethodType.methodType(Document.class, String.class, String.class, byte[].class)).bindTo(extractor);
-            return Optional.of((url, contentType, payload) -> {
-                try {
-                    return (Document) extract.invoke(url, contentType, payload);
-                } catch (Exception | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new RuntimeException(t);
-                }
-            });
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return Optional.empty();
-        }
+    /** The extract stage's extractor: one shared, thread-safe instance. */
+    static DocumentExtractor standard() {
+        return new org.warctrail.extract.Extractor()::extract;
     }
 }
