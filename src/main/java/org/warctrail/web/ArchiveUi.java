@@ -10,6 +10,7 @@ import org.warctrail.index.Archive;
  * GET  /search?q=&amp;site=&amp;from=&amp;to=&amp;page=   search results        GET /api/search?q=...&amp;limit=  (search --json)
  * GET  /capture                                capture form, progress  POST /api/captures, /api/captures/events, /api/captures/jobs/{id}
  * GET  /api/captures?url=                      a URL's captures
+ * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
  * </pre>
  *
  * Wire it as {@code new ReplayServer(archive.store(), archive.index(), options).routes(new ArchiveUi(...)::routes)}.
@@ -18,11 +19,13 @@ public final class ArchiveUi {
     private final SearchPage search;
     private final CapturesApi captures;
     private final CapturePage capture;
+    private final DiffPage diff;
 
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
         this.search = new SearchPage(archive.search(), pages);
         this.captures = new CapturesApi(archive.index());
         this.capture = new CapturePage(jobs, pages, options);
+        this.diff = new DiffPage(archive.index(), new ArchivedVersions(archive.store(), archive.index()), pages);
     }
 
     public void routes(RoutesConfig r) {
@@ -33,5 +36,7 @@ public final class ArchiveUi {
         r.post("/api/captures", capture::start);
         r.get("/api/captures/jobs/{id}", capture::status);
         r.sse("/api/captures/events", capture::events);
+        r.get("/diff", diff::page);
+        r.get("/api/diff", diff::api);
     }
 }

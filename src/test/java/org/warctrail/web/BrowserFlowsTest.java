@@ -108,6 +108,34 @@ class BrowserFlowsTest {
     }
 
     @Test
+    void diffFromTheSnapshotHighlightsTheChangedNumber() throws Exception {
+        var d = browser.driver;
+        d.get(fixture.base() + "/timeline?url=" + ArchiveUrls.encode(FixtureWeb.BLOG_POST.toString()));
+        List<WebElement> versions = d.findElements(By.cssSelector("table.captures tbody tr td:first-child a"));
+        assertEquals(2, versions.size());
+        versions.get(1).click();
+        browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("replay")));
+        d.findElement(By.linkText("Diff")).click();
+        browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("diff-summary")));
+        String summary = d.findElement(By.id("diff-summary")).getText();
+        assertTrue(summary.contains("number"), summary);
+        WebElement number = d.findElement(By.cssSelector("li.number-change"));
+        String from = number.findElement(By.cssSelector("mark.num-from")).getText();
+        String to = number.findElement(By.cssSelector("mark.num-to")).getText();
+        assertEquals(List.of("62", "70"), List.of(from, to).stream().sorted().toList(), from + " -> " + to);
+        // Side by side by default: the changed number is marked in the text itself.
+        assertTrue(d.findElement(By.id("side")).isDisplayed());
+        List<WebElement> marked = d.findElements(By.cssSelector("#side .num"));
+        assertTrue(marked.stream().anyMatch(e -> e.getText().contains("62") || e.getText().contains("70")),
+                marked.stream().map(WebElement::getText).toList().toString());
+        browser.screenshot("diff");
+        d.findElement(By.linkText("Changes only (" + d.findElements(By.cssSelector("#changes p.row")).size() + ")")).click();
+        assertTrue(d.findElement(By.id("changes")).isDisplayed());
+        assertFalse(d.findElement(By.id("side")).isDisplayed());
+        browser.screenshot("diff-changes-only");
+    }
+
+    @Test
     void pagesRenderQuickly() throws Exception {
         Files.deleteIfExists(RenderTimes.LOG);
         String post = FixtureWeb.BLOG_POST.toString();
@@ -115,7 +143,8 @@ class BrowserFlowsTest {
         for (String path : List.of("/", "/search?q=Pentagon", "/search?q=Russia&site=blog.example&page=1",
                 "/timeline?url=" + ArchiveUrls.encode(post), "/web/" + fixture.firstCapture + "/" + post,
                 "/web/" + fixture.firstCapture + "mp_/" + post, "/capture", "/api/search?q=Pentagon",
-                "/api/captures?url=" + ArchiveUrls.encode(post))) {
+                "/api/captures?url=" + ArchiveUrls.encode(post), "/diff?url=" + ArchiveUrls.encode(post),
+                "/api/diff?url=" + ArchiveUrls.encode(post))) {
             all.append(RenderTimes.time(fixture.base(), path));
         }
         System.out.print(all);
