@@ -2,6 +2,8 @@ package org.warctrail.web;
 
 import io.javalin.config.RoutesConfig;
 import org.warctrail.index.Archive;
+import org.warctrail.index.ReuseTables;
+import org.warctrail.provenance.ArchiveProvenance;
 
 /**
  * The UI's pages and API over an open archive, added to a {@link ReplayServer}:
@@ -10,6 +12,8 @@ import org.warctrail.index.Archive;
  * GET  /search?q=&amp;site=&amp;from=&amp;to=&amp;page=   search results        GET /api/search?q=...&amp;limit=  (search --json)
  * GET  /capture                                capture form, progress  POST /api/captures, /api/captures/events, /api/captures/jobs/{id}
  * GET  /api/captures?url=                      a URL's captures
+ * GET  /provenance?url=&amp;depth=                 chain graph, reuse     GET /api/chain?url=&amp;depth=  (chain --json)
+ * GET  /trace?q=                               quote trace            GET /api/trace?q=  (trace --json)
  * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
  * </pre>
  *
@@ -20,11 +24,16 @@ public final class ArchiveUi {
     private final CapturesApi captures;
     private final CapturePage capture;
     private final DiffPage diff;
+    private final ProvenancePage provenance;
+    private final TracePage trace;
 
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
         this.search = new SearchPage(archive.search(), pages);
         this.captures = new CapturesApi(archive.index());
         this.capture = new CapturePage(jobs, pages, options);
+        ArchiveProvenance chains = new ArchiveProvenance(archive.index());
+        this.provenance = new ProvenancePage(chains, new ReuseTables(archive.index()), pages, options);
+        this.trace = new TracePage(chains, pages, options);
         this.diff = new DiffPage(archive.index(), new ArchivedVersions(archive.store(), archive.index()), pages);
     }
 
@@ -38,5 +47,9 @@ public final class ArchiveUi {
         r.sse("/api/captures/events", capture::events);
         r.get("/diff", diff::page);
         r.get("/api/diff", diff::api);
+        r.get("/provenance", provenance::page);
+        r.get("/api/chain", provenance::api);
+        r.get("/trace", trace::page);
+        r.get("/api/trace", trace::api);
     }
 }

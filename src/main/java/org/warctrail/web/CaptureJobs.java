@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,7 @@ import org.warctrail.store.RotatingWarcWriter;
 public final class CaptureJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaptureJobs.class);
     public static final int MAX_DEPTH = 5;
+    public static final int MAX_SEEDS = 50;
 
     private final Archive archive;
     private final UnaryOperator<CrawlConfig.Builder> settings;
@@ -65,24 +67,31 @@ public final class CaptureJobs implements AutoCloseable {
     }
 
     /** Starts capturing, or refuses: a bad URL or target (IllegalArgumentException), another capture running (409). */
-    public synchronized CaptureJob start(String url, int depth) {
-        URI uri = checkedUrl(url);
+    public CaptureJob start(String url, int depth) {
+        return start(List.of(url == null ? "" : url), depth);
+    }
+
+    /** Captures several seeds in one crawl (the gaps of a provenance chain); the job is named by the first. */
+    public synchronized CaptureJob start(List<String> urls, int depth) {
+        if (urls.isEmpty()) throw new IllegalArgumentException("give the URL to capture");
+        if (urls.size() > MAX_SEEDS) throw new IllegalArgumentException("at most " + MAX_SEEDS + " URLs at once, not " + urls.size());
+        List<URI> seeds = urls.stream().map(CaptureJobs::checkedUrl).distinct().toList();
         if (depth < 0 || depth > MAX_DEPTH) throw new IllegalArgumentException("depth must be 0.." + MAX_DEPTH + ", not " + depth);
-        if (!allowPrivate) refusePrivate(uri);
+        if (!allowPrivate) seeds.forEach(CaptureJobs::refusePrivate);
         CaptureJob running = current;
         if (running != null && !running.finished()) {
             throw new ConflictResponse("a capture is already running: " + running.url() + " (" + running.eventsHref() + ")");
         }
-        CaptureJob job = new CaptureJob(ids.incrementAndGet(), uri.toString(), depth);
+        CaptureJob job = new CaptureJob(ids.incrementAndGet(), seeds.get(0).toString(), depth);
         jobs.put(job.id(), job);
         current = job;
-        worker.submit(() -> run(job, uri));
+        worker.submit(() -> run(job, seeds));
         return job;
     }
 
-    private void run(CaptureJob job, URI uri) {
+    private void run(CaptureJob job, List<URI> seeds) {
         job.running();
-        CrawlConfig.Builder builder = settings.apply(CrawlConfig.builder(uri))
+        CrawlConfig.Builder builder = settings.apply(CrawlConfig.builder(seeds.toArray(URI[]::new)))
                 .depth(job.depth())
                 .allowTarget(allowPrivate ? TargetPolicy.any() : TargetPolicy.publicOnly());
         CaptureListener listener = new CaptureListener() {

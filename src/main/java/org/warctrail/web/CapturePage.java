@@ -5,13 +5,15 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Capturing from the UI.
  *
  * <pre>
  * GET  /capture[?url=&amp;job=]          the form (URL, depth) and the progress of a job
- * POST /api/captures                   start: JSON {"url", "depth"} or a form; 202 with the job (a form: 303 to its page)
+ * POST /api/captures                   start: JSON {"url" or "urls", "depth"} or a form (url repeatable); 202 with the job (a form: 303 to its page)
  * GET  /api/captures/jobs/{id}         the job and, once done, its result
  * GET  /api/captures/events?job=       server-sent events: fetched, failed, progress, then done or error
  * </pre>
@@ -38,19 +40,20 @@ public final class CapturePage {
     }
 
     public void start(Context ctx) throws IOException {
-        String url;
+        List<String> urls = new ArrayList<>();
         int depth;
         boolean form = ctx.isFormUrlencoded() || ctx.isMultipartFormData();
         if (form) {
-            url = ctx.formParam("url");
+            urls.addAll(ctx.formParams("url"));
             depth = depth(ctx.formParam("depth"));
         } else {
             JsonNode body = Json.MAPPER.readTree(ctx.bodyAsBytes());
             if (body == null || !body.isObject()) throw new IllegalArgumentException("send {\"url\": ..., \"depth\": N}");
-            url = body.path("url").asText(null);
+            if (body.hasNonNull("url")) urls.add(body.path("url").asText());
+            body.path("urls").forEach(u -> urls.add(u.asText()));
             depth = body.has("depth") ? body.path("depth").asInt(-1) : 1;
         }
-        CaptureJob job = jobs.start(url, depth);
+        CaptureJob job = jobs.start(urls, depth);
         if (form) {
             ctx.redirect("/capture?job=" + job.id(), io.javalin.http.HttpStatus.SEE_OTHER);
         } else {

@@ -136,6 +136,50 @@ class BrowserFlowsTest {
     }
 
     @Test
+    void provenanceFromTheSnapshotDrawsTheChain() throws Exception {
+        var d = browser.driver;
+        d.get(fixture.base() + "/web/" + fixture.firstCapture + "/" + FixtureWeb.BLOG_POST);
+        d.findElement(By.linkText("Provenance")).click();
+        browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("chain-graph")));
+        List<WebElement> nodes = d.findElements(By.cssSelector("#chain-graph g.node"));
+        List<WebElement> edges = d.findElements(By.cssSelector("#chain-graph g.edge"));
+        List<String> nodeUrls = nodes.stream().map(n -> n.getDomAttribute("data-url")).toList();
+        assertTrue(nodeUrls.contains(FixtureWeb.BLOG_POST.toString()), nodeUrls.toString());
+        assertTrue(nodeUrls.contains(FixtureWeb.NEWS_ARTICLE.toString()), nodeUrls.toString());
+        WebElement root = d.findElement(By.cssSelector("#chain-graph g.node.root"));
+        assertEquals(FixtureWeb.BLOG_POST.toString(), root.getDomAttribute("data-url"));
+        assertTrue(root.getText().contains("REVEALED") || root.getText().contains("Russia"), root.getText());
+        List<String> kinds = edges.stream().map(e -> e.findElement(By.tagName("text")).getText()).toList();
+        assertTrue(kinds.contains("continuation"), kinds.toString());
+        WebElement continuation = edges.stream().filter(e -> e.getDomAttribute("class").contains("kind-continuation"))
+                .findFirst().orElseThrow();
+        String hover = continuation.findElement(By.tagName("title")).getDomProperty("textContent");
+        assertTrue(hover.contains("Continue"), hover);
+        browser.screenshot("provenance");
+    }
+
+    @Test
+    void quoteTraceFromHomeNamesTheOrigin() throws Exception {
+        var d = browser.driver;
+        d.get(fixture.base() + "/");
+        WebElement q = d.findElement(By.cssSelector("form[action='/trace'] textarea[name=q]"));
+        q.sendKeys("“the call to knock it off was put in place and the attacks ceased,”");
+        d.findElement(By.cssSelector("form[action='/trace'] button")).click();
+        browser.waiting(15).until(ExpectedConditions.presenceOfElementLocated(By.id("match-count")));
+        List<WebElement> matches = d.findElements(By.cssSelector("ol.matches li.match"));
+        assertTrue(matches.size() >= 3, d.findElement(By.tagName("main")).getText());
+        String origin = d.findElement(By.id("origin")).getText();
+        assertTrue(origin.contains("briefings.example"), origin);
+        assertEquals(1, d.findElements(By.cssSelector("#trace-timeline g.match.origin")).size());
+        assertTrue(d.findElement(By.cssSelector("ol.matches li.match.origin .origin-tag")).isDisplayed());
+        List<WebElement> paths = d.findElements(By.cssSelector("ul.paths li"));
+        assertFalse(paths.isEmpty(), "no path to the origin shown");
+        assertTrue(paths.stream().anyMatch(p -> p.getText().contains("continuation")),
+                paths.stream().map(WebElement::getText).toList().toString());
+        browser.screenshot("trace");
+    }
+
+    @Test
     void pagesRenderQuickly() throws Exception {
         Files.deleteIfExists(RenderTimes.LOG);
         String post = FixtureWeb.BLOG_POST.toString();
@@ -144,7 +188,10 @@ class BrowserFlowsTest {
                 "/timeline?url=" + ArchiveUrls.encode(post), "/web/" + fixture.firstCapture + "/" + post,
                 "/web/" + fixture.firstCapture + "mp_/" + post, "/capture", "/api/search?q=Pentagon",
                 "/api/captures?url=" + ArchiveUrls.encode(post), "/diff?url=" + ArchiveUrls.encode(post),
-                "/api/diff?url=" + ArchiveUrls.encode(post))) {
+                "/api/diff?url=" + ArchiveUrls.encode(post), "/provenance?url=" + ArchiveUrls.encode(post),
+                "/api/chain?url=" + ArchiveUrls.encode(post),
+                "/trace?q=" + ArchiveUrls.encode("the call to knock it off was put in place and the attacks ceased"),
+                "/api/trace?q=" + ArchiveUrls.encode("the call to knock it off was put in place and the attacks ceased"))) {
             all.append(RenderTimes.time(fixture.base(), path));
         }
         System.out.print(all);
