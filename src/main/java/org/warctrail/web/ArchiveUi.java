@@ -17,24 +17,33 @@ import org.warctrail.provenance.ArchiveProvenance;
  * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
  * </pre>
  *
- * Wire it as {@code new ReplayServer(archive.store(), archive.index(), options).routes(new ArchiveUi(...)::routes)}.
+ * Wire it as {@code ui.install(new ReplayServer(archive.store(), archive.index(), options)).start()}, with
+ * {@code ui = new ArchiveUi(archive, new CaptureJobs(archive, settings, options.allowPrivate()), server.pages(), options)}.
  */
 public final class ArchiveUi {
     private final SearchPage search;
     private final CapturesApi captures;
     private final CapturePage capture;
+    private final ChangeMarkers changes;
     private final DiffPage diff;
     private final ProvenancePage provenance;
     private final TracePage trace;
 
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
         this.search = new SearchPage(archive.search(), pages);
-        this.captures = new CapturesApi(archive.index());
+        ArchivedVersions versions = new ArchivedVersions(archive.store(), archive.index());
+        this.changes = new ChangeMarkers(versions);
+        this.captures = new CapturesApi(archive.index(), changes);
         this.capture = new CapturePage(jobs, pages, options);
         ArchiveProvenance chains = new ArchiveProvenance(archive.index());
         this.provenance = new ProvenancePage(chains, new ReuseTables(archive.index()), pages, options);
         this.trace = new TracePage(chains, pages, options);
-        this.diff = new DiffPage(archive.index(), new ArchivedVersions(archive.store(), archive.index()), pages);
+        this.diff = new DiffPage(archive.index(), versions, pages);
+    }
+
+    /** Adds the pages and API to the server (and change markers to its timeline); call before it starts. */
+    public ReplayServer install(ReplayServer server) {
+        return server.changeMarkers(changes).routes(this::routes);
     }
 
     public void routes(RoutesConfig r) {

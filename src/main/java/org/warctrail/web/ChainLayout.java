@@ -84,8 +84,8 @@ public final class ChainLayout {
                     : n.lastCapture() != null ? "captured " + CaptureTime.display(n.lastCapture()).substring(0, 10) : null;
             String href = n.archived() && n.lastCapture() != null
                     ? ArchiveUrls.replay(n.lastCapture(), ReplayMode.FRAME, n.url()) : null;
-            boxes.put(u, new Box(u, shorten(n.title() != null && !n.title().isBlank() ? n.title() : u, 38),
-                    shorten(n.site() != null ? n.site() : "", 36), date, n.archived(), u.equals(chain.root()), x, y, href));
+            boxes.put(u, new Box(u, shorten(n.title() != null && !n.title().isBlank() ? n.title() : u, 33),
+                    shorten(n.site() != null ? n.site() : "", 38), date, n.archived(), u.equals(chain.root()), x, y, href));
         }
         List<Line> lines = new ArrayList<>();
         for (ChainEdge e : chain.edges()) {

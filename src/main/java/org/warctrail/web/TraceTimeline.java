@@ -19,10 +19,19 @@ public record TraceTimeline(int width, int height, String start, String end, Lis
     static final int AXIS = 560;
     static final int ROW = 30;
     static final int TOP = 24;
+    static final int LABELS = 380;
 
     /** @param published x of the published dot, or -1 when the page gives no date */
     public record Row(String url, String title, int y, int published, int captured, boolean origin, String publishedText,
                       String capturedText, String snapshotHref, String speaker, String context, double score) {
+        /** Where the row's label starts: right of the axis. */
+        public int labelX() {
+            return LEFT + AXIS + 24;
+        }
+
+        public String shortTitle() {
+            return ChainLayout.shorten(title, 52);
+        }
     }
 
     static TraceTimeline of(Trace trace) {
@@ -36,7 +45,7 @@ public record TraceTimeline(int width, int height, String start, String end, Lis
             max = Math.max(max, Math.max(c, p == null ? c : p));
         }
         if (matches.isEmpty()) {
-            return new TraceTimeline(LEFT * 2 + AXIS, TOP, "", "", List.of());
+            return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP, "", "", List.of());
         }
         double span = Math.max(1, max - min);
         List<Row> rows = new ArrayList<>();
@@ -55,7 +64,7 @@ public record TraceTimeline(int width, int height, String start, String end, Lis
                     CaptureTime.display(m.timestamp()),
                     ArchiveUrls.replay(m.timestamp(), ReplayMode.FRAME, m.url()), m.speaker(), m.context(), m.score()));
         }
-        return new TraceTimeline(LEFT * 2 + AXIS, TOP + matches.size() * ROW + 8,
+        return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP + matches.size() * ROW + 8,
                 Instant.ofEpochSecond(min).toString().substring(0, 10), Instant.ofEpochSecond(max).toString().substring(0, 10), rows);
     }
 

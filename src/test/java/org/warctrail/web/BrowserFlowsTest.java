@@ -113,6 +113,11 @@ class BrowserFlowsTest {
         d.get(fixture.base() + "/timeline?url=" + ArchiveUrls.encode(FixtureWeb.BLOG_POST.toString()));
         List<WebElement> versions = d.findElements(By.cssSelector("table.captures tbody tr td:first-child a"));
         assertEquals(2, versions.size());
+        // The timeline marks the second capture as a substantive change, with its summary and a diff link.
+        WebElement marker = d.findElement(By.cssSelector("table.captures tbody tr:nth-child(2) .marker"));
+        assertEquals("substantive", marker.getText());
+        assertTrue(d.findElement(By.cssSelector("table.captures tbody tr:nth-child(2) .change-summary")).getText().contains("number"));
+        browser.screenshot("timeline");
         versions.get(1).click();
         browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("replay")));
         d.findElement(By.linkText("Diff")).click();

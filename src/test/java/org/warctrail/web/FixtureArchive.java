@@ -42,7 +42,7 @@ final class FixtureArchive implements AutoCloseable {
         jobs = new CaptureJobs(archive, b -> b.proxy(web.proxy()).delayMillis(0), options.allowPrivate());
         server = new ReplayServer(archive.store(), archive.index(), options);
         ArchiveUi ui = new ArchiveUi(archive, jobs, server.pages(), options);
-        server.routes(ui::routes).start();
+        ui.install(server).start();
     }
 
     /** Captures through the proxy; returns the seed's capture time. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.warctrail.cli.SearchCommand;
 import org.warctrail.fixture.FixtureWeb;
 import org.warctrail.index.SearchOptions;
+import org.warctrail.provenance.ArchiveProvenance;
 import picocli.CommandLine;
 
 /**
@@ -95,7 +96,82 @@ class UiApiTest {
     }
 
     @Test
+    void apiCapturesMarksWhatChangedAtEachVersion() throws Exception {
+        JsonNode doc = Json.MAPPER.readTree(get(fixture.base(), "/api/captures?url="
+                + ArchiveUrls.encode(FixtureWeb.BLOG_POST.toString())).body());
+        JsonNode first = doc.get("captures").get(0);
+        JsonNode second = doc.get("captures").get(1);
+        assertEquals("first", first.get("kind").asText());
+        assertEquals("substantive", second.get("kind").asText(), second.toString());
+        assertTrue(second.get("changed").asBoolean());
+        assertTrue(second.get("summary").asText().contains("number"), second.toString());
+    }
+
+    @Test
+    void apiChainTraceAndDiffAreTheDocumentsOfTheCommands() throws Exception {
+        ArchiveProvenance provenance = new ArchiveProvenance(fixture.archive.index());
+        String post = FixtureWeb.BLOG_POST.toString();
+        JsonNode chain = Json.MAPPER.readTree(get(fixture.base(), "/api/chain?url=" + ArchiveUrls.encode(post)).body());
+        assertEquals(Json.MAPPER.readTree(Json.write(provenance.chain(post, 3))), chain);
+        for (String field : List.of("root", "nodes", "edges")) assertTrue(chain.has(field), field);
+        String quote = "the call to knock it off was put in place and the attacks ceased";
+        JsonNode trace = Json.MAPPER.readTree(get(fixture.base(), "/api/trace?q=" + ArchiveUrls.encode(quote)).body());
+        assertEquals(Json.MAPPER.readTree(Json.write(provenance.trace(quote))), trace);
+        assertEquals(FixtureWeb.TRANSCRIPT_PDF.toString(), trace.get("origin").get("url").asText());
+        JsonNode diff = Json.MAPPER.readTree(get(fixture.base(), "/api/diff?url=" + ArchiveUrls.encode(post)).body());
+        for (String field : List.of("url", "from", "to", "changed", "summary", "fields", "numbers", "quotesAdded",
+                "quotesRemoved", "linksAdded", "linksRemoved", "paragraphs")) {
+            assertTrue(diff.has(field), field);
+        }
+        assertEquals(fixture.firstCapture, diff.get("from").get("timestamp").asText());
+        JsonNode number = diff.get("numbers").get(0);
+        assertEquals(List.of("62", "70"), List.of(number.get("from").asText(), number.get("to").asText()).stream().sorted().toList());
+        assertEquals(404, get(fixture.base(), "/api/diff?url=http%3A%2F%2Fnever.example%2F").statusCode());
+        assertEquals(400, get(fixture.base(), "/api/diff?url=" + ArchiveUrls.encode(post) + "&from=abc").statusCode());
+    }
+
+    @Test
+    void captureTheGapsFormStartsOneCrawlOfEverySeed() throws Exception {
+        awaitIdle();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(fixture.base() + "/api/captures"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("url=" + ArchiveUrls.encode(FixtureWeb.MIRROR_COPY.toString())
+                        + "&url=" + ArchiveUrls.encode(FixtureWeb.LATIN1_PAGE.toString()) + "&depth=0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, r.statusCode(), r.body());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith("/capture?job="), location);
+        String id = location.substring("/capture?job=".length());
+        JsonNode status = awaitJob(id);
+        assertEquals("done", status.get("state").asText(), status.toString());
+        List<String> urls = new ArrayList<>();
+        status.get("result").get("captured").forEach(c -> urls.add(c.get("url").asText()));
+        assertTrue(urls.contains(FixtureWeb.MIRROR_COPY.toString()) && urls.contains(FixtureWeb.LATIN1_PAGE.toString()), urls.toString());
+        assertEquals(200, get(fixture.base(), location).statusCode());
+    }
+
+    static JsonNode awaitJob(String id) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            JsonNode status = Json.MAPPER.readTree(get(fixture.base(), "/api/captures/jobs/" + id).body());
+            String state = status.get("state").asText();
+            if (state.equals("done") || state.equals("failed")) return status;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("capture job " + id + " did not finish");
+    }
+
+    /** Waits for the capture another test may have started (one runs at a time). */
+    static void awaitIdle() throws Exception {
+        for (long id = 1; id < 20; id++) {
+            HttpResponse<String> r = get(fixture.base(), "/api/captures/jobs/" + id);
+            if (r.statusCode() == 404) return;
+            awaitJob(Long.toString(id));
+        }
+    }
+
+    @Test
     void captureFromTheApiStreamsProgressAndIndexesTheResult() throws Exception {
+        awaitIdle();
         HttpResponse<String> started = post(fixture.base(), "/api/captures",
                 "{\"url\":\"" + FixtureWeb.IMAGE_CREDIT + "\",\"depth\":0}");
         assertEquals(202, started.statusCode(), started.body());
@@ -135,7 +211,7 @@ class UiApiTest {
         ServeOptions publicOnly = new ServeOptions("127.0.0.1", 0, false, "s3cret");
         try (CaptureJobs jobs = new CaptureJobs(fixture.archive, b -> b, false);
              ReplayServer server = new ReplayServer(fixture.archive.store(), fixture.archive.index(), publicOnly)) {
-            server.routes(new ArchiveUi(fixture.archive, jobs, server.pages(), publicOnly)::routes).start();
+            new ArchiveUi(fixture.archive, jobs, server.pages(), publicOnly).install(server).start();
             String base = "http://127.0.0.1:" + server.port();
             for (String target : List.of("http://127.0.0.1:" + fixture.web.port() + "/", "http://localhost/",
                     "http://10.1.2.3/", "http://192.168.0.1/", "http://169.254.169.254/latest/meta-data/",
