@@ -3,18 +3,14 @@ package org.warctrail.capture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.netpreserve.jwarc.HeaderValidator;
 import org.netpreserve.jwarc.MessageHeaders;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
-import org.netpreserve.jwarc.tools.ValidateTool;
 
 /**
  * A record read back from a test WARC: its WARC headers, its block, and for responses the payload
@@ -62,20 +58,5 @@ record ArchivedRecord(String type, MessageHeaders headers, byte[] block, byte[] 
             return new java.util.zip.GZIPInputStream(new ByteArrayInputStream(payload));
         }
         return new ByteArrayInputStream(payload);
-    }
-
-    /**
-     * Runs jwarc's own validator (ValidateTool, with WARC 1.1 header validation as its command line
-     * does by default) on a file. Its per-file method is package-private, hence reflection; it prints
-     * the records at fault to stderr (in the surefire output).
-     */
-    static boolean jwarcValidates(Path warc) throws ReflectiveOperationException {
-        ValidateTool tool = new ValidateTool(false);
-        Field headerValidator = ValidateTool.class.getDeclaredField("headerValidator");
-        headerValidator.setAccessible(true);
-        headerValidator.set(tool, HeaderValidator.warc_1_1(false));
-        Method validate = ValidateTool.class.getDeclaredMethod("validate", Path.class);
-        validate.setAccessible(true);
-        return (Boolean) validate.invoke(tool, warc);
     }
 }

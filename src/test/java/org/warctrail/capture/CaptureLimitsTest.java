@@ -1,5 +1,6 @@
 package org.warctrail.capture;
 
+import org.warctrail.fixture.WarcValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,7 @@ class CaptureLimitsTest {
         FixtureCrawl whole = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> { }, FixtureWeb.BIG_FILE);
         assertEquals(null, whole.responseFor(FixtureWeb.BIG_FILE).header("WARC-Truncated"));
         assertEquals(3 * 1024 * 1024, whole.responseFor(FixtureWeb.BIG_FILE).payload().length, "large bodies spill to disk intact");
-        assertTrue(ArchivedRecord.jwarcValidates(whole.warc));
+        assertTrue(WarcValidation.jwarcValidates(whole.warc));
     }
 
     @Test

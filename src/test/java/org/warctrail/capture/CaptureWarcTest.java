@@ -1,5 +1,6 @@
 package org.warctrail.capture;
 
+import org.warctrail.fixture.WarcValidation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,7 @@ class CaptureWarcTest {
     void proxyCaptureOfPageAndRequisitesPassesJwarcValidator() throws Exception {
         FixtureCrawl crawl = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> { }, FixtureWeb.BLOG_POST);
 
-        assertTrue(ArchivedRecord.jwarcValidates(crawl.warc), "jwarc ValidateTool rejects " + crawl.warc);
+        assertTrue(WarcValidation.jwarcValidates(crawl.warc), "jwarc ValidateTool rejects " + crawl.warc);
         assertEquals("warcinfo", crawl.records.get(0).type());
         // page, robots.txt and requisites: CSS, @import-ed CSS, its background image, images, icon
         for (String path : List.of("/robots.txt", "/2016/09/russia-contacted-us-twice.html", "/style.css", "/print.css",
@@ -79,7 +80,7 @@ class CaptureWarcTest {
     @Test
     void chunkedGzipResponseIsKeptAsTransferredAndItsPayloadDigestIsDechunked() throws Exception {
         FixtureCrawl crawl = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.requisites(false), FixtureWeb.NEWS_ARTICLE);
-        assertTrue(ArchivedRecord.jwarcValidates(crawl.warc));
+        assertTrue(WarcValidation.jwarcValidates(crawl.warc));
 
         ArchivedRecord response = crawl.responseFor(FixtureWeb.NEWS_ARTICLE);
         FixtureResponse served = web.responseFor(FixtureWeb.NEWS_ARTICLE);
@@ -95,7 +96,7 @@ class CaptureWarcTest {
     @Test
     void directCaptureRecordsTheServerAddressAndOriginFormRequest() throws Exception {
         FixtureCrawl crawl = FixtureCrawl.direct(web, dir, c -> c.requisites(false), FixtureWeb.LATIN1_PAGE);
-        assertTrue(ArchivedRecord.jwarcValidates(crawl.warc));
+        assertTrue(WarcValidation.jwarcValidates(crawl.warc));
 
         ArchivedRecord response = crawl.responseFor(FixtureWeb.LATIN1_PAGE);
         assertEquals("127.0.0.1", response.header("WARC-IP-Address"));
@@ -115,7 +116,7 @@ class CaptureWarcTest {
     void pdfAndWindows1251PagesArriveByteForByte() throws Exception {
         FixtureCrawl crawl = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> { },
                 FixtureWeb.TRANSCRIPT_PDF, FixtureWeb.CP1251_PAGE);
-        assertTrue(ArchivedRecord.jwarcValidates(crawl.warc));
+        assertTrue(WarcValidation.jwarcValidates(crawl.warc));
         assertArrayEquals(web.responseFor(FixtureWeb.TRANSCRIPT_PDF).content(), crawl.responseFor(FixtureWeb.TRANSCRIPT_PDF).payload());
         assertEquals("application/pdf", crawl.captured(FixtureWeb.TRANSCRIPT_PDF).type());
         byte[] page = crawl.responseFor(FixtureWeb.CP1251_PAGE).payload();
@@ -129,7 +130,7 @@ class CaptureWarcTest {
             FixtureCrawl first = FixtureCrawl.viaProxy(own, dir, history, c -> { }, FixtureWeb.BLOG_POST);
             history.add(first.warc);
             FixtureCrawl second = FixtureCrawl.viaProxy(own, dir, history, c -> { }, FixtureWeb.BLOG_POST);
-            assertTrue(ArchivedRecord.jwarcValidates(second.warc));
+            assertTrue(WarcValidation.jwarcValidates(second.warc));
 
             ArchivedRecord revisit = second.responseFor(FixtureWeb.BLOG_POST);
             ArchivedRecord original = first.responseFor(FixtureWeb.BLOG_POST);
@@ -153,7 +154,7 @@ class CaptureWarcTest {
             assertEquals("revisit", third.responseFor(FixtureWeb.BLOG_IMAGE).type(), "the image did not");
             assertEquals(first.responseFor(FixtureWeb.BLOG_IMAGE).header("WARC-Record-ID"),
                     third.responseFor(FixtureWeb.BLOG_IMAGE).header("WARC-Refers-To"), "refers to the first capture, the last response");
-            assertTrue(ArchivedRecord.jwarcValidates(third.warc));
+            assertTrue(WarcValidation.jwarcValidates(third.warc));
         }
     }
 
@@ -184,7 +185,7 @@ class CaptureWarcTest {
                     .body(org.netpreserve.jwarc.MediaType.HTTP_RESPONSE, http)
                     .payloadDigest("sha1", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").build()));
         }
-        assertFalse(ArchivedRecord.jwarcValidates(bad));
+        assertFalse(WarcValidation.jwarcValidates(bad));
     }
 
     static String base32Sha1(byte[] bytes) throws Exception {

@@ -1,5 +1,6 @@
 package org.warctrail.capture;
 
+import org.warctrail.fixture.WarcValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -101,7 +102,7 @@ class CrawlScopeTest {
         }
         assertNull(crawl.captured(URI.create("http://blog.example/category/syria/")), "menu");
         assertNull(crawl.captured(URI.create("http://news.example/news/2016/09/syria-ceasefire.html")), "related article");
-        assertTrue(ArchivedRecord.jwarcValidates(crawl.warc));
+        assertTrue(WarcValidation.jwarcValidates(crawl.warc));
 
         FixtureCrawl shallow = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.depth(1).requisites(false), FixtureWeb.BLOG_POST);
         assertNotNull(shallow.captured(FixtureWeb.NEWS_ARTICLE));
