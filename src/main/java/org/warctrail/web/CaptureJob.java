@@ -3,7 +3,6 @@ package org.warctrail.web;
 import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
 import java.util.List;
-import org.warctrail.capture.CrawlSummary;
 
 /**
  * One capture started from the UI: its events so far (replayed to late subscribers) and the clients following it.
@@ -15,7 +14,7 @@ public final class CaptureJob {
     }
 
     /** The job as {@code GET /api/captures/jobs/{id}} shows it; {@code result} is null until it is done. */
-    public record Status(long id, String url, int depth, String state, String error, CrawlSummary result,
+    public record Status(long id, String url, int depth, String state, String error, CaptureReport result,
                          String events) {
     }
 
@@ -26,7 +25,7 @@ public final class CaptureJob {
     private final List<SseClient> clients = new ArrayList<>();
     private String state = "queued";
     private String error;
-    private CrawlSummary result;
+    private CaptureReport result;
 
     CaptureJob(long id, String url, int depth) {
         this.id = id;
@@ -68,7 +67,7 @@ public final class CaptureJob {
         for (SseClient c : List.copyOf(clients)) send(c, e);
     }
 
-    synchronized void finish(CrawlSummary summary, String failure, Object doneData) {
+    synchronized void finish(CaptureReport summary, String failure, Object doneData) {
         result = summary;
         error = failure;
         state = failure == null ? "done" : "failed";

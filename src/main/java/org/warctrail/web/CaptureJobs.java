@@ -21,16 +21,13 @@ import org.warctrail.capture.CapturedResource;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlProgress;
 import org.warctrail.capture.CrawlSummary;
-import org.warctrail.capture.Crawler;
 import org.warctrail.capture.TargetPolicy;
-import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**
- * Captures started from the UI, one at a time, on a background thread: the crawler writes through the archive's
- * record sink (so what it captures is indexed as it is written) and reports to the job's followers. Targets
+ * Captures started from the UI, one at a time, on a background thread, as the capture command does (the archive's
+ * crawler writes new WARC files, indexing what it captures as it is written) and reports to the job's followers. Targets
  * on private, loopback and link-local addresses are refused, on every connection the crawler makes (so on every
  * redirect hop), unless the server was started to allow them.
  */
@@ -110,11 +107,9 @@ public final class CaptureJobs implements AutoCloseable {
                 job.publish("progress", progress);
             }
         };
-        try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE,
-                Map.of("description", "captured from the warctrail web UI"))) {
-            CrawlSummary summary = new Crawler(builder.build(), sink, archive.payloadHistory(), new HtmlLinkFinder(),
-                    listener).run();
-            job.finish(summary, null, CaptureResult.of(job.url(), summary));
+        try {
+            CrawlSummary summary = archive.capture(builder.build(), RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, listener);
+            job.finish(CaptureReport.of(summary), null, CaptureResult.of(job.url(), summary));
         } catch (IOException | RuntimeException e) {
             log.warn("capture of {} from the UI failed: {}", job.url(), e.toString());
             String message = "capture of " + job.url() + " failed: " + e.getMessage();

@@ -9,15 +9,15 @@ import org.warctrail.capture.CrawlSummary;
  *
  * @param snapshotHref the seed's snapshot (or the first page captured), null when nothing was captured
  */
-public record CaptureResult(CrawlSummary summary, String snapshotHref, String timelineHref) {
+public record CaptureResult(CaptureReport summary, String snapshotHref, String timelineHref) {
 
     static CaptureResult of(String seed, CrawlSummary summary) {
         CapturedResource first = summary.captured().stream()
                 .filter(c -> c.depth() == 0 && !c.url().endsWith("/robots.txt") && c.status() < 300)
                 .findFirst()
                 .orElse(summary.captured().stream().filter(c -> !c.url().endsWith("/robots.txt")).findFirst().orElse(null));
-        if (first == null) return new CaptureResult(summary, null, ArchiveUrls.timeline(seed));
-        return new CaptureResult(summary, ArchiveUrls.replay(first.timestamp(), ReplayMode.FRAME, first.url()),
+        if (first == null) return new CaptureResult(CaptureReport.of(summary), null, ArchiveUrls.timeline(seed));
+        return new CaptureResult(CaptureReport.of(summary), ArchiveUrls.replay(first.timestamp(), ReplayMode.FRAME, first.url()),
                 ArchiveUrls.timeline(first.url()));
     }
 }

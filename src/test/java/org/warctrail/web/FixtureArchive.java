@@ -5,16 +5,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
-import org.warctrail.capture.Crawler;
 import org.warctrail.capture.TargetPolicy;
-import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.fixture.FixtureWeb;
 import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**
@@ -49,11 +45,9 @@ final class FixtureArchive implements AutoCloseable {
     private String crawl(URI seed, int depth) throws IOException {
         CrawlConfig config = CrawlConfig.builder(seed).proxy(web.proxy()).delayMillis(0).depth(depth)
                 .allowTarget(TargetPolicy.any()).build();
-        try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
-            return new Crawler(config, sink, archive.payloadHistory(), new HtmlLinkFinder(), CaptureListener.NONE)
-                    .run().captured().stream().filter(c -> c.url().equals(seed.toString())).findFirst()
-                    .orElseThrow(() -> new IOException("the fixture crawl did not capture " + seed)).timestamp();
-        }
+        return archive.capture(config, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, CaptureListener.NONE).captured().stream()
+                .filter(c -> c.url().equals(seed.toString())).findFirst()
+                .orElseThrow(() -> new IOException("the fixture crawl did not capture " + seed)).timestamp();
     }
 
     String base() {

@@ -144,6 +144,13 @@ class UiApiTest {
         String id = location.substring("/capture?job=".length());
         JsonNode status = awaitJob(id);
         assertEquals("done", status.get("state").asText(), status.toString());
+        // The result is the document of capture --json: these fields, no others.
+        List<String> fields = new ArrayList<>();
+        status.get("result").fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("captured", "pages", "bytes", "seconds", "failures", "stopReason"), fields);
+        List<String> item = new ArrayList<>();
+        status.get("result").get("captured").get(0).fieldNames().forEachRemaining(item::add);
+        assertEquals(List.of("url", "timestamp", "status", "type", "revisit"), item);
         List<String> urls = new ArrayList<>();
         status.get("result").get("captured").forEach(c -> urls.add(c.get("url").asText()));
         assertTrue(urls.contains(FixtureWeb.MIRROR_COPY.toString()) && urls.contains(FixtureWeb.LATIN1_PAGE.toString()), urls.toString());
