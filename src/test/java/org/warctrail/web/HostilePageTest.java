@@ -35,6 +35,7 @@ import org.warctrail.store.WarcStore;
  */
 class HostilePageTest {
     static final String PAGE = "http://hostile.example/page";
+    static final String NAVIGATING = "http://hostile.example/navigate";
     static final String TS = "20240101000000";
 
     @TempDir
@@ -48,20 +49,10 @@ class HostilePageTest {
     static void archiveHostilePage() throws IOException {
         Browser.assumeAvailable();
         trap = new LiveWebTrap();
-        String html;
-        try (InputStream in = HostilePageTest.class.getResourceAsStream("/web/hostile.html")) {
-            html = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__TRAP__", trap.origin());
-        }
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
-                + "\r\nSet-Cookie: archived=1; Path=/\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        byte[] block = new byte[head.length + body.length];
-        System.arraycopy(head, 0, block, 0, head.length);
-        System.arraycopy(body, 0, block, head.length, body.length);
         WarcStore store = WarcStore.open(dir.resolve("store"));
         List<WarcRecord> records = new ArrayList<>();
-        records.add(new WarcResponse.Builder(URI.create(PAGE)).date(CaptureTime.toInstant(TS))
-                .payloadDigest(ArchiveFixture.digest(body)).body(MediaType.HTTP_RESPONSE, block).build());
+        records.add(archived(PAGE, "/web/hostile.html"));
+        records.add(archived(NAVIGATING, "/web/navigate.html"));
         try (RotatingWarcWriter writer = store.newWriter(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             writer.writeAll(records);
         }
@@ -76,6 +67,42 @@ class HostilePageTest {
                     });
                 })
                 .start();
+    }
+
+    /** The resource as an archived response of the URL, the trap's address filled in. */
+    private static WarcRecord archived(String url, String resource) throws IOException {
+        String html;
+        try (InputStream in = HostilePageTest.class.getResourceAsStream(resource)) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__TRAP__", trap.origin());
+        }
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
+                + "\r\nSet-Cookie: archived=1; Path=/\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] block = new byte[head.length + body.length];
+        System.arraycopy(head, 0, block, 0, head.length);
+        System.arraycopy(body, 0, block, head.length, body.length);
+        return new WarcResponse.Builder(URI.create(url)).date(CaptureTime.toInstant(TS))
+                .payloadDigest(ArchiveFixture.digest(body)).body(MediaType.HTTP_RESPONSE, block).build();
+    }
+
+    @Test
+    void theFrameCannotNavigateItselfToTheLiveWeb() throws Exception {
+        String ui = "http://127.0.0.1:" + server.port();
+        try (Browser browser = Browser.start()) {
+            var driver = browser.driver;
+            String snapshot = ui + "/web/" + TS + "/" + NAVIGATING;
+            driver.get(snapshot);
+            driver.switchTo().frame(driver.findElement(By.id("replay")));
+            // The page leaves the archive's frame content (location or refresh); the UI's frame-src stops it.
+            browser.waiting(10).until(d -> !String.valueOf(((JavascriptExecutor) d)
+                    .executeScript("return location.href;")).contains("mp_/"));
+            Thread.sleep(500);
+            driver.switchTo().defaultContent();
+            browser.screenshot("hostile-navigation");
+            assertEquals(snapshot, driver.getCurrentUrl());
+            assertEquals(List.of(), trap.requests().stream().filter(r -> !r.contains("/control")).toList(),
+                    "the frame reached the live web");
+        }
     }
 
     @AfterAll
