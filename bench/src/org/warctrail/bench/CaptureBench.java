@@ -12,6 +12,7 @@ package org.warctrail.bench;
  * a loopback server, then captures the whole site twice into gzipped WARCs in a temporary directory:
  * with the Crawler (direct, delay 0, follow all, robots off, one request at a time) and with
  * `wget --warc-file=... -r -l inf --delete-after -e robots=off` (also one request at a time).
+ * It also captures the site with the whole product path (Archive.capture: WARC files, index, extraction).
  * It prints resources/s and MB/s (HTTP bytes received, headers included) for both, and the ratio.
  * A short warm-up crawl runs first so the JIT has compiled the hot paths, as in a long capture.
  */
@@ -19,11 +20,9 @@ package org.warctrail.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +38,15 @@ import org.netpreserve.jwarc.Warcinfo;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
 import org.warctrail.capture.Crawler;
-import org.warctrail.capture.DiscoveredLink;
+import org.warctrail.extract.HtmlLinkFinder;
+import org.warctrail.index.Archive;
 import org.warctrail.capture.FollowMode;
-import org.warctrail.capture.LinkFinder;
-import org.warctrail.capture.LinkRole;
 import org.warctrail.capture.PayloadHistory;
 import org.warctrail.capture.RecordSink;
 import org.warctrail.fixture.FixtureResponse;
 import org.warctrail.fixture.FixtureServer;
 
 public final class CaptureBench {
-    private static final Pattern LINK = Pattern.compile("(href|src)=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -62,6 +59,14 @@ public final class CaptureBench {
             CrawlSummary ours = crawl(Integer.MAX_VALUE, seed, dir.resolve("warctrail.warc.gz"), false);
             double oursSeconds = (System.nanoTime() - t0) / 1e9;
 
+            // The whole product path: write, index and extract each record as it is captured.
+            long t2 = System.nanoTime();
+            CrawlSummary archived;
+            try (Archive archive = Archive.open(dir.resolve("store"), m -> { })) {
+                archived = archive.capture(config(Integer.MAX_VALUE, seed), 1L << 30, null);
+            }
+            double archivedSeconds = (System.nanoTime() - t2) / 1e9;
+
             long t1 = System.nanoTime();
             Process wget = new ProcessBuilder("wget", "--warc-file=" + dir.resolve("wget"), "-r", "-l", "inf",
                     "--delete-after", "-e", "robots=off", "-q", "-P", dir.resolve("wget-files").toString(), seed)
@@ -71,14 +76,18 @@ public final class CaptureBench {
             long[] wgetCounts = countResponses(dir.resolve("wget.warc.gz"));
 
             System.out.printf("site: %d pages + %d images on 127.0.0.1 (%d resources)%n", pages, 2 * pages, 3 * pages);
-            print("warctrail", ours.pages(), ours.bytes(), oursSeconds);
-            print("wget     ", wgetCounts[0], wgetCounts[1], wgetSeconds);
+            print("warctrail crawler -> WARC     ", ours.pages(), ours.bytes(), oursSeconds);
+            print("warctrail capture (+index+extract)", archived.pages(), archived.bytes(), archivedSeconds);
+            print("wget --warc-file              ", wgetCounts[0], wgetCounts[1], wgetSeconds);
             if (exit != 0 && exit != 8) {
                 System.out.println("wget exited with " + exit);
             }
-            System.out.printf("ratio warctrail/wget: %.2fx resources/s, %.2fx MB/s%n",
+            System.out.printf("ratio crawler/wget: %.2fx resources/s, %.2fx MB/s%n",
                     (ours.pages() / oursSeconds) / (wgetCounts[0] / wgetSeconds),
                     (ours.bytes() / oursSeconds) / (wgetCounts[1] / wgetSeconds));
+            System.out.printf("ratio full capture/wget: %.2fx resources/s, %.2fx MB/s%n",
+                    (archived.pages() / archivedSeconds) / (wgetCounts[0] / wgetSeconds),
+                    (archived.bytes() / archivedSeconds) / (wgetCounts[1] / wgetSeconds));
             System.out.printf("WARC sizes: warctrail %.1f MB, wget %.1f MB%n",
                     Files.size(dir.resolve("warctrail.warc.gz")) / 1e6, Files.size(dir.resolve("wget.warc.gz")) / 1e6);
         } finally {
@@ -89,13 +98,17 @@ public final class CaptureBench {
     }
 
     private static void print(String name, long resources, long bytes, double seconds) {
-        System.out.printf("%s: %5d resources, %7.1f MB in %6.2f s = %7.1f resources/s, %6.2f MB/s%n",
+        System.out.printf("%-36s %5d resources, %7.1f MB in %6.2f s = %7.1f resources/s, %6.2f MB/s%n",
                 name, resources, bytes / 1e6, seconds, resources / seconds, bytes / 1e6 / seconds);
     }
 
-    private static CrawlSummary crawl(int maxPages, String seed, Path warc, boolean quiet) throws IOException {
-        CrawlConfig config = CrawlConfig.builder(URI.create(seed)).depth(1_000_000).follow(FollowMode.ALL)
+    private static CrawlConfig config(int maxPages, String seed) {
+        return CrawlConfig.builder(URI.create(seed)).depth(1_000_000).follow(FollowMode.ALL)
                 .delayMillis(0).obeyRobots(false).maxPages(maxPages).build();
+    }
+
+    private static CrawlSummary crawl(int maxPages, String seed, Path warc, boolean quiet) throws IOException {
+        CrawlConfig config = config(maxPages, seed);
         try (WarcWriter writer = new WarcWriter(FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 WarcCompression.GZIP)) {
             writer.write(new Warcinfo.Builder().version(MessageVersion.WARC_1_1).filename(warc.getFileName().toString())
@@ -105,20 +118,7 @@ public final class CaptureBench {
                     writer.write(record);
                 }
             };
-            return new Crawler(config, sink, PayloadHistory.NONE, new HrefFinder(), null).run();
-        }
-    }
-
-    /** Bench-only link finder (the real one is extract's): every href is a link, every src a requisite. */
-    private static final class HrefFinder implements LinkFinder {
-        @Override
-        public List<DiscoveredLink> find(URI base, String contentType, byte[] payload) {
-            List<DiscoveredLink> links = new ArrayList<>();
-            Matcher m = LINK.matcher(new String(payload, StandardCharsets.ISO_8859_1));
-            while (m.find()) {
-                links.add(new DiscoveredLink(base.resolve(m.group(2)), m.group(1).equals("src") ? LinkRole.REQUISITE : LinkRole.OTHER));
-            }
-            return links;
+            return new Crawler(config, sink, PayloadHistory.NONE, new HtmlLinkFinder(), null).run();
         }
     }
 

@@ -68,12 +68,36 @@ final class LinkPlaces {
         if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
         String cls = e.attr("class"), id = e.attr("id");
         if (cls.isEmpty() && id.isEmpty()) return false;
-        for (String name : (cls + " " + id).toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (name.isEmpty()) continue;
-            if (words.contains(name)) return true;
-            for (String w : name.split("[^a-z0-9]+")) if (words.contains(w)) return true;
+        return namesContain(cls.toLowerCase(Locale.ROOT), words) || namesContain(id.toLowerCase(Locale.ROOT), words);
+    }
+
+    /**
+     * Whether a whitespace-separated list of names holds one of the words, as a whole name or as one of its parts
+     * between non-alphanumerics. Scanned by hand: this runs for every ancestor of every link.
+     */
+    private static boolean namesContain(String names, Set<String> words) {
+        int n = names.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(names.charAt(i))) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(names.charAt(i))) i++;
+            if (start == i) continue;
+            if (words.contains(names.substring(start, i))) return true;
+            int part = start;
+            for (int j = start; j <= i; j++) {
+                boolean alnum = j < i && isAsciiAlnum(names.charAt(j));
+                if (!alnum) {
+                    if (j > part && words.contains(names.substring(part, j))) return true;
+                    part = j + 1;
+                }
+            }
         }
         return false;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     /** Whether the element or an ancestor has one of the class/id words. */

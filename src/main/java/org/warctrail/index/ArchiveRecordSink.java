@@ -3,6 +3,11 @@ package org.warctrail.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.netpreserve.jwarc.WarcRecord;
 import org.warctrail.capture.RecordSink;
 import org.warctrail.store.RecordLocation;
@@ -10,15 +15,23 @@ import org.warctrail.store.RotatingWarcWriter;
 import org.warctrail.store.WarcStore;
 
 /**
- * Where a capture puts its records: written to the store's rotating WARC files, then indexed at once (read
- * back from the file, so the index holds exactly what the file holds), so that a page is searchable and its
- * payload dedup-able as soon as it is written.
+ * Where a capture puts its records: written to the store's rotating WARC files, then indexed (read back from the
+ * file, so the index holds exactly what the file holds) on a background thread, so that indexing and extraction
+ * of one page overlap the fetching of the next. {@link #close} waits for the index to catch up; the crawler
+ * remembers the digests it wrote itself, so deduplication does not wait for the index.
  */
 public final class ArchiveRecordSink implements RecordSink, Closeable {
     private final WarcStore store;
     private final CaptureIndex index;
     private final WarcIndexer indexer;
     private final RotatingWarcWriter writer;
+    private final ExecutorService indexing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "warctrail-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private volatile IOException indexFailure;
 
     ArchiveRecordSink(WarcStore store, CaptureIndex index, WarcIndexer indexer, RotatingWarcWriter writer) {
         this.store = store;
@@ -34,13 +47,39 @@ public final class ArchiveRecordSink implements RecordSink, Closeable {
 
     /** Writes and indexes the records; returns where each one went. */
     public synchronized List<RecordLocation> writeAll(List<? extends WarcRecord> records) throws IOException {
+        if (indexFailure != null) throw indexFailure;
         List<RecordLocation> locations = writer.writeAll(records);
         if (!locations.isEmpty()) {
             String name = locations.get(0).file();
-            IndexedFile file = index.file(name).orElseGet(() -> index.registerFile(name, 0, 0, null, null));
-            indexer.index(file, store.resolve(name), WarcIndexer.Options.OWN, WarcIndexer.Listener.NONE);
+            // One pending catch-up per file is enough: it indexes everything written before it runs.
+            if (pending.add(name)) indexing.execute(() -> catchUp(name));
         }
         return locations;
+    }
+
+    /** Waits until everything written so far is in the index. */
+    public void awaitIndexed() throws IOException {
+        try {
+            indexing.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the index caught up", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
+        if (indexFailure != null) throw indexFailure;
+    }
+
+    private void catchUp(String name) {
+        pending.remove(name);
+        try {
+            IndexedFile file = index.file(name).orElseGet(() -> index.registerFile(name, 0, 0, null, null));
+            indexer.index(file, store.resolve(name), WarcIndexer.Options.OWN, WarcIndexer.Listener.NONE);
+        } catch (IOException | RuntimeException e) {
+            if (indexFailure == null) {
+                indexFailure = new IOException("indexing " + name + " failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Names of the files written, oldest first. */
@@ -51,5 +90,13 @@ public final class ArchiveRecordSink implements RecordSink, Closeable {
     @Override
     public synchronized void close() throws IOException {
         writer.close();
+        indexing.shutdown();
+        try {
+            if (!indexing.awaitTermination(1, TimeUnit.HOURS)) throw new IOException("indexing did not finish");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the index caught up", e);
+        }
+        if (indexFailure != null) throw indexFailure;
     }
 }

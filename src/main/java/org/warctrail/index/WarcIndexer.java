@@ -101,7 +101,7 @@ public final class WarcIndexer {
             long lastStart = -1;
             passes:
             while (pos < size) {
-                try (FileChannel channel = FileChannel.open(path)) {
+                try (FilePrefixChannel channel = new FilePrefixChannel(FileChannel.open(path), size)) {
                     channel.position(pos);
                     WarcReader reader = new WarcReader(channel);
                     reader.setLenient(true);

@@ -16,7 +16,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.warctrail.bench.ExtractionBench;
 import org.warctrail.bench.ShingleScore;
 
 class MainTextExtractorTest {
@@ -39,7 +38,7 @@ class MainTextExtractorTest {
         try (InputStream in = new GZIPInputStream(resource("html/" + key + ".html.gz"))) {
             html = in.readAllBytes();
         }
-        Document doc = Jsoup.parse(ExtractionBench.decode(html), truth.get("url").asText());
+        Document doc = Jsoup.parse(CharsetDetection.decode(html, null, true), truth.get("url").asText());
         ShingleScore score = ShingleScore.of(truth.get("articleBody").asText(), extractor.extract(doc).text());
         assertTrue(score.f1() >= minimumF1, key + ": F1 " + score.f1() + " (P " + score.precision()
                 + ", R " + score.recall() + ") below " + minimumF1);

@@ -59,12 +59,14 @@ class ArchiveTest {
              ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             var first = TestWarcs.html("http://example.com/", "20240101000000", "<title>Hello</title><body>first words");
             sink.write(TestWarcs.list(first));
+            sink.awaitIndexed();
             assertEquals(1, archive.index().captures("http://example.com/").size());
             assertEquals(1, archive.search().search("first", SearchOptions.defaults()).total());
             var prior = archive.payloadHistory().lastCapture("https://www.example.com/").orElseThrow();
             assertEquals("sha1:" + archive.index().captures("http://example.com/").get(0).digest(), prior.payloadDigest());
             assertEquals(first.id().toString(), prior.recordId());
             sink.write(TestWarcs.list(TestWarcs.revisit("http://example.com/", "20240102000000", first)));
+            sink.awaitIndexed();
             List<CaptureRow> rows = archive.index().captures("http://example.com/");
             assertEquals(List.of("response", "revisit"), rows.stream().map(CaptureRow::recordType).toList());
             // the revisit stands for the response, so a third capture refers to the original too
