@@ -90,7 +90,7 @@ class BrowserFlowsTest {
     void captureFromTheUiShowsLiveProgressAndLinksTheResult() throws Exception {
         var d = browser.driver;
         d.get(fixture.base() + "/");
-        d.findElement(By.cssSelector("form[action='/capture'] input[name=url]")).sendKeys(FixtureWeb.IMAGE_CREDIT.toString());
+        d.findElement(By.cssSelector("form[action='/capture'] input[name=url]")).sendKeys(FixtureWeb.CP1251_PAGE.toString());
         d.findElement(By.cssSelector("form[action='/capture'] button")).click();
         browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("capture-form")));
         WebElement depth = d.findElement(By.cssSelector("#capture-form input[name=depth]"));
@@ -99,12 +99,12 @@ class BrowserFlowsTest {
         d.findElement(By.cssSelector("#capture-form button")).click();
         browser.waiting(30).until(ExpectedConditions.attributeContains(By.id("capture-state"), "class", "done"));
         String log = d.findElement(By.id("capture-log")).getText();
-        assertTrue(log.contains(FixtureWeb.IMAGE_CREDIT.toString()), log);
+        assertTrue(log.contains("200 " + FixtureWeb.CP1251_PAGE), log);
         assertTrue(d.getCurrentUrl().contains("/capture?job="), d.getCurrentUrl());
         browser.screenshot("capture");
         d.findElement(By.linkText("See the capture")).click();
         browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("replay")));
-        assertTrue(d.findElement(By.cssSelector(".banner .original")).getText().contains("dailyrecord.example"));
+        assertTrue(d.findElement(By.cssSelector(".banner .original")).getText().contains("intl.example/ru/novosti.html"));
     }
 
     @Test
