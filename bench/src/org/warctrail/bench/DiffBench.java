@@ -8,6 +8,15 @@ import org.warctrail.extract.Document;
 import org.warctrail.extract.Link;
 import org.warctrail.extract.LinkKind;
 import org.warctrail.extract.LinkPlace;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.index.Archive;
+import org.warctrail.index.ArchiveRecordSink;
+import org.warctrail.store.RotatingWarcWriter;
+import org.warctrail.versions.ArchivedVersion;
+import org.warctrail.versions.ArchivedVersions;
 import org.warctrail.versions.ChangeFlags;
 import org.warctrail.versions.Version;
 import org.warctrail.versions.VersionDiff;
@@ -16,8 +25,9 @@ import org.warctrail.versions.VersionSequence;
 
 /**
  * Times (1) the diff of two versions of a ~1 MB article with scattered edits and (2) the change flags of a
- * URL with 1,000 versions, computed as the index does at capture time: each version against the one before.
- * Goal for each: under a second. Run with {@code bench/diff.sh}.
+ * URL with 1,000 versions, computed as the index does at capture time: each version against the one before;
+ * (3) those 1,000 versions written through the archive, and their timeline read back from the index.
+ * Goal for (1) and (2): under a second. Run with {@code bench/diff.sh}.
  */
 public final class DiffBench {
     private static final String[] COMMON = ("the of and to in a is that for on was with he it as at by said "
@@ -25,7 +35,9 @@ public final class DiffBench {
             + "its also new two first would about other when there than into over officials military "
             + "government forces people reported according told statement minister spokesman attack").split(" ");
 
-    public static void main(String[] args) {
+    private static final String URL = "https://news.example/story";
+
+    public static void main(String[] args) throws java.io.IOException {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         Random random = new Random(42);
         List<String> vocabulary = vocabulary(random, 5000);
@@ -78,6 +90,58 @@ public final class DiffBench {
         long substantive = flags.stream().filter(ChangeFlags::substantive).count();
         System.out.printf(Locale.ROOT, "change flags of 1,000 versions: %.1f ms (best of 3); %d changed, "
                 + "%d substantive%n", bestFlags / 1e6, changed, substantive);
+
+        // 3. The same 1,000 versions written through the archive (extracted, indexed, flagged as written),
+        //    then the URL's timeline read back: a lookup
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("diffbench");
+        try (Archive archive = Archive.open(dir, m -> { })) {
+            long w0 = System.nanoTime();
+            try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, java.util.Map.of())) {
+                for (Version v : versions) sink.write(List.of(response(v)));
+            }
+            double writeSeconds = (System.nanoTime() - w0) / 1e9;
+            ArchivedVersions archived = new ArchivedVersions(archive.index());
+            archived.timeline(URL);
+            long bestTimeline = Long.MAX_VALUE;
+            List<ArchivedVersion> timeline = null;
+            for (int i = 0; i < 5; i++) {
+                long s = System.nanoTime();
+                timeline = archived.timeline(URL);
+                bestTimeline = Math.min(bestTimeline, System.nanoTime() - s);
+            }
+            long flagged = timeline.stream().filter(v -> v.flags() != null).count();
+            System.out.printf(Locale.ROOT, "1,000 captures written, extracted, indexed and flagged: %.1f s; "
+                    + "timeline of 1,000 versions read from the index: %.1f ms (best of 5), %d flagged%n",
+                    writeSeconds, bestTimeline / 1e6, flagged);
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static WarcResponse response(Version v) throws java.io.IOException {
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>A story</title></head>"
+                + "<body><article><h1>A story</h1>\n");
+        for (String p : v.document().text().split("\n\n")) html.append("<p>").append(p).append("</p>\n");
+        html.append("</article><aside>");
+        for (Link l : v.document().links()) {
+            if (l.kind() == LinkKind.ADVERT) html.append("<a href=\"").append(l.url()).append("\">ad</a> ");
+        }
+        html.append("</aside></body></html>");
+        byte[] bytes = html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.security.MessageDigest sha1;
+        try {
+            sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha1.update(bytes);
+        java.time.Instant date = java.time.LocalDateTime.parse(v.timestamp(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).toInstant(java.time.ZoneOffset.UTC);
+        return new WarcResponse.Builder(java.net.URI.create(URL)).date(date)
+                .body(new HttpResponse.Builder(200, "OK").body(MediaType.parse("text/html; charset=utf-8"), bytes).build())
+                .payloadDigest(new WarcDigest(sha1)).build();
     }
 
     private static List<ChangeFlags> flags(VersionDiffer differ, List<Version> versions) {
@@ -96,7 +160,8 @@ public final class DiffBench {
         List<Version> out = new ArrayList<>();
         String digest = "D0";
         for (int i = 0; i < count; i++) {
-            String ts = String.format(Locale.ROOT, "2024%010d", i);
+            String ts = java.time.LocalDateTime.of(2024, 1, 1, 0, 0).plusHours(i)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
             int roll = random.nextInt(10);
             if (i > 0 && roll < 3) {
                 Version prev = out.get(i - 1);
@@ -116,9 +181,9 @@ public final class DiffBench {
     }
 
     private static Version version(String ts, String digest, String text, List<Link> links) {
-        Document d = new Document("https://news.example/story", "text/html", "A story", text, null, null,
+        Document d = new Document(URL, "text/html", "A story", text, null, null,
                 List.of(), "en", null, null, null, links, List.of(), null);
-        return new Version("https://news.example/story", ts, 200, null, digest, d);
+        return new Version(URL, ts, 200, null, digest, d);
     }
 
     /** Edits a share of the paragraphs: word swaps, number changes, typos, insertions, deletions, rewrites. */

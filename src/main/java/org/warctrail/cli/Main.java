@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 CdxCommand.class,
                 ReindexCommand.class,
                 ExtractCommand.class,
+                DiffCommand.class,
+                WatchCommand.class,
         })
 public final class Main implements Runnable {
 

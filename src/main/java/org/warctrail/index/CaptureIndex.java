@@ -223,12 +223,14 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
 
     /**
      * The last response or revisit of the URL, as a revisit record would refer to it: for a revisit, the
-     * response it stands for. The digest is given as WARC headers write it ({@code sha1:BASE32}).
+     * response it stands for; never a server error, which a later good answer must not be a revisit of. The
+     * digest is given as WARC headers write it ({@code sha1:BASE32}).
      */
     @Override
     public Optional<PriorCapture> lastCapture(String url) {
         Optional<CaptureRow> last = query("SELECT " + ROW_COLUMNS + " WHERE c.surt = ? AND c.digest IS NOT NULL "
-                        + "AND c.record_type IN ('response', 'revisit') ORDER BY c.timestamp DESC, c.id DESC LIMIT 1",
+                        + "AND c.record_type IN ('response', 'revisit') AND c.status < 500 "
+                        + "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1",
                 List.of(SurtKey.of(url)), CaptureIndex::row).stream().findFirst();
         if (last.isEmpty()) return Optional.empty();
         CaptureRow original = resolveRevisit(last.get()).orElse(last.get());

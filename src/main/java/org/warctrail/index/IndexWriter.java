@@ -20,6 +20,8 @@ import org.warctrail.extract.Quote;
  */
 final class IndexWriter {
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Flags each capture against the version before it as it is written (see {@link VersionFlagsTable}). */
+    private static final VersionFlagger FLAGGER = VersionFlagger.installed();
     private final Connections connections;
 
     IndexWriter(Connections connections) {
@@ -88,8 +90,12 @@ final class IndexWriter {
                 capture.setString(14, r.refersToTimestamp());
                 if (capture.executeUpdate() == 0) continue;
                 added++;
-                if (item.document() == null) continue;
                 long captureId = lastRowId(lastId);
+                CaptureRow inserted = withId(r, captureId);
+                if (item.document() == null) {
+                    VersionFlagsTable.captureAdded(c, FLAGGER, inserted, null);
+                    continue;
+                }
                 Document d = item.document();
                 document.setLong(1, captureId);
                 document.setString(2, r.url());
@@ -137,9 +143,15 @@ final class IndexWriter {
                     quotes = true;
                 }
                 if (quotes) quote.executeBatch();
+                VersionFlagsTable.captureAdded(c, FLAGGER, inserted, d);
             }
         }
         return added;
+    }
+
+    private static CaptureRow withId(CaptureRow r, long id) {
+        return new CaptureRow(id, r.surt(), r.timestamp(), r.url(), r.status(), r.mime(), r.digest(), r.recordType(),
+                r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(), r.refersToTimestamp());
     }
 
     private static long lastRowId(Statement st) throws SQLException {
@@ -161,6 +173,7 @@ final class IndexWriter {
     /** Deletes every row derived from a file (documents, their links, quotes and search entries, captures). */
     static void deleteRowsOf(Connection c, long fileId) throws SQLException {
         String docs = "SELECT d.id FROM documents d JOIN captures c ON c.id = d.capture_id WHERE c.file_id = " + fileId;
+        VersionFlagsTable.deleteRowsOf(c, fileId);
         try (Statement st = c.createStatement()) {
             ReuseTables.deleteRowsOf(st, docs);
             st.executeUpdate("DELETE FROM links WHERE document_id IN (" + docs + ")");

@@ -92,7 +92,9 @@ final class Schema {
                         "end" INTEGER NOT NULL)""",
                     "CREATE INDEX quotes_document ON quotes(document_id)",
                     "CREATE INDEX quotes_normalized ON quotes(normalized)"),
-            // 2: text reuse (provenance) and the vocabulary quote tracing picks rare words from.
+            VersionFlagsTable.MIGRATION,
+            WatchesTable.MIGRATION,
+            // 4: text reuse (provenance) and the vocabulary quote tracing picks rare words from.
             List.of(
                     // LSH band keys of each document's MinHash signature: candidate search by bucket lookups.
                     """

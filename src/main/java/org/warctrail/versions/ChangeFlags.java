@@ -11,8 +11,12 @@ package org.warctrail.versions;
 public record ChangeFlags(String url, String timestamp, String previousTimestamp, ChangeKind kind,
                           boolean changed, boolean substantive, double score, String summary) {
 
-    /** The flags of the first capture of a URL. */
+    /** The flags of the first capture of a URL (or of a failed capture with no good one before it). */
     public static ChangeFlags first(Version v) {
+        if (v.failed()) {
+            return new ChangeFlags(v.url(), v.timestamp(), null, ChangeKind.FAILED, false, false, 0.0,
+                    "capture failed (answers " + v.status() + ")");
+        }
         String summary = v.answersOk() ? "first capture"
                 : v.redirects() && v.redirect() != null ? "first capture: redirects to " + v.redirect()
                 : "first capture: answers " + v.status();

@@ -22,11 +22,7 @@ public final class VersionSequence {
     /** The flags of the next capture. */
     public ChangeFlags add(Version v) {
         if (baseline == null) {
-            if (v.failed()) {
-                return new ChangeFlags(v.url(), v.timestamp(), null, ChangeKind.FAILED, false, false, 0.0,
-                        "capture failed (answers " + v.status() + ")");
-            }
-            baseline = v;
+            if (!v.failed()) baseline = v;
             return ChangeFlags.first(v);
         }
         ChangeFlags flags = differ.diff(baseline, v).flags();

@@ -1,0 +1,102 @@
+package org.warctrail.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.warctrail.extract.HtmlLinkFinder;
+import org.warctrail.index.Archive;
+import org.warctrail.index.WaczExporter;
+import org.warctrail.index.WaczSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code export --wacz FILE [--with-sources] [URL...]}: a WACZ package that ReplayWeb.page and pywb open. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a WACZ package (WARCs, CDXJ index, pages, provenance) of the store, or of some pages "
+                + "and what they need to replay.")
+public final class ExportCommand implements Callable<Integer> {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--wacz", paramLabel = "FILE", required = true, description = "The WACZ file to write.")
+    Path wacz;
+
+    @Option(names = "--with-sources",
+            description = "Also export every page the pages' provenance chains reach (with URLs only).")
+    boolean withSources;
+
+    @Option(names = "--json", description = "Report what was written as JSON.")
+    boolean json;
+
+    @Parameters(paramLabel = "URL", arity = "0..*",
+            description = "Pages to export, with their requisites; none for the whole store.")
+    List<String> urls = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** The provenance stage, when the build wires it in (see {@link #withProvenance}); null without it. */
+    private Function<Archive, ExportProvenance> provenance;
+
+    /** Wires the provenance stage in: chain walks for --with-sources, and the evidence packed beside the pages. */
+    public ExportCommand withProvenance(Function<Archive, ExportProvenance> provenance) {
+        this.provenance = provenance;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (withSources && urls.isEmpty()) {
+            throw new IllegalArgumentException("--with-sources needs the URLs of the pages whose sources to export");
+        }
+        if (withSources && provenance == null) {
+            throw new IllegalStateException("--with-sources needs the provenance stage, which this build does not include");
+        }
+        if (Files.isDirectory(wacz)) throw new IllegalArgumentException("--wacz names a directory: " + wacz);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Archive archive = Archive.open(store.dir(), m -> err.println("warctrail: " + m))) {
+            WaczExporter exporter = new WaczExporter(archive.store(), archive.index())
+                    .requisites(new CapturedRequisites(archive.store(), new HtmlLinkFinder()));
+            if (provenance != null) {
+                ExportProvenance stage = provenance.apply(archive);
+                List<String> pages = List.copyOf(urls);
+                exporter.sources(stage::reached).provenance(() -> stage.document(pages));
+            }
+            WaczSummary summary = exporter.export(wacz, urls, withSources);
+            for (String notice : summary.notices()) err.println("warctrail: " + notice);
+            if (json) {
+                out.println(new ObjectMapper().writeValueAsString(toJson(summary)));
+            } else {
+                out.printf("%s: %d captures in %d WARC file(s), %d page(s), %d bytes%n", summary.file(),
+                        summary.captures(), summary.warcs().size(), summary.pages(), summary.bytes());
+                for (String url : summary.notArchived()) out.println("not archived: " + url);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static Map<String, Object> toJson(WaczSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", s.file().toString());
+        m.put("warcs", s.warcs());
+        m.put("captures", s.captures());
+        m.put("pages", s.pages());
+        m.put("bytes", s.bytes());
+        m.put("notArchived", s.notArchived());
+        m.put("notices", s.notices());
+        return m;
+    }
+}

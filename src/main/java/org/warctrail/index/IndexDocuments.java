@@ -1,0 +1,100 @@
+package org.warctrail.index;
+
+import java.io.Closeable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * What the index's documents and links tables say about a capture, for an export: its title and the requisites
+ * (images, CSS, scripts) its extracted links name. Reads through its own read-only connection (WAL lets it read
+ * beside a writer); an index without those tables, or none at all, answers empty.
+ */
+final class IndexDocuments implements Closeable {
+    private final Connection connection;
+    private final PreparedStatement title;
+    private final PreparedStatement document;
+    private final PreparedStatement requisites;
+
+    private IndexDocuments(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.title = connection.prepareStatement("SELECT title FROM documents WHERE capture_id = ?");
+        this.document = connection.prepareStatement("SELECT id FROM documents WHERE capture_id = ?");
+        this.requisites = connection.prepareStatement(
+                "SELECT url FROM links WHERE document_id = ? AND kind = 'requisite' ORDER BY position");
+    }
+
+    /** The documents of the index file, or empty when it has none (no file, or no documents and links tables). */
+    static Optional<IndexDocuments> open(Path indexFile) {
+        if (!Files.isRegularFile(indexFile)) return Optional.empty();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(60_000);
+        Connection c = null;
+        try {
+            c = config.createConnection("jdbc:sqlite:" + indexFile.toAbsolutePath());
+            return Optional.of(new IndexDocuments(c));
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the statement preparation failed: the tables are missing, which is what we report
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The extracted title of a capture, if it has a document with one. */
+    Optional<String> title(long captureId) {
+        try {
+            title.setLong(1, captureId);
+            try (ResultSet rs = title.executeQuery()) {
+                if (rs.next()) {
+                    String t = rs.getString(1);
+                    if (t != null && !t.isBlank()) return Optional.of(t.strip());
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IndexException("reading the title of capture " + captureId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The requisite URLs the links table holds for a capture; empty when it has no document or no such links. */
+    List<String> requisites(long captureId) {
+        try {
+            document.setLong(1, captureId);
+            long documentId;
+            try (ResultSet rs = document.executeQuery()) {
+                if (!rs.next()) return List.of();
+                documentId = rs.getLong(1);
+            }
+            requisites.setLong(1, documentId);
+            List<String> urls = new ArrayList<>();
+            try (ResultSet rs = requisites.executeQuery()) {
+                while (rs.next()) urls.add(rs.getString(1));
+            }
+            return urls;
+        } catch (SQLException e) {
+            throw new IndexException("reading the links of capture " + captureId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing a read-only connection loses nothing
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.warctrail.index;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.warctrail.extract.Document;
+import org.warctrail.extract.Link;
+import org.warctrail.extract.LinkKind;
+import org.warctrail.extract.LinkPlace;
+import org.warctrail.extract.Quote;
+
+/**
+ * Reads back the document the extractor made of a capture (text, metadata, links, quotes), so that two versions
+ * can be compared without reading and extracting their WARC records again.
+ */
+public final class StoredDocuments {
+    private final CaptureIndex index;
+
+    public StoredDocuments(CaptureIndex index) {
+        this.index = index;
+    }
+
+    /** The document of a capture, or of the response a revisit stands for; empty when there is none. */
+    public Optional<Document> of(CaptureRow row) {
+        try {
+            return Optional.ofNullable(index.connections().read(c -> load(c, row)));
+        } catch (SQLException e) {
+            throw new IndexException("cannot read the document of " + row.url() + " at " + row.timestamp() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static Document load(Connection c, CaptureRow row) throws SQLException {
+        if (!"revisit".equals(row.recordType())) return loadById(c, row.id());
+        long id = original(c, row);
+        Document d = id < 0 ? null : loadById(c, id);
+        if (d != null || row.digest() == null) return d;
+        // the record referred to has no document (say, a 5xx answer with the same body): any capture of the
+        // same payload that has one will do
+        try (PreparedStatement st = c.prepareStatement("SELECT c.id FROM captures c JOIN documents d "
+                + "ON d.capture_id = c.id WHERE c.surt = ? AND c.digest = ? ORDER BY c.timestamp DESC, c.id DESC LIMIT 1")) {
+            st.setString(1, row.surt());
+            st.setString(2, row.digest());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? loadById(c, rs.getLong(1)) : null;
+            }
+        }
+    }
+
+    private static Document loadById(Connection c, long id) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT id, url, content_type, title, text, published, modified, "
+                + "authors, lang, canonical, site_name, description, error FROM documents WHERE capture_id = ?")) {
+            st.setLong(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) return null;
+                long documentId = rs.getLong("id");
+                String authors = rs.getString("authors");
+                return new Document(rs.getString("url"), rs.getString("content_type"), rs.getString("title"),
+                        rs.getString("text"), rs.getString("published"), rs.getString("modified"),
+                        authors == null || authors.isEmpty() ? List.of() : List.of(authors.split("\n")),
+                        rs.getString("lang"), rs.getString("canonical"), rs.getString("site_name"),
+                        rs.getString("description"), links(c, documentId), quotes(c, documentId), rs.getString("error"));
+            }
+        }
+    }
+
+    /** The capture id of the response a revisit stands for (WARC-Refers-To, else the same digest earlier), or -1. */
+    private static long original(Connection c, CaptureRow row) throws SQLException {
+        if (row.refersToUrl() != null && row.refersToTimestamp() != null) {
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM captures WHERE surt = ? AND timestamp = ? "
+                    + "AND record_type IN ('response', 'resource') ORDER BY (digest IS ?) DESC, id LIMIT 1")) {
+                // two captures in one second share a timestamp: the one with the revisit's digest is meant
+                st.setString(1, SurtKey.of(row.refersToUrl()));
+                st.setString(2, row.refersToTimestamp());
+                st.setString(3, row.digest());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) return rs.getLong(1);
+                }
+            }
+        }
+        if (row.digest() == null) return -1;
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM captures WHERE surt = ? AND digest = ? "
+                + "AND timestamp <= ? AND record_type IN ('response', 'resource') ORDER BY timestamp DESC, id DESC LIMIT 1")) {
+            st.setString(1, row.surt());
+            st.setString(2, row.digest());
+            st.setString(3, row.timestamp());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static List<Link> links(Connection c, long documentId) throws SQLException {
+        List<Link> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT url, text, context, kind, place FROM links WHERE document_id = ? ORDER BY position")) {
+            st.setLong(1, documentId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), kind(rs.getString(4)),
+                            place(rs.getString(5))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Quote> quotes(Connection c, long documentId) throws SQLException {
+        List<Quote> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT text, speaker, start, \"end\" FROM quotes WHERE document_id = ? ORDER BY start, id")) {
+            st.setLong(1, documentId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) out.add(new Quote(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+            }
+        }
+        return out;
+    }
+
+    private static LinkKind kind(String label) {
+        try {
+            return LinkKind.parse(label);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return LinkKind.LINK;
+        }
+    }
+
+    private static LinkPlace place(String label) {
+        try {
+            return LinkPlace.parse(label);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return LinkPlace.OTHER;
+        }
+    }
+}
