@@ -3,6 +3,8 @@ package org.warctrail.web;
 import io.javalin.config.RoutesConfig;
 import org.warctrail.index.Archive;
 import org.warctrail.index.ReuseTables;
+import org.warctrail.index.StoredDocuments;
+import org.warctrail.versions.ArchivedVersions;
 import org.warctrail.provenance.ArchiveProvenance;
 
 /**
@@ -31,14 +33,14 @@ public final class ArchiveUi {
 
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
         this.search = new SearchPage(archive.search(), pages);
-        ArchivedVersions versions = new ArchivedVersions(archive.store(), archive.index());
+        ArchivedVersions versions = new ArchivedVersions(archive.index());
         this.changes = new ChangeMarkers(versions);
         this.captures = new CapturesApi(archive.index(), changes);
         this.capture = new CapturePage(jobs, pages, options);
         ArchiveProvenance chains = new ArchiveProvenance(archive.index());
         this.provenance = new ProvenancePage(chains, new ReuseTables(archive.index()), pages, options);
         this.trace = new TracePage(chains, pages, options);
-        this.diff = new DiffPage(archive.index(), versions, pages);
+        this.diff = new DiffPage(archive.index(), versions, new StoredDocuments(archive.index()), pages);
     }
 
     /** Adds the pages and API to the server (and change markers to its timeline); call before it starts. */

@@ -1,96 +1,76 @@
 package org.warctrail.web;
 
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.warctrail.extract.Document;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.CaptureRow;
-import org.warctrail.versions.Version;
+import org.warctrail.index.StoredDocuments;
+import org.warctrail.versions.ArchivedVersions;
 import org.warctrail.versions.VersionDiff;
-import org.warctrail.versions.VersionDiffer;
 
 /**
- * {@code GET /diff?url=&from=&to=}: what changed between two captures of a URL (by default the last two; a
- * timestamp picks the nearest capture), side by side, inline or changes only; and its twin {@code GET /api/diff},
- * the document {@code diff --json} prints.
+ * {@code GET /diff?url=&from=&to=}: what changed between two captures of a URL (by default the two latest that
+ * did not fail; a timestamp picks the nearest capture), side by side, inline or changes only; and its twin
+ * {@code GET /api/diff}, the document {@code diff --json} prints (the same {@link ArchivedVersions#diff} call).
  */
 public final class DiffPage {
     private final CaptureLookup index;
     private final ArchivedVersions versions;
-    private final VersionDiffer differ = new VersionDiffer();
+    private final StoredDocuments documents;
     private final Pages pages;
 
-    public DiffPage(CaptureLookup index, ArchivedVersions versions, Pages pages) {
+    public DiffPage(CaptureLookup index, ArchivedVersions versions, StoredDocuments documents, Pages pages) {
         this.index = index;
         this.versions = versions;
+        this.documents = documents;
         this.pages = pages;
     }
 
-    /** The two captures compared, or null when the URL has fewer than two. */
-    private record Pair(String url, CaptureRow from, CaptureRow to, List<CaptureRow> all) {
-    }
-
-    private Pair pick(Context ctx) {
+    private static String url(Context ctx) {
         String url = SearchPage.param(ctx, "url");
         if (url == null) throw new IllegalArgumentException("give the URL: ?url=...");
-        url = ArchivePath.target(url, null);
+        return ArchivePath.target(url, null);
+    }
+
+    public void api(Context ctx) {
+        String url = url(ctx);
         List<CaptureRow> all = index.captures(url);
-        if (all.size() < 2) return new Pair(url, null, all.isEmpty() ? null : all.get(0), all);
-        String toTs = timestamp(ctx, "to");
-        CaptureRow to = toTs == null ? all.get(all.size() - 1) : CaptureChoice.nearest(all, toTs);
-        String fromTs = timestamp(ctx, "from");
-        CaptureRow from;
-        if (fromTs != null) {
-            from = CaptureChoice.nearest(all, fromTs);
-        } else {
-            int at = all.indexOf(to);
-            from = all.get(at > 0 ? at - 1 : 1);
-            if (at == 0) {
-                CaptureRow swap = from;
-                from = to;
-                to = swap;
-            }
-        }
-        return new Pair(url, from, to, all);
-    }
-
-    private static String timestamp(Context ctx, String name) {
-        String v = SearchPage.param(ctx, name);
-        if (v == null) return null;
-        String digits = v.replaceAll("[^0-9]", "");
-        if (digits.isEmpty() || digits.length() > 14) throw new IllegalArgumentException(name + " must be a timestamp (1 to 14 digits): " + v);
-        return digits;
-    }
-
-    public void api(Context ctx) throws IOException {
-        Pair p = pick(ctx);
-        if (p.from() == null) {
-            Json.send(ctx, 404, java.util.Map.of("error", p.url() + " has " + p.all().size() + " capture(s); a diff needs two"));
+        if (all.size() < 2) {
+            Json.send(ctx, 404, Map.of("error", url + " has " + all.size() + " capture(s); a diff needs two"));
             return;
         }
-        Json.send(ctx, 200, differ.diff(versions.read(p.from()), versions.read(p.to())));
+        Json.send(ctx, 200, versions.diff(url, SearchPage.param(ctx, "from"), SearchPage.param(ctx, "to")));
     }
 
-    public void page(Context ctx) throws IOException {
-        Pair p = pick(ctx);
-        if (p.all().isEmpty()) {
-            pages.notArchived(ctx, p.url());
+    public void page(Context ctx) {
+        String url = url(ctx);
+        List<CaptureRow> all = index.captures(url);
+        if (all.isEmpty()) {
+            pages.notArchived(ctx, url);
             return;
         }
-        if (p.from() == null) {
-            pages.notFound(ctx, p.url() + " has one capture only: there is nothing to compare yet.");
+        if (all.size() < 2) {
+            pages.notFound(ctx, url + " has one capture only: there is nothing to compare yet.");
             return;
         }
-        Version from = versions.read(p.from());
-        Version to = versions.read(p.to());
-        VersionDiff diff = differ.diff(from, to);
-        List<DiffRows.Row> rows = DiffRows.of(
-                from.document() == null ? List.of() : from.document().paragraphs(),
-                to.document() == null ? List.of() : to.document().paragraphs(), diff.paragraphs());
-        String encoded = ArchiveUrls.encode(p.url());
-        pages.render(ctx, 200, "diff", new DiffView(p.url(), CaptureEntry.of(p.from()), CaptureEntry.of(p.to()), diff,
-                rows, p.all().stream().map(CaptureEntry::of).toList(),
-                "/api/diff?url=" + encoded + "&from=" + p.from().timestamp() + "&to=" + p.to().timestamp(),
-                ArchiveUrls.timeline(p.url())));
+        VersionDiff diff = versions.diff(url, SearchPage.param(ctx, "from"), SearchPage.param(ctx, "to"));
+        CaptureRow from = row(all, diff.from().timestamp());
+        CaptureRow to = row(all, diff.to().timestamp());
+        List<DiffRows.Row> rows = DiffRows.of(paragraphs(from), paragraphs(to), diff.paragraphs());
+        String encoded = ArchiveUrls.encode(url);
+        pages.render(ctx, 200, "diff", new DiffView(url, CaptureEntry.of(from), CaptureEntry.of(to), diff, rows,
+                all.stream().map(CaptureEntry::of).toList(),
+                "/api/diff?url=" + encoded + "&from=" + from.timestamp() + "&to=" + to.timestamp(),
+                ArchiveUrls.timeline(url)));
+    }
+
+    private static CaptureRow row(List<CaptureRow> all, String timestamp) {
+        return all.stream().filter(r -> r.timestamp().equals(timestamp)).reduce((a, b) -> b).orElse(all.get(all.size() - 1));
+    }
+
+    private List<String> paragraphs(CaptureRow row) {
+        return documents.of(row).map(Document::paragraphs).orElse(List.of());
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.warctrail.cli.DiffCommand;
 import org.warctrail.cli.SearchCommand;
 import org.warctrail.fixture.FixtureWeb;
 import org.warctrail.index.SearchOptions;
@@ -119,6 +120,10 @@ class UiApiTest {
         assertEquals(Json.MAPPER.readTree(Json.write(provenance.trace(quote))), trace);
         assertEquals(FixtureWeb.TRANSCRIPT_PDF.toString(), trace.get("origin").get("url").asText());
         JsonNode diff = Json.MAPPER.readTree(get(fixture.base(), "/api/diff?url=" + ArchiveUrls.encode(post)).body());
+        StringWriter out = new StringWriter();
+        assertEquals(0, new CommandLine(new DiffCommand()).setOut(new PrintWriter(out))
+                .execute("--store", fixture.archive.store().dir().toString(), "--json", post));
+        assertEquals(Json.MAPPER.readTree(out.toString()), diff);
         for (String field : List.of("url", "from", "to", "changed", "summary", "fields", "numbers", "quotesAdded",
                 "quotesRemoved", "linksAdded", "linksRemoved", "paragraphs")) {
             assertTrue(diff.has(field), field);
