@@ -225,6 +225,10 @@ class UiApiTest {
              ReplayServer server = new ReplayServer(fixture.archive.store(), fixture.archive.index(), publicOnly)) {
             new ArchiveUi(fixture.archive, jobs, server.pages(), publicOnly).install(server).start();
             String base = "http://127.0.0.1:" + server.port();
+            // The capture form asks for the token when the server needs one; pages never carry it.
+            String form = get(base, "/capture").body();
+            assertTrue(form.contains("name=\"token\""), form);
+            assertTrue(!form.contains("s3cret") && !get(base, "/").body().contains("s3cret"));
             for (String target : List.of("http://127.0.0.1:" + fixture.web.port() + "/", "http://localhost/",
                     "http://10.1.2.3/", "http://192.168.0.1/", "http://169.254.169.254/latest/meta-data/",
                     "http://[::1]/", "http://[fe80::1]/", "http://0.0.0.0/")) {
