@@ -175,6 +175,7 @@ final class IndexWriter {
         String docs = "SELECT d.id FROM documents d JOIN captures c ON c.id = d.capture_id WHERE c.file_id = " + fileId;
         VersionFlagsTable.deleteRowsOf(c, fileId);
         try (Statement st = c.createStatement()) {
+            ReuseTables.deleteRowsOf(st, docs);
             st.executeUpdate("DELETE FROM links WHERE document_id IN (" + docs + ")");
             st.executeUpdate("DELETE FROM quotes WHERE document_id IN (" + docs + ")");
             st.executeUpdate("INSERT INTO documents_fts (documents_fts, rowid, title, text) "

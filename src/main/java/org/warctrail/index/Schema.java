@@ -93,7 +93,39 @@ final class Schema {
                     "CREATE INDEX quotes_document ON quotes(document_id)",
                     "CREATE INDEX quotes_normalized ON quotes(normalized)"),
             VersionFlagsTable.MIGRATION,
-            WatchesTable.MIGRATION);
+            WatchesTable.MIGRATION,
+            // 4: text reuse (provenance) and the vocabulary quote tracing picks rare words from.
+            List.of(
+                    // LSH band keys of each document's MinHash signature: candidate search by bucket lookups.
+                    """
+                    CREATE TABLE reuse_bands (
+                        band_key INTEGER NOT NULL,
+                        document_id INTEGER NOT NULL,
+                        PRIMARY KEY (band_key, document_id)) WITHOUT ROWID""",
+                    "CREATE INDEX reuse_bands_document ON reuse_bands(document_id)",
+                    """
+                    CREATE TABLE reuse (
+                        id INTEGER PRIMARY KEY,
+                        source_id INTEGER NOT NULL REFERENCES documents(id),
+                        target_id INTEGER NOT NULL REFERENCES documents(id),
+                        words INTEGER NOT NULL,
+                        source_share REAL NOT NULL,
+                        target_share REAL NOT NULL,
+                        UNIQUE (target_id, source_id))""",
+                    "CREATE INDEX reuse_source ON reuse(source_id)",
+                    """
+                    CREATE TABLE reuse_passages (
+                        reuse_id INTEGER NOT NULL REFERENCES reuse(id),
+                        source_start INTEGER NOT NULL,
+                        source_end INTEGER NOT NULL,
+                        target_start INTEGER NOT NULL,
+                        target_end INTEGER NOT NULL,
+                        words INTEGER NOT NULL)""",
+                    "CREATE INDEX reuse_passages_reuse ON reuse_passages(reuse_id)",
+                    // The highest document id reuse detection has seen: documents above it are still to do.
+                    "CREATE TABLE reuse_mark (id INTEGER PRIMARY KEY CHECK (id = 1), document_id INTEGER NOT NULL)",
+                    "INSERT INTO reuse_mark (id, document_id) VALUES (1, 0)",
+                    "CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, 'row')"));
 
     private Schema() {
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -52,7 +53,11 @@ public final class WarcIndexer {
     private final IndexWriter writer;
     private final CaptureRecords records;
 
+    private final CaptureIndex index;
+    private final List<IndexingHook> hooks = IndexingHook.installed();
+
     public WarcIndexer(CaptureIndex index, DocumentExtractor extractor) {
+        this.index = index;
         this.writer = new IndexWriter(index.connections());
         this.records = new CaptureRecords(extractor);
     }
@@ -192,6 +197,7 @@ public final class WarcIndexer {
             if (batch.isEmpty() && mark <= file.indexedBytes()) return;
             int added = writer.write(file.id(), batch, mark, size, mtime);
             captures += added;
+            if (added > 0) runHooks();
             for (IndexedCapture c : batch) {
                 if (c.document() != null) {
                     documents++;
@@ -200,6 +206,18 @@ public final class WarcIndexer {
             }
             batch.clear();
             batchText = 0;
+        }
+
+        /** Later stages' work on the new documents (reuse detection): reported when it fails, never fatal. */
+        private void runHooks() {
+            for (IndexingHook hook : hooks) {
+                try {
+                    hook.documentsIndexed(index);
+                } catch (Exception e) {
+                    LoggerFactory.getLogger(WarcIndexer.class).warn("{} failed after indexing {}: {}",
+                            hook.getClass().getSimpleName(), file.name(), e.toString());
+                }
+            }
         }
 
         private void badRecord(long offset, Exception e) {

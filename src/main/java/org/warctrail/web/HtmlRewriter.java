@@ -104,7 +104,7 @@ public final class HtmlRewriter {
             } else if (name.equals("style")) {
                 attr.setValue(CssRewriter.rewrite(value, urls));
             } else if (name.equals("target") && isTopTarget(value)) {
-                // The sandbox forbids top navigation; keep the link working inside the frame.
+                // The sandbox forbids top navigation and popups; keep the link working inside the frame.
                 attr.setValue("_self");
             } else if (!name.startsWith("xmlns") && ABSOLUTE.matcher(value).matches()) {
                 attr.setValue(urls.rewrite(value)); // og:image content, data-* and other absolute URLs
@@ -113,9 +113,10 @@ public final class HtmlRewriter {
         drop.forEach(el::removeAttr);
     }
 
+    /** Targets outside the frame: the top window, the parent, or a new window. */
     private static boolean isTopTarget(String target) {
         String t = target.trim().toLowerCase(Locale.ROOT);
-        return t.equals("_top") || t.equals("_parent");
+        return t.equals("_top") || t.equals("_parent") || t.equals("_blank");
     }
 
     private static void rewriteMeta(Element meta, ArchiveUrls urls) {

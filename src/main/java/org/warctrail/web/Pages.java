@@ -7,9 +7,13 @@ import io.javalin.http.Context;
 
 /** Renders the precompiled JTE templates (web/templates) as the UI's HTML responses. */
 public final class Pages {
-    /** The UI's own pages: our scripts and styles only, framing only of our replay, never framed themselves. */
+    /**
+     * The UI's own pages: our scripts, styles and API (capture progress) only, never framed themselves. Their
+     * frame-src 'self' also keeps the replay frame in the archive: a navigation of the frame to the live web
+     * (location, refresh), which the frame's own CSP does not cover, is blocked by the page embedding it.
+     */
     public static final String UI_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-            + "script-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            + "script-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 

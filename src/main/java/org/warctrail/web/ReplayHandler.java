@@ -21,9 +21,13 @@ import org.warctrail.store.WarcStore;
  * replays as a redirect to its archived target, so the reader follows the hop inside the archive.
  */
 public final class ReplayHandler {
-    /** The frame's content: scripts run, but in an opaque origin, and nothing loads from outside the archive. */
-    public static final String FRAME_CONTENT_CSP = "sandbox allow-scripts allow-forms allow-popups; "
-            + "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
+    /**
+     * The frame's content: scripts run, but in an opaque origin, and nothing loads from outside the archive.
+     * No popups (a popup is a new window the frame's CSP does not cover: it would load the live web), and
+     * forms submit only into the archive (form-action does not fall back to default-src).
+     */
+    public static final String FRAME_CONTENT_CSP = "sandbox allow-scripts allow-forms; "
+            + "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; form-action 'self'";
     /** Raw payloads opened directly: no scripts at all, and still nothing from the live web. */
     public static final String RAW_CSP = "sandbox; default-src 'self' 'unsafe-inline' data: blob:";
     /** Decoded bytes a page or stylesheet may have to be rewritten (a zip bomb stops here). */

@@ -42,6 +42,7 @@ public final class ReplayServer implements AutoCloseable {
     private final ServeOptions options;
     private final Pages pages = new Pages();
     private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
+    private ChangeMarkers changes = ChangeMarkers.NONE;
     private Javalin app;
 
     public ReplayServer(WarcStore store, CaptureLookup index, ServeOptions options) {
@@ -57,6 +58,13 @@ public final class ReplayServer implements AutoCloseable {
         return this;
     }
 
+    /** What the timeline marks as changed at each capture (none by default); call before {@link #start()}. */
+    public ReplayServer changeMarkers(ChangeMarkers markers) {
+        if (app != null) throw new IllegalStateException("change markers must be set before start()");
+        this.changes = markers;
+        return this;
+    }
+
     public Pages pages() {
         return pages;
     }
@@ -65,7 +73,7 @@ public final class ReplayServer implements AutoCloseable {
         MementoHandler memento = new MementoHandler(index, pages);
         ReplayHandler replay = new ReplayHandler(store, index, pages, memento);
         HomePage home = new HomePage(index, pages);
-        TimelinePage timeline = new TimelinePage(index, pages);
+        TimelinePage timeline = new TimelinePage(index, pages, changes);
         RecordPage record = new RecordPage(store, index, pages);
         CdxApiHandler cdx = new CdxApiHandler(index);
         RequestGuard guard = new RequestGuard(options);

@@ -1,18 +1,29 @@
 package org.warctrail.web;
 
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.CaptureRow;
 
-/** {@code GET /timeline?url=}: every capture of a URL, oldest first, each linking to its snapshot. */
+/**
+ * {@code GET /timeline?url=}: every capture of a URL, oldest first, each linking to its snapshot and, with change
+ * markers, to the diff against the version before it.
+ */
 public final class TimelinePage {
     private final CaptureLookup index;
     private final Pages pages;
+    private final ChangeMarkers changes;
 
     public TimelinePage(CaptureLookup index, Pages pages) {
+        this(index, pages, ChangeMarkers.NONE);
+    }
+
+    public TimelinePage(CaptureLookup index, Pages pages, ChangeMarkers changes) {
         this.index = index;
         this.pages = pages;
+        this.changes = changes;
     }
 
     public void handle(Context ctx) {
@@ -28,7 +39,12 @@ public final class TimelinePage {
             return;
         }
         CaptureRow latest = rows.get(rows.size() - 1);
-        pages.render(ctx, 200, "timeline", new TimelineView(url, rows.stream().map(CaptureEntry::of).toList(),
+        Map<String, TimelineView.Marker> markers = new HashMap<>();
+        String encoded = ArchiveUrls.encode(url);
+        changes.of(rows).forEach((ts, f) -> markers.put(ts, new TimelineView.Marker(f.kind().label(), f.changed(),
+                f.summary(), f.previousTimestamp() == null ? null
+                : "/diff?url=" + encoded + "&from=" + f.previousTimestamp() + "&to=" + ts)));
+        pages.render(ctx, 200, "timeline", new TimelineView(url, rows.stream().map(CaptureEntry::of).toList(), markers,
                 ArchiveUrls.replay(latest.timestamp(), ReplayMode.FRAME, latest.url()),
                 "/web/timemap/link/" + url, "/cdx?url=" + ArchiveUrls.encode(url) + "&output=json"));
     }

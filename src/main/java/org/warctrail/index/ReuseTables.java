@@ -1,0 +1,201 @@
+package org.warctrail.index;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The text-reuse tables: LSH band keys per document (the bucket table candidate search reads), the reuse found
+ * between documents with its passages, and the mark of the last document reuse detection has processed. The
+ * detection itself is provenance's; this is its storage.
+ */
+public final class ReuseTables {
+    private static final String DOCUMENT_COLUMNS = "d.id, d.url, d.timestamp, d.published, d.title, d.site_name, d.text";
+
+    private final CaptureIndex index;
+    private final Connections connections;
+
+    public ReuseTables(CaptureIndex index) {
+        this.index = index;
+        this.connections = index.connections();
+    }
+
+    /** The documents filed under any of the keys with how many keys each shares, reading at most perKeyLimit per key. */
+    public Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
+        try {
+            return connections.read(c -> {
+                Map<Long, Integer> found = new HashMap<>();
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT document_id FROM reuse_bands WHERE band_key = ? LIMIT ?")) {
+                    for (long key : bandKeys) {
+                        st.setLong(1, key);
+                        st.setInt(2, perKeyLimit);
+                        try (ResultSet rs = st.executeQuery()) {
+                            while (rs.next()) found.merge(rs.getLong(1), 1, Integer::sum);
+                        }
+                    }
+                }
+                return found;
+            });
+        } catch (SQLException e) {
+            throw new IndexException("reuse candidate lookup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Files a document under its band keys. */
+    public void putBands(long documentId, long[] bandKeys) {
+        try {
+            connections.write(c -> {
+                try {
+                    putBands(c, documentId, bandKeys);
+                    c.commit();
+                    return null;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IndexException("cannot file band keys of document " + documentId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Records what detection found for one document in one transaction: its band keys, the reuse (either
+     * direction) and the mark moved past it. Rows already present (a detection run twice) are kept as they are.
+     */
+    public void record(long documentId, long[] bandKeys, List<StoredReuse> found) {
+        try {
+            connections.write(c -> {
+                try {
+                    putBands(c, documentId, bandKeys);
+                    for (StoredReuse r : found) save(c, r);
+                    try (PreparedStatement st = c.prepareStatement(
+                            "UPDATE reuse_mark SET document_id = MAX(document_id, ?) WHERE id = 1")) {
+                        st.setLong(1, documentId);
+                        st.executeUpdate();
+                    }
+                    c.commit();
+                    return null;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IndexException("cannot record reuse of document " + documentId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void putBands(Connection c, long documentId, long[] bandKeys) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT OR IGNORE INTO reuse_bands (band_key, document_id) VALUES (?, ?)")) {
+            for (long key : bandKeys) {
+                st.setLong(1, key);
+                st.setLong(2, documentId);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static void save(Connection c, StoredReuse r) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO reuse (source_id, target_id, words, "
+                + "source_share, target_share) VALUES (?, ?, ?, ?, ?)")) {
+            st.setLong(1, r.sourceId());
+            st.setLong(2, r.targetId());
+            st.setInt(3, r.words());
+            st.setDouble(4, r.sourceShare());
+            st.setDouble(5, r.targetShare());
+            if (st.executeUpdate() == 0) return;
+        }
+        long reuseId;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            reuseId = rs.getLong(1);
+        }
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO reuse_passages (reuse_id, source_start, "
+                + "source_end, target_start, target_end, words) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (StoredPassage p : r.passages()) {
+                st.setLong(1, reuseId);
+                st.setInt(2, p.sourceStart());
+                st.setInt(3, p.sourceEnd());
+                st.setInt(4, p.targetStart());
+                st.setInt(5, p.targetEnd());
+                st.setInt(6, p.words());
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** The next documents reuse detection has not processed, in id order. */
+    public List<CandidateDocument> pending(int limit) {
+        return index.query("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.id > "
+                + "(SELECT document_id FROM reuse_mark WHERE id = 1) ORDER BY d.id LIMIT ?", List.of(limit),
+                ReuseTables::document);
+    }
+
+    public Optional<CandidateDocument> document(long id) {
+        return index.query("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.id = ?", List.of(id),
+                ReuseTables::document).stream().findFirst();
+    }
+
+    /**
+     * The texts of the most recently indexed pages of a site (the host, without "www.", and its subdomains), one
+     * per URL, at most {@code limit}: the sample boilerplate is judged on.
+     */
+    public List<String> recentSiteTexts(String site, int limit) {
+        String host = SurtKey.hostPart(SurtKey.of("http://" + site + "/"));
+        String bare = host.endsWith(")") ? host.substring(0, host.length() - 1) : host;
+        List<String[]> rows = index.query("SELECT d.surt, d.text FROM documents d WHERE ((d.surt >= ? AND d.surt < ?) "
+                        + "OR (d.surt >= ? AND d.surt < ?)) AND d.text IS NOT NULL ORDER BY d.id DESC LIMIT ?",
+                List.of(bare + ")", bare + ")" + SurtKey.MAX, bare + ",", bare + "," + SurtKey.MAX, limit * 2),
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        Map<String, String> byUrl = new LinkedHashMap<>();
+        for (String[] row : rows) if (byUrl.size() < limit) byUrl.putIfAbsent(row[0], row[1]);
+        return new ArrayList<>(byUrl.values());
+    }
+
+    /** Reuse whose target is a document of the URL (any capture, SURT match), most words first. */
+    public List<StoredReuse> reuseInto(String url) {
+        record Row(long id, long sourceId, String sourceUrl, long targetId, String targetUrl, int words,
+                   double sourceShare, double targetShare) {
+        }
+        List<Row> rows = index.query("SELECT r.id, r.source_id, s.url, r.target_id, t.url, r.words, r.source_share, "
+                        + "r.target_share FROM reuse r JOIN documents t ON t.id = r.target_id "
+                        + "JOIN documents s ON s.id = r.source_id WHERE t.surt = ? ORDER BY r.words DESC, r.id",
+                List.of(SurtKey.of(url)), rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getInt(6), rs.getDouble(7), rs.getDouble(8)));
+        List<StoredReuse> out = new ArrayList<>();
+        for (Row r : rows) {
+            List<StoredPassage> passages = index.query("SELECT source_start, source_end, target_start, target_end, "
+                    + "words FROM reuse_passages WHERE reuse_id = ? ORDER BY target_start", List.of(r.id),
+                    rs -> new StoredPassage(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+            out.add(new StoredReuse(r.sourceId, r.sourceUrl, r.targetId, r.targetUrl, r.words, r.sourceShare,
+                    r.targetShare, passages));
+        }
+        return out;
+    }
+
+    /** Deletes the reuse rows of the documents a subquery selects (with the documents of a forgotten file). */
+    static void deleteRowsOf(Statement st, String documentIds) throws SQLException {
+        String reuse = "SELECT id FROM reuse WHERE source_id IN (" + documentIds + ") OR target_id IN (" + documentIds + ")";
+        st.executeUpdate("DELETE FROM reuse_passages WHERE reuse_id IN (" + reuse + ")");
+        st.executeUpdate("DELETE FROM reuse WHERE id IN (" + reuse + ")");
+        st.executeUpdate("DELETE FROM reuse_bands WHERE document_id IN (" + documentIds + ")");
+    }
+
+    private static CandidateDocument document(ResultSet rs) throws SQLException {
+        return new CandidateDocument(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), List.of());
+    }
+}

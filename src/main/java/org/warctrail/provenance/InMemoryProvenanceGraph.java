@@ -1,0 +1,73 @@
+package org.warctrail.provenance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.warctrail.extract.Link;
+
+/**
+ * {@link ProvenanceGraph} over captures held in memory, for tests and benchmarks (and for tracing over documents
+ * extracted without a store).
+ */
+public final class InMemoryProvenanceGraph implements ProvenanceGraph {
+    private record Capture(String url, String timestamp, String title, String site, String published,
+                           List<ChainEdge> edges) {
+    }
+
+    private final Map<String, List<Capture>> captures = new HashMap<>();
+    private final Map<String, List<ChainEdge>> reuse = new HashMap<>();
+
+    /** A captured page (or document) with its links. {@code siteName} may be null (the host stands in). */
+    public synchronized void addPage(String url, String timestamp, String title, String siteName, String published,
+                                     List<Link> links) {
+        List<ChainEdge> edges = links.stream()
+                .map(l -> new ChainEdge(url, l.url(), l.kind().label(), l.text(), l.context(), null, null)).toList();
+        add(new Capture(url, timestamp, title, siteName != null ? siteName : UrlKey.site(url), published, edges));
+    }
+
+    /** A captured HTTP redirect. */
+    public synchronized void addRedirect(String url, String timestamp, int status, String location) {
+        add(new Capture(url, timestamp, null, UrlKey.site(url), null, List.of(ChainEdge.redirect(url, location, status))));
+    }
+
+    /** Reuse found between two documents; {@code targetText} gives the edge its context. */
+    public synchronized void addReuse(Reuse found, String targetText) {
+        reuse.computeIfAbsent(UrlKey.of(found.targetUrl()), k -> new ArrayList<>()).add(ChainEdge.reuse(found, targetText));
+    }
+
+    private void add(Capture capture) {
+        List<Capture> list = captures.computeIfAbsent(UrlKey.of(capture.url), k -> new ArrayList<>());
+        list.add(capture);
+        list.sort(Comparator.comparing(Capture::timestamp));
+    }
+
+    @Override
+    public synchronized ChainNode node(String url) {
+        List<Capture> list = captures.get(UrlKey.of(url));
+        if (list == null) return ChainNode.unarchived(url);
+        Capture last = list.get(list.size() - 1);
+        Capture described = list.stream().filter(c -> c.title != null).reduce((a, b) -> b).orElse(last);
+        return new ChainNode(last.url, described.title, described.site, described.published, true,
+                list.get(0).timestamp, last.timestamp);
+    }
+
+    @Override
+    public synchronized List<ChainEdge> edges(String url, String timestamp) {
+        List<Capture> list = captures.get(UrlKey.of(url));
+        if (list == null) return List.of();
+        if (timestamp == null) return list.get(list.size() - 1).edges;
+        Instant at = TimeOrder.instant(timestamp);
+        if (at == null) throw new IllegalArgumentException("not a 14-digit timestamp: " + timestamp);
+        return list.stream().min(Comparator.comparingLong((Capture c) ->
+                Math.abs(Duration.between(at, TimeOrder.instant(c.timestamp)).getSeconds()))).orElseThrow().edges;
+    }
+
+    @Override
+    public synchronized List<ChainEdge> reuseSources(String url) {
+        return reuse.getOrDefault(UrlKey.of(url), List.of());
+    }
+}

@@ -1,0 +1,37 @@
+package org.warctrail.provenance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link ReuseCorpus} over documents held in memory, for tests and benchmarks. */
+public final class InMemoryReuseCorpus implements ReuseCorpus {
+    private final Map<Long, ReuseDocument> documents = new HashMap<>();
+    private final Map<String, List<Long>> bySite = new HashMap<>();
+    private final Map<Long, String> normalised = new HashMap<>();
+
+    public synchronized void add(ReuseDocument document) {
+        if (documents.put(document.id(), document) == null) {
+            bySite.computeIfAbsent(document.site(), s -> new ArrayList<>()).add(document.id());
+        }
+    }
+
+    @Override
+    public synchronized Optional<ReuseDocument> document(long id) {
+        return Optional.ofNullable(documents.get(id));
+    }
+
+    @Override
+    public synchronized int siteDocumentsContaining(String site, String passage, int atMost) {
+        String needle = " " + MatchText.normalise(passage) + " ";
+        int count = 0;
+        for (long id : bySite.getOrDefault(site, List.of())) {
+            if (count >= atMost) break;
+            String text = normalised.computeIfAbsent(id, k -> " " + MatchText.normalise(documents.get(k).text()) + " ");
+            if (text.contains(needle)) count++;
+        }
+        return count;
+    }
+}

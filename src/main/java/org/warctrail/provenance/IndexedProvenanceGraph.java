@@ -1,0 +1,62 @@
+package org.warctrail.provenance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.warctrail.index.CaptureRow;
+import org.warctrail.index.CapturedLinks;
+import org.warctrail.index.ProvenanceQueries;
+import org.warctrail.index.ReuseTables;
+import org.warctrail.index.StoredReuse;
+import org.warctrail.index.UrlNode;
+
+/** {@link ProvenanceGraph} over the index: captures, documents, links and the reuse tables. */
+public final class IndexedProvenanceGraph implements ProvenanceGraph {
+    private final ProvenanceQueries queries;
+    private final ReuseTables reuse;
+
+    public IndexedProvenanceGraph(ProvenanceQueries queries, ReuseTables reuse) {
+        this.queries = queries;
+        this.reuse = reuse;
+    }
+
+    @Override
+    public ChainNode node(String url) {
+        UrlNode n = queries.node(url);
+        if (!n.archived()) return ChainNode.unarchived(url);
+        return new ChainNode(n.url(), n.title(), n.siteName() != null ? n.siteName() : UrlKey.site(n.url()),
+                n.published(), true, n.firstCapture(), n.lastCapture());
+    }
+
+    @Override
+    public List<ChainEdge> edges(String url, String timestamp) {
+        Optional<CapturedLinks> captured = queries.links(url, timestamp);
+        if (captured.isEmpty()) return List.of();
+        CaptureRow row = captured.get().capture();
+        List<ChainEdge> edges = new ArrayList<>();
+        if (row.redirect() != null && row.status() >= 300 && row.status() < 400) {
+            edges.add(ChainEdge.redirect(row.url(), row.redirect(), row.status()));
+        }
+        captured.get().links().forEach(l -> edges.add(new ChainEdge(row.url(), l.url(), l.kind().label(), l.text(),
+                l.context(), null, null)));
+        return edges;
+    }
+
+    /** One edge per source page (the largest reuse when several captures of either matched). */
+    @Override
+    public List<ChainEdge> reuseSources(String url) {
+        Map<String, ChainEdge> bySource = new HashMap<>();
+        List<ChainEdge> edges = new ArrayList<>();
+        for (StoredReuse r : reuse.reuseInto(url)) {
+            String key = UrlKey.of(r.sourceUrl());
+            if (bySource.containsKey(key)) continue;
+            String targetText = reuse.document(r.targetId()).map(d -> d.text()).orElse(null);
+            ChainEdge edge = ChainEdge.reuse(ReuseIndexing.reuse(r), targetText);
+            bySource.put(key, edge);
+            edges.add(edge);
+        }
+        return edges;
+    }
+}

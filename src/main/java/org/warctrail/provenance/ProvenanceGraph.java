@@ -1,0 +1,25 @@
+package org.warctrail.provenance;
+
+import java.util.List;
+
+/**
+ * The store as a graph of pages and edges, as provenance walks it. URLs match by SURT ({@link UrlKey}); the
+ * index implements it over its captures, documents, links and reuse tables.
+ */
+public interface ProvenanceGraph {
+    /**
+     * What the store knows of a URL: its archived form (the URL as captured), title, site, dates. For a URL with
+     * no capture, {@link ChainNode#unarchived}.
+     */
+    ChainNode node(String url);
+
+    /**
+     * The outgoing edges of the URL's capture nearest in time to {@code timestamp} (14 digits; null for the
+     * latest): every link of its document, with its kind, and, when that capture is an HTTP redirect, a
+     * {@code redirect} edge to its location with the status. Empty when the URL is not archived.
+     */
+    List<ChainEdge> edges(String url, String timestamp);
+
+    /** {@code reuse} edges from the URL's document to the earlier documents it copied passages from. */
+    List<ChainEdge> reuseSources(String url);
+}

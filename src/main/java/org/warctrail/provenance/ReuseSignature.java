@@ -1,0 +1,45 @@
+package org.warctrail.provenance;
+
+import java.util.Arrays;
+
+/**
+ * The LSH band keys a document is filed under for text-reuse search: a pure function of its text, so it can be
+ * computed wherever the text is (the indexer, a batch job over WARCs).
+ *
+ * <p>Shingles of 5 words; MinHash with 128 permutations; 64 bands of 2 rows, which finds pairs from a Jaccard
+ * similarity of about 0.125 (0.2 with probability 0.93): low, because copying a few paragraphs into a post of
+ * its own makes a partial overlap, not a near-duplicate. Documents longer than 800 words are signed in chunks
+ * of about 400 words (each chunk its own signature, keys pooled), so a few paragraphs copied from a long
+ * article still stand out against the chunk they came from. Keys per document stay bounded by
+ * 64 × chunks, and a lookup costs one bucket read per key whatever the size of the store.
+ */
+public final class ReuseSignature {
+    public static final int SHINGLE_WORDS = 5;
+    public static final int PERMUTATIONS = 128;
+    public static final int BANDS = 64;
+    public static final int ROWS = 2;
+    public static final int CHUNK_WORDS = 400;
+    private static final long SEED = 0x77617263747261L; // "warctra": fixed, so signatures made anywhere agree
+
+    private static final MinHash MIN_HASH = new MinHash(PERMUTATIONS, SEED);
+    private static final LshBands BANDING = new LshBands(BANDS, ROWS);
+
+    private ReuseSignature() {
+    }
+
+    /** The distinct band keys of a text; empty when it has fewer words than one shingle. */
+    public static long[] bandKeys(MatchText text) {
+        long[] wordHashes = text.wordHashes();
+        int words = wordHashes.length;
+        if (words < SHINGLE_WORDS) return new long[0];
+        int chunks = Math.max(1, words / CHUNK_WORDS);
+        long[] keys = new long[chunks * BANDS];
+        for (int c = 0; c < chunks; c++) {
+            int from = c * CHUNK_WORDS;
+            int to = c == chunks - 1 ? words : from + CHUNK_WORDS; // the last chunk takes the remainder
+            long[] shingles = Shingles.of(wordHashes, from, to, SHINGLE_WORDS);
+            System.arraycopy(BANDING.keys(MIN_HASH.signature(shingles)), 0, keys, c * BANDS, BANDS);
+        }
+        return Arrays.stream(keys).distinct().toArray();
+    }
+}

@@ -1,0 +1,66 @@
+package org.warctrail.web;
+
+import io.javalin.config.RoutesConfig;
+import org.warctrail.index.Archive;
+import org.warctrail.index.ReuseTables;
+import org.warctrail.index.StoredDocuments;
+import org.warctrail.versions.ArchivedVersions;
+import org.warctrail.provenance.ArchiveProvenance;
+
+/**
+ * The UI's pages and API over an open archive, added to a {@link ReplayServer}:
+ *
+ * <pre>
+ * GET  /search?q=&amp;site=&amp;from=&amp;to=&amp;page=   search results        GET /api/search?q=...&amp;limit=  (search --json)
+ * GET  /capture                                capture form, progress  POST /api/captures, /api/captures/events, /api/captures/jobs/{id}
+ * GET  /api/captures?url=                      a URL's captures
+ * GET  /provenance?url=&amp;depth=                 chain graph, reuse     GET /api/chain?url=&amp;depth=  (chain --json)
+ * GET  /trace?q=                               quote trace            GET /api/trace?q=  (trace --json)
+ * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
+ * </pre>
+ *
+ * Wire it as {@code ui.install(new ReplayServer(archive.store(), archive.index(), options)).start()}, with
+ * {@code ui = new ArchiveUi(archive, new CaptureJobs(archive, settings, options.allowPrivate()), server.pages(), options)}.
+ */
+public final class ArchiveUi {
+    private final SearchPage search;
+    private final CapturesApi captures;
+    private final CapturePage capture;
+    private final ChangeMarkers changes;
+    private final DiffPage diff;
+    private final ProvenancePage provenance;
+    private final TracePage trace;
+
+    public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
+        this.search = new SearchPage(archive.search(), pages);
+        ArchivedVersions versions = new ArchivedVersions(archive.index());
+        this.changes = new ChangeMarkers(versions);
+        this.captures = new CapturesApi(archive.index(), changes);
+        this.capture = new CapturePage(jobs, pages, options);
+        ArchiveProvenance chains = new ArchiveProvenance(archive.index());
+        this.provenance = new ProvenancePage(chains, new ReuseTables(archive.index()), pages, options);
+        this.trace = new TracePage(chains, pages, options);
+        this.diff = new DiffPage(archive.index(), versions, new StoredDocuments(archive.index()), pages);
+    }
+
+    /** Adds the pages and API to the server (and change markers to its timeline); call before it starts. */
+    public ReplayServer install(ReplayServer server) {
+        return server.changeMarkers(changes).routes(this::routes);
+    }
+
+    public void routes(RoutesConfig r) {
+        r.get("/search", search::page);
+        r.get("/api/search", search::api);
+        r.get("/capture", capture::page);
+        r.get("/api/captures", captures::handle);
+        r.post("/api/captures", capture::start);
+        r.get("/api/captures/jobs/{id}", capture::status);
+        r.sse("/api/captures/events", capture::events);
+        r.get("/diff", diff::page);
+        r.get("/api/diff", diff::api);
+        r.get("/provenance", provenance::page);
+        r.get("/api/chain", provenance::api);
+        r.get("/trace", trace::page);
+        r.get("/api/trace", trace::api);
+    }
+}

@@ -1,0 +1,155 @@
+package org.warctrail.web;
+
+import io.javalin.http.ConflictResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warctrail.capture.CaptureFailure;
+import org.warctrail.capture.CaptureListener;
+import org.warctrail.capture.CapturedResource;
+import org.warctrail.capture.CrawlConfig;
+import org.warctrail.capture.CrawlProgress;
+import org.warctrail.capture.CrawlSummary;
+import org.warctrail.capture.TargetPolicy;
+import org.warctrail.index.Archive;
+import org.warctrail.store.RotatingWarcWriter;
+
+/**
+ * Captures started from the UI, one at a time, on a background thread, as the capture command does (the archive's
+ * crawler writes new WARC files, indexing what it captures as it is written) and reports to the job's followers. Targets
+ * on private, loopback and link-local addresses are refused, on every connection the crawler makes (so on every
+ * redirect hop), unless the server was started to allow them.
+ */
+public final class CaptureJobs implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CaptureJobs.class);
+    public static final int MAX_DEPTH = 5;
+    public static final int MAX_SEEDS = 50;
+
+    private final Archive archive;
+    private final UnaryOperator<CrawlConfig.Builder> settings;
+    private final boolean allowPrivate;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "warctrail-ui-capture");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Long, CaptureJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile CaptureJob current;
+
+    /**
+     * @param settings     crawl settings beyond seed, depth and target policy (proxy, delay, limits), as the
+     *                     capture command takes them
+     * @param allowPrivate whether private, loopback and link-local targets may be captured ({@code --allow-private})
+     */
+    public CaptureJobs(Archive archive, UnaryOperator<CrawlConfig.Builder> settings, boolean allowPrivate) {
+        this.archive = archive;
+        this.settings = settings;
+        this.allowPrivate = allowPrivate;
+    }
+
+    public Optional<CaptureJob> job(long id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Starts capturing, or refuses: a bad URL or target (IllegalArgumentException), another capture running (409). */
+    public CaptureJob start(String url, int depth) {
+        return start(List.of(url == null ? "" : url), depth);
+    }
+
+    /** Captures several seeds in one crawl (the gaps of a provenance chain); the job is named by the first. */
+    public synchronized CaptureJob start(List<String> urls, int depth) {
+        if (urls.isEmpty()) throw new IllegalArgumentException("give the URL to capture");
+        if (urls.size() > MAX_SEEDS) throw new IllegalArgumentException("at most " + MAX_SEEDS + " URLs at once, not " + urls.size());
+        List<URI> seeds = urls.stream().map(CaptureJobs::checkedUrl).distinct().toList();
+        if (depth < 0 || depth > MAX_DEPTH) throw new IllegalArgumentException("depth must be 0.." + MAX_DEPTH + ", not " + depth);
+        if (!allowPrivate) seeds.forEach(CaptureJobs::refusePrivate);
+        CaptureJob running = current;
+        if (running != null && !running.finished()) {
+            throw new ConflictResponse("a capture is already running: " + running.url() + " (" + running.eventsHref() + ")");
+        }
+        CaptureJob job = new CaptureJob(ids.incrementAndGet(), seeds.get(0).toString(), depth);
+        jobs.put(job.id(), job);
+        current = job;
+        worker.submit(() -> run(job, seeds));
+        return job;
+    }
+
+    private void run(CaptureJob job, List<URI> seeds) {
+        job.running();
+        CrawlConfig.Builder builder = settings.apply(CrawlConfig.builder(seeds.toArray(URI[]::new)))
+                .depth(job.depth())
+                .allowTarget(allowPrivate ? TargetPolicy.any() : TargetPolicy.publicOnly());
+        CaptureListener listener = new CaptureListener() {
+            @Override
+            public void fetched(CapturedResource resource) {
+                job.publish("fetched", resource);
+            }
+
+            @Override
+            public void failed(CaptureFailure failure) {
+                job.publish("failed", failure);
+            }
+
+            @Override
+            public void progress(CrawlProgress progress) {
+                job.publish("progress", progress);
+            }
+        };
+        try {
+            CrawlSummary summary = archive.capture(builder.build(), RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, listener);
+            job.finish(CaptureReport.of(summary), null, CaptureResult.of(job.url(), summary));
+        } catch (IOException | RuntimeException e) {
+            log.warn("capture of {} from the UI failed: {}", job.url(), e.toString());
+            String message = "capture of " + job.url() + " failed: " + e.getMessage();
+            job.finish(null, message, Map.of("error", message));
+        }
+    }
+
+    private static URI checkedUrl(String url) {
+        if (url == null || url.isBlank()) throw new IllegalArgumentException("give the URL to capture");
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: " + url.strip());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("only http and https URLs can be captured: " + url.strip());
+        }
+        return uri;
+    }
+
+    /** The early, friendly refusal; the crawler checks again on every connection (DNS may change, redirects). */
+    private static void refusePrivate(URI uri) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve " + uri.getHost() + ": nothing captured");
+        }
+        for (InetAddress a : addresses) {
+            if (!TargetPolicy.isPublic(a)) {
+                throw new IllegalArgumentException("refused: " + uri.getHost() + " resolves to " + a.getHostAddress()
+                        + ", a private, loopback or link-local address (serve --allow-private to permit)");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,17 @@
+package org.warctrail.web;
+
+import java.util.List;
+
+/**
+ * A page of search results.
+ *
+ * @param query null before a search is made
+ */
+public record SearchView(String query, String site, String from, String to, long total, List<Hit> hits, int page,
+                         int pages, String previousHref, String nextHref) {
+
+    /** @param snippet HTML-escaped by the index, the matched words in {@code <b>} */
+    public record Hit(String url, String title, String snippet, String date, String snapshotHref,
+                      String timelineHref, String provenanceHref) {
+    }
+}

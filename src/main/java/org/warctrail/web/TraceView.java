@@ -1,0 +1,23 @@
+package org.warctrail.web;
+
+import java.util.List;
+import org.warctrail.provenance.Trace;
+
+/** The quote-trace page; {@code quote} null before a quote is given. */
+public record TraceView(String quote, Trace trace, TraceTimeline timeline, List<Path> paths, boolean tokenRequired,
+                        String apiHref) {
+
+    static TraceView empty(boolean tokenRequired) {
+        return new TraceView(null, null, null, List.of(), tokenRequired, null);
+    }
+
+    /** A page on a path to the origin; {@code kind} is the kind of the hop that reached it (null for the first). */
+    public record Step(String url, String title, String kind) {
+        public String label() {
+            return title != null && !title.isBlank() ? title : url;
+        }
+    }
+
+    public record Path(List<Step> steps) {
+    }
+}

@@ -1,0 +1,174 @@
+package org.warctrail.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.warctrail.store.RotatingWarcWriter;
+import org.warctrail.store.WarcStore;
+
+/**
+ * An archived page that attacks its reader, replayed in a real browser: it tries to read the UI's DOM,
+ * cookies and stored token, to call {@code /api/*} as the user, to navigate the reader's window, and to load
+ * the live web in every way a script can. Each attempt must fail, and the stand-in live web must see nothing.
+ */
+class HostilePageTest {
+    static final String PAGE = "http://hostile.example/page";
+    static final String NAVIGATING = "http://hostile.example/navigate";
+    static final String TS = "20240101000000";
+
+    @TempDir
+    static Path dir;
+    static LiveWebTrap trap;
+    static ReplayServer server;
+    static final AtomicInteger writes = new AtomicInteger();
+    static final AtomicInteger secretReads = new AtomicInteger();
+
+    @BeforeAll
+    static void archiveHostilePage() throws IOException {
+        Browser.assumeAvailable();
+        trap = new LiveWebTrap();
+        WarcStore store = WarcStore.open(dir.resolve("store"));
+        List<WarcRecord> records = new ArrayList<>();
+        records.add(archived(PAGE, "/web/hostile.html"));
+        records.add(archived(NAVIGATING, "/web/navigate.html"));
+        try (RotatingWarcWriter writer = store.newWriter(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
+            writer.writeAll(records);
+        }
+        server = new ReplayServer(store, new InMemoryCaptureLookup(store), ServeOptions.loopback(0))
+                .routes(r -> {
+                    // Stand-ins for write and read actions of the API: they count what reaches them.
+                    r.post("/api/probe", ctx -> ctx.result("done " + writes.incrementAndGet()));
+                    r.post("/api/captures", ctx -> ctx.result("captured " + writes.incrementAndGet()));
+                    r.get("/api/secret", ctx -> {
+                        secretReads.incrementAndGet();
+                        ctx.result("ui-secret-body");
+                    });
+                })
+                .start();
+    }
+
+    /** The resource as an archived response of the URL, the trap's address filled in. */
+    private static WarcRecord archived(String url, String resource) throws IOException {
+        String html;
+        try (InputStream in = HostilePageTest.class.getResourceAsStream(resource)) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__TRAP__", trap.origin());
+        }
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
+                + "\r\nSet-Cookie: archived=1; Path=/\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] block = new byte[head.length + body.length];
+        System.arraycopy(head, 0, block, 0, head.length);
+        System.arraycopy(body, 0, block, head.length, body.length);
+        return new WarcResponse.Builder(URI.create(url)).date(CaptureTime.toInstant(TS))
+                .payloadDigest(ArchiveFixture.digest(body)).body(MediaType.HTTP_RESPONSE, block).build();
+    }
+
+    @Test
+    void theFrameCannotNavigateItselfToTheLiveWeb() throws Exception {
+        String ui = "http://127.0.0.1:" + server.port();
+        try (Browser browser = Browser.start()) {
+            var driver = browser.driver;
+            String snapshot = ui + "/web/" + TS + "/" + NAVIGATING;
+            driver.get(snapshot);
+            driver.switchTo().frame(driver.findElement(By.id("replay")));
+            // The page leaves the archive's frame content (location or refresh); the UI's frame-src stops it.
+            browser.waiting(10).until(d -> !String.valueOf(((JavascriptExecutor) d)
+                    .executeScript("return location.href;")).contains("mp_/"));
+            Thread.sleep(500);
+            driver.switchTo().defaultContent();
+            browser.screenshot("hostile-navigation");
+            assertEquals(snapshot, driver.getCurrentUrl());
+            assertEquals(List.of(), trap.requests().stream().filter(r -> !r.contains("/control")).toList(),
+                    "the frame reached the live web");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+        if (trap != null) trap.close();
+    }
+
+    @Test
+    void everyAttackOfTheArchivedPageFails() throws Exception {
+        String ui = "http://127.0.0.1:" + server.port();
+        try (Browser browser = Browser.start()) {
+            var driver = browser.driver;
+            // The reader's session: a cookie and a write token stored by the UI's origin.
+            driver.get(ui + "/");
+            driver.manage().addCookie(new Cookie("ui_session", "secret-cookie"));
+            ((JavascriptExecutor) driver).executeScript(
+                    "localStorage.setItem('warctrail.token', 'secret-token');"
+                            + "sessionStorage.setItem('warctrail.token', 'secret-token');");
+
+            String snapshot = ui + "/web/" + TS + "/" + PAGE;
+            driver.get(snapshot);
+            WebElement frame = driver.findElement(By.id("replay"));
+            assertEquals("allow-scripts allow-forms", frame.getDomAttribute("sandbox"));
+            driver.switchTo().frame(frame);
+            try {
+                browser.waiting(20).until(d -> "attacks done".equals(
+                        ((JavascriptExecutor) d).executeScript("return document.title;")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the hostile page did not finish: title " + driver.getTitle() + ", "
+                        + ((JavascriptExecutor) driver).executeScript("return location.href + ' ' + JSON.stringify(window.__results)")
+                        + ", trap " + trap.requests(), e);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> results = (Map<String, Object>) ((JavascriptExecutor) driver)
+                    .executeScript("return window.__results;");
+            String shown = driver.findElement(By.id("results")).getText();
+            driver.switchTo().defaultContent();
+            browser.screenshot("hostile-page");
+
+            String report = String.join("\n", results.entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).sorted().toList());
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "hostile-page-results.txt"), report + "\ntrap: " + trap.requests() + "\n");
+            for (String attack : List.of("parent.document", "top.document.cookie", "parent.localStorage",
+                    "parent.sessionStorage", "document.cookie", "localStorage", "sessionStorage",
+                    "parent.frames-token", "top.location", "parent.location", "XMLHttpRequest", "fetch live web",
+                    "fetch live web no-cors", "POST /api/probe as the user", "POST /api/probe form no-cors",
+                    "POST /api/captures as the user", "GET /api/secret as the user", "img live web")) {
+                assertTrue(results.containsKey(attack), "attack not attempted: " + attack + "\n" + report);
+            }
+            results.forEach((attack, outcome) ->
+                    assertTrue(String.valueOf(outcome).startsWith("blocked"), attack + " succeeded: " + outcome + "\n" + report));
+            assertFalse(shown.contains("secret-"), shown);
+
+            // The reader's window stayed where it was, and nothing reached the live web or the API's actions.
+            assertEquals(snapshot, driver.getCurrentUrl());
+            assertEquals(1, driver.getWindowHandles().size(), "a popup opened: " + driver.getWindowHandles());
+            assertEquals(List.of(), trap.requests(), "the archived page reached the live web\n" + report);
+            assertEquals(0, writes.get(), "a write action of the API ran for the archived page");
+            // GETs are not write actions: the browser may send them, but the page never reads the answer.
+            assertTrue(String.valueOf(results.get("GET /api/secret as the user")).startsWith("blocked"));
+
+            // The trap does record what reaches it: the reader's own navigation does.
+            driver.get(trap.origin() + "/control");
+            assertEquals(List.of("GET /control"), trap.requests().stream().filter(r -> r.contains("/control")).toList());
+        }
+    }
+}
