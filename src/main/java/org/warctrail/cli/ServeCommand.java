@@ -1,11 +1,15 @@
 package org.warctrail.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.warctrail.index.Archive;
-import org.warctrail.index.CaptureLookup;
-import org.warctrail.store.WarcStore;
+import org.warctrail.versions.RecaptureResult;
+import org.warctrail.versions.StoredWatches;
+import org.warctrail.web.ArchiveUi;
+import org.warctrail.web.CaptureJobs;
 import org.warctrail.web.ReplayServer;
 import org.warctrail.web.ServeOptions;
 import picocli.CommandLine.Command;
@@ -16,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the web UI, replay (/web/), Memento and the CDX API (/cdx) over the store.")
 public final class ServeCommand implements Callable<Integer> {
+    /** How often the watch loop re-reads the stored watches at most. */
+    private static final Duration WATCH_POLL = Duration.ofSeconds(30);
+
     @Mixin
     StoreOption store;
 
@@ -35,29 +42,62 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Secret that write actions must present; required for writes when not bound to loopback.")
     String token;
 
+    @Option(names = "--watch",
+            description = "Also run the watches stored in the index (watch --add, the UI): recapture each when due"
+                    + " and print one line per change.")
+    boolean watch;
+
     @Override
     public Integer call() throws Exception {
-        try (Archive archive = Archive.open(store.dir(), System.err::println)) {
-            return serve(archive.store(), archive.index(), System.out);
-        }
-    }
-
-    /** Serves until the process is stopped; returns the exit code. */
-    public int serve(WarcStore warcStore, CaptureLookup index, PrintStream out) throws InterruptedException {
         ServeOptions options = new ServeOptions(bind, port, allowPrivate, token);
+        PrintStream out = System.out;
         if (!options.loopbackOnly() && options.token() == null) {
             out.println("warctrail: listening beyond loopback without --token: write actions are disabled");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ReplayServer server = new ReplayServer(warcStore, index, options).start()) {
+        try (Archive archive = Archive.open(store.dir(), System.err::println);
+             CaptureJobs jobs = new CaptureJobs(archive, b -> b, options.allowPrivate());
+             ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
+            new ArchiveUi(archive, jobs, server.pages(), options).install(server).start();
+            Thread watcher = watch ? startWatches(archive, out) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (watcher != null) watcher.interrupt();
                 server.close();
                 stopped.countDown();
             }, "warctrail-serve-shutdown"));
             String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
-            out.println("warctrail: serving " + warcStore.dir() + " at http://" + host + ":" + server.port() + "/");
+            out.println("warctrail: serving " + archive.store().dir() + " at http://" + host + ":" + server.port() + "/");
             stopped.await();
         }
         return 0;
+    }
+
+    /** Runs the stored watches in the background, re-reading them often so that new ones start soon. */
+    private static Thread startWatches(Archive archive, PrintStream out) {
+        StoredWatches watches = new StoredWatches(archive, b -> b);
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    for (RecaptureResult r : watches.runDue(Instant.now())) {
+                        if (r.failed() || watches.reportable(r)) out.println(r.line());
+                    }
+                    Instant next = watches.nextDue().orElse(Instant.now().plus(WATCH_POLL));
+                    Duration wait = Duration.between(Instant.now(), next);
+                    Thread.sleep(Math.max(1000, Math.min(wait.toMillis(), WATCH_POLL.toMillis())));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    System.err.println("warctrail: watch: " + e.getMessage());
+                    try {
+                        Thread.sleep(WATCH_POLL.toMillis());
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }, "warctrail-watches");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

@@ -65,9 +65,9 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (depth < 0) throw new IllegalArgumentException("--depth must be at least 0: " + depth);
         if (times < 0) throw new IllegalArgumentException("--times must be at least 0: " + times);
-        CrawlConfig.Builder template = CrawlConfig.builder().depth(depth).delayMillis(delayMillis);
-        for (String url : urls) template.seed(URI.create(url)); // validates: http(s) with a host
-        CrawlConfig config = template.build();
+        CrawlConfig.Builder check = CrawlConfig.builder().depth(depth).delayMillis(delayMillis);
+        for (String url : urls) check.seed(URI.create(url)); // validates: http(s) with a host
+        check.build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Archive archive = Archive.open(store.dir(), m -> err.println("warctrail: " + m))) {
@@ -80,7 +80,7 @@ public final class WatchCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            run(new Recapturer(archive, config), out, err);
+            run(new Recapturer(archive, b -> b.delayMillis(delayMillis)), out, err);
         }
         return 0;
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.function.UnaryOperator;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
@@ -21,26 +21,22 @@ import org.warctrail.store.RotatingWarcWriter;
 public final class Recapturer {
     private final Archive archive;
     private final ArchivedVersions versions;
-    private final CrawlConfig template;
+    private final UnaryOperator<CrawlConfig.Builder> settings;
 
     /**
-     * @param template the crawl settings (delay, timeout, proxy, target policy...); its seeds and depth are
-     *                 replaced for each recapture
+     * @param settings applies the crawl settings (delay, timeout, proxy, target policy...) to the builder of
+     *                 each recapture, which has its URL and depth already
      */
-    public Recapturer(Archive archive, CrawlConfig template) {
+    public Recapturer(Archive archive, UnaryOperator<CrawlConfig.Builder> settings) {
         this.archive = archive;
         this.versions = new ArchivedVersions(archive.index());
-        this.template = template;
+        this.settings = settings;
     }
 
     public RecaptureResult recapture(String url, int depth) throws IOException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String since = TimestampFormat.format(started);
-        CrawlConfig config = new CrawlConfig(List.of(URI.create(url)), depth, template.follow(),
-                template.requisites(), template.obeyRobots(), template.delayMillis(), template.maxPages(),
-                template.maxResponseBytes(), template.maxTotalBytes(), template.timeout(), template.timeLimit(),
-                template.userAgent(), template.proxy(), template.maxRedirects(), template.maxCrawlDelay(),
-                template.allowTarget(), template.resolver());
+        CrawlConfig config = settings.apply(CrawlConfig.builder(URI.create(url)).depth(depth)).build();
         CrawlSummary summary = archive.capture(config, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, CaptureListener.NONE);
         ArchivedVersion latest = null;
         for (ArchivedVersion v : versions.timeline(url)) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.TimestampFormat;
 import org.warctrail.index.Archive;
@@ -21,9 +22,10 @@ public final class StoredWatches {
     private final WatchesTable watches;
     private final Recapturer recapturer;
 
-    public StoredWatches(Archive archive, CrawlConfig template) {
+    /** @param settings the crawl settings each recapture gets (see {@link Recapturer}) */
+    public StoredWatches(Archive archive, UnaryOperator<CrawlConfig.Builder> settings) {
         this.watches = new WatchesTable(archive.index());
-        this.recapturer = new Recapturer(archive, template);
+        this.recapturer = new Recapturer(archive, settings);
     }
 
     /** Recaptures every watch due at {@code now}, records the outcomes, and returns them. */

@@ -148,7 +148,7 @@ class VersionCommandsTest {
                     "--every", "1h", url).code());
             try (Archive archive = Archive.open(store, m -> { })) {
                 org.warctrail.versions.StoredWatches watches = new org.warctrail.versions.StoredWatches(archive,
-                        org.warctrail.capture.CrawlConfig.builder(java.net.URI.create(url)).delayMillis(0).build());
+                        b -> b.delayMillis(0));
                 java.time.Instant now = java.time.Instant.now();
                 var first = watches.runDue(now);
                 assertEquals(1, first.size());
