@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Archive pages and what they cite, trace quotes to their origin, see what changed.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CaptureCommand.class,
                 ImportCommand.class,
                 ServeCommand.class,
                 SearchCommand.class,

@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.warctrail.capture.CaptureListener;
+import org.warctrail.capture.CrawlConfig;
+import org.warctrail.capture.CrawlSummary;
+import org.warctrail.capture.Crawler;
 import org.warctrail.capture.PayloadHistory;
+import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.store.TornTail;
 import org.warctrail.store.WarcStore;
 
@@ -74,6 +79,19 @@ public final class Archive implements Closeable {
     /** A sink writing new WARC files into the store, indexing each record as it is written. */
     public ArchiveRecordSink recordSink(long maxFileSize, Map<String, String> warcinfo) {
         return new ArchiveRecordSink(store, index, indexer, store.newWriter(maxFileSize, warcinfo));
+    }
+
+    /**
+     * Captures with the crawler into new WARC files of this store, indexing and extracting each record as it is
+     * written; the warcinfo of each file records the crawl's robots policy.
+     */
+    public CrawlSummary capture(CrawlConfig config, long maxFileSize, CaptureListener listener) throws IOException {
+        Map<String, String> warcinfo = new LinkedHashMap<>();
+        warcinfo.put("robots", config.obeyRobots() ? "obey" : "ignore");
+        warcinfo.put("http-header-user-agent", config.userAgent());
+        try (ArchiveRecordSink sink = recordSink(maxFileSize, warcinfo)) {
+            return new Crawler(config, sink, index, new HtmlLinkFinder(), listener).run();
+        }
     }
 
     public ImportResult importFiles(List<Path> files, ImportOptions options, ImportListener listener)

@@ -1,0 +1,21 @@
+package org.warctrail.capture;
+
+import java.util.List;
+
+/**
+ * What a crawl did.
+ *
+ * @param captured every response and revisit written, robots.txt fetches included, in capture order
+ * @param pages    resources fetched, robots.txt fetches excluded
+ * @param bytes    bytes received in all responses
+ * @param seconds  wall-clock duration of the run
+ * @param failures URLs not captured, with the reason
+ * @param stopReason why the crawl ended before its frontier was empty (page, byte or time limit, cancel), or null
+ */
+public record CrawlSummary(List<CapturedResource> captured, int pages, long bytes, double seconds,
+                           List<CaptureFailure> failures, String stopReason) {
+    public CrawlSummary {
+        captured = List.copyOf(captured);
+        failures = List.copyOf(failures);
+    }
+}
