@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code trace [--json] "QUOTE"}: every capture containing a quote, its origin, the paths. */
+/** {@code trace [--json] [--capture-missing] "QUOTE"}: every capture containing a quote, its origin, the paths. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Every archived capture that contains a quote (tolerant of quotation marks, dashes, case, "
                 + "line breaks and small edits, scored 1.0 for the exact words), its origin, the path of links from "
@@ -30,6 +30,17 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the trace as JSON.")
     boolean json;
+
+    @Option(names = "--capture-missing",
+            description = "Capture the unarchived links near the quote in the origin, then trace again.")
+    boolean captureMissing;
+
+    @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy for --capture-missing.")
+    String proxy;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000",
+            description = "Pause between requests to one host for --capture-missing (default: ${DEFAULT-VALUE}).")
+    long delay;
 
     @Parameters(paramLabel = "QUOTE", arity = "1..*", description = "The quote (words may be given unquoted).")
     List<String> words;
@@ -45,6 +56,11 @@ public final class TraceCommand implements Callable<Integer> {
         try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
             trace = provenance.trace(quote);
+            if (captureMissing && !trace.unarchived().isEmpty()) {
+                MissingSources.capture(archive, trace.unarchived().stream().map(UnarchivedLink::url).toList(),
+                        proxy, delay, spec.commandLine().getErr());
+                trace = provenance.trace(quote);
+            }
         }
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(trace));
