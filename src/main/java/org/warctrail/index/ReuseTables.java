@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -154,6 +156,21 @@ public final class ReuseTables {
     public Optional<String> url(long id) {
         return index.query("SELECT url FROM documents WHERE id = ?", List.of(id), rs -> rs.getString(1)).stream()
                 .findFirst();
+    }
+
+    /** The URLs of documents, read in one query per 500 ids. */
+    public Map<Long, String> urls(Collection<Long> ids) {
+        Map<Long, String> urls = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> part = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            for (Object[] row : index.query("SELECT id, url FROM documents WHERE id IN (" + marks + ")", part,
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2)})) {
+                urls.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return urls;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.warctrail.provenance;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.warctrail.index.CandidateDocument;
@@ -34,6 +35,11 @@ public final class IndexedReuseStore implements ReuseCandidates, ReuseCorpus {
     @Override
     public Optional<String> url(long id) {
         return tables.url(id);
+    }
+
+    @Override
+    public Map<Long, String> urls(Collection<Long> ids) {
+        return tables.urls(ids);
     }
 
     /** Counts among the site's {@value #SITE_SAMPLE} most recent pages: bounded work whatever the site's size. */

@@ -1,5 +1,8 @@
 package org.warctrail.provenance;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The documents text-reuse detection compares a new document with. The index implements it over its tables. */
@@ -9,6 +12,13 @@ public interface ReuseCorpus {
     /** A document's URL alone, for decisions that need no text (an implementation may read less than the document). */
     default Optional<String> url(long id) {
         return document(id).map(ReuseDocument::url);
+    }
+
+    /** The URLs of several documents (absent ids left out): one read for many candidates. */
+    default Map<Long, String> urls(Collection<Long> ids) {
+        Map<Long, String> urls = new HashMap<>();
+        for (long id : ids) url(id).ifPresent(u -> urls.put(id, u));
+        return urls;
     }
 
     /**
