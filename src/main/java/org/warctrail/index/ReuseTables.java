@@ -6,11 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The text-reuse tables: LSH band keys per document (the bucket table candidate search reads), the reuse found
@@ -149,20 +153,54 @@ public final class ReuseTables {
                 ReuseTables::document).stream().findFirst();
     }
 
+    public Optional<String> url(long id) {
+        return index.query("SELECT url FROM documents WHERE id = ?", List.of(id), rs -> rs.getString(1)).stream()
+                .findFirst();
+    }
+
+    /** The URLs of documents, read in one query per 500 ids. */
+    public Map<Long, String> urls(Collection<Long> ids) {
+        Map<Long, String> urls = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> part = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            for (Object[] row : index.query("SELECT id, url FROM documents WHERE id IN (" + marks + ")", part,
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2)})) {
+                urls.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return urls;
+    }
+
     /**
-     * The texts of the most recently indexed pages of a site (the host, without "www.", and its subdomains), one
-     * per URL, at most {@code limit}: the sample boilerplate is judged on.
+     * How many of the most recently indexed pages of a site (the host, without "www.", and its subdomains; one
+     * text per URL, at most {@code sample}) satisfy the test, reading them one by one and stopping at
+     * {@code atMost}: the sample boilerplate is judged on.
      */
-    public List<String> recentSiteTexts(String site, int limit) {
+    public int countRecentSiteTexts(String site, int sample, Predicate<String> test, int atMost) {
         String host = SurtKey.hostPart(SurtKey.of("http://" + site + "/"));
         String bare = host.endsWith(")") ? host.substring(0, host.length() - 1) : host;
-        List<String[]> rows = index.query("SELECT d.surt, d.text FROM documents d WHERE ((d.surt >= ? AND d.surt < ?) "
-                        + "OR (d.surt >= ? AND d.surt < ?)) AND d.text IS NOT NULL ORDER BY d.id DESC LIMIT ?",
-                List.of(bare + ")", bare + ")" + SurtKey.MAX, bare + ",", bare + "," + SurtKey.MAX, limit * 2),
-                rs -> new String[] {rs.getString(1), rs.getString(2)});
-        Map<String, String> byUrl = new LinkedHashMap<>();
-        for (String[] row : rows) if (byUrl.size() < limit) byUrl.putIfAbsent(row[0], row[1]);
-        return new ArrayList<>(byUrl.values());
+        try {
+            return connections.read(c -> {
+                try (PreparedStatement st = c.prepareStatement("SELECT d.surt, d.text FROM documents d "
+                        + "WHERE ((d.surt >= ? AND d.surt < ?) OR (d.surt >= ? AND d.surt < ?)) AND d.text IS NOT NULL "
+                        + "ORDER BY d.id DESC LIMIT ?")) {
+                    CaptureIndex.bind(st, List.of(bare + ")", bare + ")" + SurtKey.MAX, bare + ",",
+                            bare + "," + SurtKey.MAX, sample * 2));
+                    Set<String> seen = new HashSet<>();
+                    int count = 0;
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next() && count < atMost && seen.size() < sample) {
+                            if (seen.add(rs.getString(1)) && test.test(rs.getString(2))) count++;
+                        }
+                    }
+                    return count;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IndexException("cannot read the pages of " + site + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reuse whose target is a document of the URL (any capture, SURT match), most words first. */

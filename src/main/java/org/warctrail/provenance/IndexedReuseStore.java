@@ -1,5 +1,6 @@
 package org.warctrail.provenance;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.warctrail.index.CandidateDocument;
@@ -31,16 +32,23 @@ public final class IndexedReuseStore implements ReuseCandidates, ReuseCorpus {
         return tables.document(id).map(IndexedReuseStore::reuseDocument);
     }
 
+    @Override
+    public Optional<String> url(long id) {
+        return tables.url(id);
+    }
+
+    @Override
+    public Map<Long, String> urls(Collection<Long> ids) {
+        return tables.urls(ids);
+    }
+
     /** Counts among the site's {@value #SITE_SAMPLE} most recent pages: bounded work whatever the site's size. */
     @Override
     public int siteDocumentsContaining(String site, String passage, int atMost) {
         String needle = " " + MatchText.normalise(passage) + " ";
         if (needle.isBlank()) return 0;
-        int count = 0;
-        for (String text : tables.recentSiteTexts(site, SITE_SAMPLE)) {
-            if ((" " + MatchText.normalise(text) + " ").contains(needle) && ++count >= atMost) break;
-        }
-        return count;
+        return tables.countRecentSiteTexts(site, SITE_SAMPLE, text -> (" " + MatchText.normalise(text) + " ").contains(needle),
+                atMost);
     }
 
     static ReuseDocument reuseDocument(CandidateDocument d) {

@@ -71,15 +71,18 @@ public final class ReuseDetector {
         List<Map.Entry<Long, Integer>> best = new ArrayList<>(candidates.entrySet());
         best.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         String key = UrlKey.of(document.url());
+        Map<Long, String> urls = corpus.urls(best.stream().map(Map.Entry::getKey).toList());
         int aligned = 0;
         for (Map.Entry<Long, Integer> candidate : best) {
             if (aligned == maxCandidates) break;
-            Optional<ReuseDocument> other = corpus.document(candidate.getKey());
+            Optional<String> url = Optional.ofNullable(urls.get(candidate.getKey()));
             // Another capture of the same page is a version of it (see versions), not reuse.
-            if (other.isEmpty() || UrlKey.of(other.get().url()).equals(key)) continue;
+            if (url.isEmpty() || UrlKey.of(url.get()).equals(key)) continue;
             // One band in common between two pages of a site is most often its boilerplate (the footer's MinHash
             // values are the same on every page): not worth an alignment.
-            if (candidate.getValue() < 2 && other.get().site().equals(document.site())) continue;
+            if (candidate.getValue() < 2 && UrlKey.site(url.get()).equals(document.site())) continue;
+            Optional<ReuseDocument> other = corpus.document(candidate.getKey());
+            if (other.isEmpty()) continue;
             aligned++;
             reuse(document, text, other.get()).ifPresent(found::add);
         }

@@ -32,11 +32,11 @@ import org.warctrail.index.SurtKey;
  * link's 301, the news article citing the transcript, the transcript as a PDF, and a syndicated copy with
  * rel=canonical. Texts are {@link SeedFixture}'s.
  */
-final class SeedArchive {
+public final class SeedArchive {
     private SeedArchive() {
     }
 
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         Path file = dir.resolve("seed.warc.gz");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING); WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP)) {

@@ -14,28 +14,28 @@ import org.warctrail.extract.Quote;
  * published earlier); a syndicated copy with rel=canonical; an image credit; a site menu, share buttons, an
  * advert, and a site-wide footer.
  */
-final class SeedFixture {
-    static final String BLOG = "https://21stcenturywire.com/2016/09/20/russia-contacted-us-twice/";
-    static final String SHORT = "http://bit.ly/2cR7xQk";
-    static final String ARTICLE = "https://www.rt.com/news/360028-russia-contacted-us-strike/";
-    static final String COPY = "https://www.globalresearch.ca/russia-contacted-us-twice/5547212";
-    static final String TRANSCRIPT = "https://www.defense.gov/Portals/1/transcripts/2016-09-19-thomas-briefing.pdf";
-    static final String IMAGE_SOURCE = "http://www.dailyrecord.co.uk/news/world-news/us-airstrike-syria-8865300";
-    static final String TRANSCRIPT_INDEX = "https://www.defense.gov/News/Transcripts/";
+public final class SeedFixture {
+    public static final String BLOG = "https://21stcenturywire.com/2016/09/20/russia-contacted-us-twice/";
+    public static final String SHORT = "http://bit.ly/2cR7xQk";
+    public static final String ARTICLE = "https://www.rt.com/news/360028-russia-contacted-us-strike/";
+    public static final String COPY = "https://www.globalresearch.ca/russia-contacted-us-twice/5547212";
+    public static final String TRANSCRIPT = "https://www.defense.gov/Portals/1/transcripts/2016-09-19-thomas-briefing.pdf";
+    public static final String IMAGE_SOURCE = "http://www.dailyrecord.co.uk/news/world-news/us-airstrike-syria-8865300";
+    public static final String TRANSCRIPT_INDEX = "https://www.defense.gov/News/Transcripts/";
 
-    static final String QUOTE_AS_BLOG_PRINTS_IT = "“the call to knock it off was put in place and the attacks ceased,”";
+    public static final String QUOTE_AS_BLOG_PRINTS_IT = "“the call to knock it off was put in place and the attacks ceased,”";
 
-    static final String SPOKESMAN_PARAGRAPH = "The officer asked to speak to the designated contact, but that person"
+    public static final String SPOKESMAN_PARAGRAPH = "The officer asked to speak to the designated contact, but that person"
             + " was away from the phone. The Russians called back and the representative took the phone call. In less"
             + " than 5 minutes, “the call to knock it off was put in place and the attacks ceased,” according to Thomas.";
-    static final String SECOND_QUOTE = "“We never had struck regime targets in this conflict, we didn’t intend to at"
+    public static final String SECOND_QUOTE = "“We never had struck regime targets in this conflict, we didn’t intend to at"
             + " the time and we won’t in the future. So when we heard that we may be doing that it was our obligation"
             + " to call it off immediately and that’s what they did,” Thomas said in the briefing.";
-    static final String FOOTER = "READ MORE SYRIA NEWS AT: 21st Century Wire Syria Files. Support independent media:"
+    public static final String FOOTER = "READ MORE SYRIA NEWS AT: 21st Century Wire Syria Files. Support independent media:"
             + " become a member of the 21WIRE community today and get exclusive access to our archive, our weekly"
             + " podcasts, special reports, films and documentaries from our editors and contributors around the world.";
 
-    static final List<String> ARTICLE_PARAGRAPHS = List.of(
+    public static final List<String> ARTICLE_PARAGRAPHS = List.of(
             "The Russian military tried to contact its US counterparts twice to warn them they were launching"
                     + " airstrikes against Syrian government forces before they were eventually halted, a senior US"
                     + " spokesman has revealed.",
@@ -53,9 +53,9 @@ final class SeedFixture {
                     + " ceasefire brokered by the two powers a week earlier now hangs in the balance as both sides trade"
                     + " accusations over who is to blame for the collapse of the truce.");
 
-    static final String ARTICLE_TEXT = String.join("\n\n", ARTICLE_PARAGRAPHS);
+    public static final String ARTICLE_TEXT = String.join("\n\n", ARTICLE_PARAGRAPHS);
 
-    static final String BLOG_TEXT = String.join("\n\n",
+    public static final String BLOG_TEXT = String.join("\n\n",
             "21st Century Wire says… On Saturday some of the world witnessed an egregious event which has nudged the"
                     + " world closer to a dangerous war. That morning we learned how the coalition launched a brutal"
                     + " air attack which killed at least 70 soldiers and wounded 100 others.",
@@ -69,10 +69,10 @@ final class SeedFixture {
             "Continue this article at RT",
             FOOTER);
 
-    static final String COPY_TEXT = ARTICLE_TEXT + "\n\nThis article was originally published by RT.";
+    public static final String COPY_TEXT = ARTICLE_TEXT + "\n\nThis article was originally published by RT.";
 
     // As text comes out of a PDF: hard line breaks, a word hyphenated across lines, straight quotes.
-    static final String TRANSCRIPT_TEXT = """
+    public static final String TRANSCRIPT_TEXT = """
             Department of Defense Press Briefing by Col. Thomas via teleconference
             September 19, 2016
             COL. JOHN THOMAS: Good afternoon. I want to walk you through what we know about the strike near

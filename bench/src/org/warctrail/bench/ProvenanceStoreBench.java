@@ -1,0 +1,174 @@
+package org.warctrail.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.extract.Document;
+import org.warctrail.extract.Link;
+import org.warctrail.extract.LinkKind;
+import org.warctrail.extract.LinkPlace;
+import org.warctrail.index.Archive;
+import org.warctrail.index.CandidateDocument;
+import org.warctrail.index.ImportListener;
+import org.warctrail.index.ImportOptions;
+import org.warctrail.index.ReuseTables;
+import org.warctrail.index.SurtKey;
+import org.warctrail.provenance.ArchiveProvenance;
+import org.warctrail.provenance.IndexedReuseStore;
+import org.warctrail.provenance.MatchText;
+import org.warctrail.provenance.ReuseDetector;
+import org.warctrail.provenance.ReuseDocument;
+import org.warctrail.provenance.ReuseSignature;
+import org.warctrail.provenance.Trace;
+
+/**
+ * The provenance benchmark against the real store: the {@link SyntheticCorpus} written as WARC files of 1,000
+ * documents and imported through {@link Archive} (captures, documents, FTS5, links, and reuse detection run by
+ * the indexing hook), then at 10k and at N documents: reuse-detection cost per document against the SQLite
+ * tables (candidate lookups and alignment, timed on the last 1,000 documents again), import time per document
+ * (everything, reuse included), and trace latency p50/p95. The extractor is replaced by one that returns the
+ * generated documents (the payloads are their text, labelled text/html so the index extracts them), so the
+ * figures are provenance's and the index's, not HTML parsing's.
+ *
+ * <p>Run: {@code bench/provenance.sh --sqlite [--docs N] [--traces N]}; the store is made in bench/out/provenance-store.
+ */
+public final class ProvenanceStoreBench {
+    private static final int CHUNK = 1_000;
+
+    public static void main(String[] args) throws Exception {
+        int docs = 100_000;
+        int traces = 200;
+        Path out = Path.of("bench/out/provenance-store");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--docs" -> docs = Integer.parseInt(args[++i]);
+                case "--traces" -> traces = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        deleteTree(out);
+        Files.createDirectories(out);
+        SyntheticCorpus corpus = new SyntheticCorpus(42, 30_000, 500);
+        Map<String, SyntheticCorpus.Doc> byUrl = new HashMap<>();
+        System.out.printf(Locale.ROOT, "provenance bench: SQLite store, %,d documents, in %s%n", docs, out);
+        long start = System.nanoTime();
+        try (Archive archive = Archive.open(out.resolve("store"), m -> { }, (url, type, payload) -> document(byUrl.get(url)))) {
+            for (int done = 0; done < docs; ) {
+                int n = Math.min(CHUNK, docs - done);
+                byUrl.clear();
+                Path warc = out.resolve(String.format(Locale.ROOT, "chunk-%05d.warc.gz", done / CHUNK));
+                try (FileChannel channel = FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING); WarcWriter writer = new WarcWriter(channel, WarcCompression.GZIP)) {
+                    for (int k = 0; k < n; k++) {
+                        SyntheticCorpus.Doc d = corpus.next();
+                        byUrl.put(d.url(), d);
+                        writer.write(response(d));
+                    }
+                }
+                long t0 = System.nanoTime();
+                archive.importFiles(List.of(warc), ImportOptions.COPY, ImportListener.NONE);
+                Files.delete(warc);
+                long importNanos = System.nanoTime() - t0;
+                done += n;
+                if (done == 10_000 || done == docs) {
+                    System.out.printf(Locale.ROOT, "%,9d docs: import %.2f ms/doc (last %d: store, extract stub, index, "
+                            + "FTS, reuse hook); total %.0f s%n", done, importNanos / 1e6 / n, n, (System.nanoTime() - start) / 1e9);
+                    reuseCost(archive, done, n);
+                    traceLatency(archive, corpus, done, traces);
+                }
+            }
+        }
+    }
+
+    /** Detection again (without filing) for the last {@code n} documents: the per-document cost at this size. */
+    private static void reuseCost(Archive archive, int docs, int n) {
+        ReuseTables tables = new ReuseTables(archive.index());
+        IndexedReuseStore store = new IndexedReuseStore(tables);
+        ReuseDetector detector = new ReuseDetector(store, store);
+        long nanos = 0;
+        int found = 0;
+        for (long id = docs - n + 1; id <= docs; id++) {
+            CandidateDocument d = tables.document(id).orElseThrow();
+            long t0 = System.nanoTime();
+            MatchText text = MatchText.of(d.text());
+            found += detector.detect(new ReuseDocument(d.id(), d.url(), d.published(), d.timestamp(), d.text()), text,
+                    ReuseSignature.bandKeys(text)).size();
+            nanos += System.nanoTime() - t0;
+        }
+        System.out.printf(Locale.ROOT, "%,9d docs: reuse detection %.0f µs/doc against SQLite (last %d docs, %d reuse found)%n",
+                docs, nanos / 1e3 / n, n, found);
+    }
+
+    private static void traceLatency(Archive archive, SyntheticCorpus corpus, int docs, int traces) {
+        ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
+        SplittableRandom random = new SplittableRandom(docs);
+        int planted = Math.min(corpus.quoteCount(), docs / 10);
+        long[] nanos = new long[traces];
+        int matches = 0;
+        int linked = 0;
+        for (int k = 0; k < traces; k++) {
+            String quote = corpus.quote(random.nextInt(planted));
+            long t0 = System.nanoTime();
+            Trace trace = provenance.trace(quote);
+            nanos[k] = System.nanoTime() - t0;
+            matches += trace.matches().size();
+            if (trace.origin() != null && "chain".equals(trace.origin().reason())) linked++;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT,
+                "%,9d docs: trace p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d traces, %.1f matches avg, origin by chain in %d)%n",
+                docs, nanos[traces / 2] / 1e6, nanos[(int) (traces * 0.95)] / 1e6, nanos[traces - 1] / 1e6, traces,
+                (double) matches / traces, linked);
+    }
+
+    private static Document document(SyntheticCorpus.Doc d) {
+        if (d == null) return null;
+        List<Link> links = d.links().stream().map(l -> new Link(l.url(), l.text(), "", LinkKind.parse(l.kind()),
+                l.kind().equals("navigation") ? LinkPlace.NAVIGATION : LinkPlace.MAIN)).toList();
+        return new Document(d.url(), "text/html", d.title(), d.text(), d.published(), null, List.of(), "en", null,
+                d.site(), null, links, List.of(), null);
+    }
+
+    private static WarcResponse response(SyntheticCorpus.Doc d) throws IOException {
+        byte[] body = d.text().getBytes(StandardCharsets.UTF_8);
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(body);
+            return new WarcResponse.Builder(URI.create(d.url())).date(SurtKey.instant(d.timestamp()))
+                    .body(new HttpResponse.Builder(200, "OK").body(MediaType.parse("text/html; charset=utf-8"), body).build())
+                    .payloadDigest(new WarcDigest(sha1)).build();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    private ProvenanceStoreBench() {
+    }
+}

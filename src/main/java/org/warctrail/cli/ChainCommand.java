@@ -1,0 +1,109 @@
+package org.warctrail.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.warctrail.index.Archive;
+import org.warctrail.provenance.ArchiveProvenance;
+import org.warctrail.provenance.Chain;
+import org.warctrail.provenance.ChainEdge;
+import org.warctrail.provenance.ChainNode;
+import org.warctrail.provenance.ChainWalker;
+import org.warctrail.provenance.UrlKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code chain [--json] [--depth N] [--capture-missing] URL}: the provenance graph from a page to its sources. */
+@Command(name = "chain", mixinStandardHelpOptions = true,
+        description = "The provenance graph from an archived page towards its origins: source links (continuation, "
+                + "citation, attribution, image credit, canonical, syndication), redirects and reused text, each "
+                + "target at its capture nearest in time. Linked sources that are not archived are shown as gaps.")
+public final class ChainCommand implements Callable<Integer> {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "Print the chain as JSON.")
+    boolean json;
+
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "" + ChainWalker.DEFAULT_DEPTH,
+            description = "Hops to follow; redirects do not count (default: ${DEFAULT-VALUE}).")
+    int depth;
+
+    @Option(names = "--capture-missing", description = "Capture the sources that are not archived (level by level, "
+            + "to --depth), then show the chain again.")
+    boolean captureMissing;
+
+    @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy for --capture-missing.")
+    String proxy;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000",
+            description = "Pause between requests to one host for --capture-missing (default: ${DEFAULT-VALUE}).")
+    long delay;
+
+    @Parameters(paramLabel = "URL", description = "An archived page.")
+    String url;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (depth < 0) throw new IllegalArgumentException("--depth must not be negative: " + depth);
+        PrintWriter out = spec.commandLine().getOut();
+        Chain chain;
+        try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
+            ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
+            chain = provenance.chain(url, depth);
+            PrintWriter err = spec.commandLine().getErr();
+            if (!chain.nodes().get(0).archived() && captureMissing) {
+                MissingSources.capture(archive, List.of(url), proxy, delay, err);
+                chain = provenance.chain(url, depth);
+            }
+            if (!chain.nodes().get(0).archived()) throw new IllegalArgumentException("not in the archive: " + url);
+            // Each round archives one more level of sources, whose own sources then show as gaps.
+            Set<String> tried = new HashSet<>();
+            for (int round = 0; captureMissing && round <= depth; round++) {
+                List<String> gaps = chain.gaps().stream().map(ChainNode::url).filter(u -> tried.add(UrlKey.of(u))).toList();
+                if (gaps.isEmpty()) break;
+                MissingSources.capture(archive, gaps, proxy, delay, err);
+                chain = provenance.chain(url, depth);
+            }
+        }
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(chain));
+        } else {
+            print(chain, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void print(Chain chain, PrintWriter out) {
+        ChainNode root = chain.nodes().get(0);
+        out.println(root.url() + (root.title() != null ? "  " + root.title() : ""));
+        for (ChainEdge e : chain.edges()) {
+            String status = e.status() != null ? " " + e.status() : "";
+            String share = e.share() != null ? String.format(java.util.Locale.ROOT, " %.0f%%", e.share() * 100) : "";
+            String text = e.text() != null && !e.text().isBlank() ? "  \"" + e.text().strip() + "\"" : "";
+            out.println("  " + e.from() + "\n    --" + e.kind() + status + share + "--> " + e.to() + text);
+        }
+        out.println();
+        for (ChainNode n : chain.nodes()) {
+            String when = n.archived() ? "captured " + n.firstCapture()
+                    + (n.lastCapture().equals(n.firstCapture()) ? "" : ".." + n.lastCapture()) : "NOT ARCHIVED";
+            out.println((n.archived() ? "  " : "! ") + n.url() + "  [" + when + "]"
+                    + (n.site() != null ? " " + n.site() : "") + (n.published() != null ? ", published " + n.published() : "")
+                    + (n.title() != null ? "\n      " + n.title() : ""));
+        }
+        List<ChainNode> gaps = chain.gaps();
+        out.println(chain.nodes().size() + " page(s), " + chain.edges().size() + " edge(s)"
+                + (gaps.isEmpty() ? "" : ", " + gaps.size() + " source(s) not archived (--capture-missing captures them)"));
+    }
+}

@@ -1,0 +1,99 @@
+package org.warctrail.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.warctrail.index.Archive;
+import org.warctrail.provenance.ArchiveProvenance;
+import org.warctrail.provenance.Trace;
+import org.warctrail.provenance.TraceHop;
+import org.warctrail.provenance.TraceMatch;
+import org.warctrail.provenance.UnarchivedLink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trace [--json] [--capture-missing] "QUOTE"}: every capture containing a quote, its origin, the paths. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Every archived capture that contains a quote (tolerant of quotation marks, dashes, case, "
+                + "line breaks and small edits, scored 1.0 for the exact words), its origin, the path of links from "
+                + "each capture to the origin, and links near the quote in the origin that are not archived.")
+public final class TraceCommand implements Callable<Integer> {
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--json", description = "Print the trace as JSON.")
+    boolean json;
+
+    @Option(names = "--capture-missing",
+            description = "Capture the unarchived links near the quote in the origin, then trace again.")
+    boolean captureMissing;
+
+    @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy for --capture-missing.")
+    String proxy;
+
+    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000",
+            description = "Pause between requests to one host for --capture-missing (default: ${DEFAULT-VALUE}).")
+    long delay;
+
+    @Parameters(paramLabel = "QUOTE", arity = "1..*", description = "The quote (words may be given unquoted).")
+    List<String> words;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String quote = String.join(" ", words);
+        PrintWriter out = spec.commandLine().getOut();
+        Trace trace;
+        try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
+            ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
+            trace = provenance.trace(quote);
+            if (captureMissing && !trace.unarchived().isEmpty()) {
+                MissingSources.capture(archive, trace.unarchived().stream().map(UnarchivedLink::url).toList(),
+                        proxy, delay, spec.commandLine().getErr());
+                trace = provenance.trace(quote);
+            }
+        }
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(trace));
+        } else {
+            print(trace, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void print(Trace trace, PrintWriter out) {
+        if (trace.matches().isEmpty()) {
+            out.println("no archived capture contains \"" + trace.quote() + "\"");
+            return;
+        }
+        for (TraceMatch m : trace.matches()) {
+            out.printf(Locale.ROOT, "%.3f  %s  %s%s%s%n", m.score(), m.timestamp(), m.url(),
+                    m.published() != null ? "  published " + m.published() : "",
+                    m.speaker() != null ? "  (" + m.speaker() + ")" : "");
+            out.println("       " + m.context());
+        }
+        out.println("origin: " + trace.origin().url() + " " + trace.origin().timestamp() + " ("
+                + trace.origin().reason().replace('_', ' ') + ")");
+        for (List<TraceHop> path : trace.paths()) {
+            out.println("  " + path.get(0).from() + path.stream().map(h -> " -" + h.kind() + "-> " + h.to())
+                    .collect(Collectors.joining()));
+        }
+        if (!trace.unarchived().isEmpty()) {
+            out.println("not archived, near the quote in the origin (--capture-missing captures them):");
+            for (UnarchivedLink l : trace.unarchived()) {
+                out.println("  " + l.url() + (l.text() != null && !l.text().isBlank() ? "  \"" + l.text().strip() + "\"" : ""));
+            }
+        }
+        out.println(trace.matches().size() + " capture(s)");
+    }
+}
