@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 DiffCommand.class,
                 WatchCommand.class,
                 ExportCommand.class,
+                ChainCommand.class,
+                TraceCommand.class,
         })
 public final class Main implements Runnable {
 
