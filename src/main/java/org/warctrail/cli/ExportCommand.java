@@ -46,10 +46,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The provenance stage, when the build wires it in (see {@link #withProvenance}); null without it. */
-    private Function<Archive, ExportProvenance> provenance;
+    /** The provenance stage: chain walks for --with-sources and the evidence packed beside the pages. */
+    private Function<Archive, ExportProvenance> provenance = ProvenanceEvidence::new;
 
-    /** Wires the provenance stage in: chain walks for --with-sources, and the evidence packed beside the pages. */
+    /** Replaces the provenance stage (tests pass a fixed one). */
     public ExportCommand withProvenance(Function<Archive, ExportProvenance> provenance) {
         this.provenance = provenance;
         return this;

@@ -72,13 +72,22 @@ class ExportCommandTest {
         assertTrue(missing.err().contains("not archived") && missing.err().contains("http://nowhere.example/"), missing.err());
         assertFalse(Files.exists(wacz));
 
-        Run noProvenance = IndexCommandsTest.run(new ExportCommand(), "--store", store.toString(), "--wacz",
-                wacz.toString(), "--with-sources", SiteRecords.BLOG);
-        assertEquals(1, noProvenance.code());
-        assertTrue(noProvenance.err().contains("provenance"), noProvenance.err());
-
         Run noWacz = IndexCommandsTest.run(new ExportCommand(), "--store", store.toString(), SiteRecords.PAGE);
         assertEquals(2, noWacz.code());
+    }
+
+    @Test
+    void theBuiltInProvenanceStagePacksChainsAndQuotes() throws Exception {
+        Path wacz = dir.resolve("evidence.wacz");
+        Run run = IndexCommandsTest.run(new ExportCommand(), "--store", store.toString(), "--wacz", wacz.toString(),
+                "--with-sources", SiteRecords.BLOG);
+        assertEquals(0, run.code(), run.err());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(wacz.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry("provenance/provenance.json");
+            assertTrue(entry != null, "no provenance resource");
+            String json = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"chains\"") && json.contains(SiteRecords.BLOG), json);
+        }
     }
 
     @Test
