@@ -40,6 +40,11 @@ final class Connections implements Closeable {
         config.setCacheSize(-32_000);
         if (!readOnly) config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection c = config.createConnection(url);
+        // Memory-mapped reads share the OS page cache between connections instead of copying pages into each
+        // one's own cache: index lookups (LSH buckets, FTS) stay fast when the index outgrows the page cache.
+        try (var st = c.createStatement()) {
+            st.execute("PRAGMA mmap_size = 1073741824");
+        }
         synchronized (all) {
             all.add(c);
         }
