@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * What to capture and how politely. Build with {@link #builder(URI...)}; every field has a default
@@ -28,6 +29,11 @@ import java.util.Objects;
  * @param maxCrawlDelay    a robots.txt Crawl-delay longer than this is capped to it
  * @param allowTarget      which resolved addresses may be contacted, checked on every connection
  * @param resolver         how host names are resolved when connecting directly or checking targets
+ * @param checkCertificates whether https servers must show a certificate trusted by {@code tlsContext} and
+ *                         valid for the host name; when false any certificate is accepted (as wget's
+ *                         {@code --no-check-certificate}: archives keep sites with expired or self-signed
+ *                         certificates, and the records are the same). SNI is sent either way.
+ * @param tlsContext       the trust (and TLS settings) for checked https connections, or null for the JVM's default
  */
 public record CrawlConfig(
         List<URI> seeds,
@@ -46,7 +52,9 @@ public record CrawlConfig(
         int maxRedirects,
         Duration maxCrawlDelay,
         TargetPolicy allowTarget,
-        HostResolver resolver) {
+        HostResolver resolver,
+        boolean checkCertificates,
+        SSLContext tlsContext) {
 
     public static final String DEFAULT_USER_AGENT = "warctrail/0.1 (+https://github.com/warctrail/warctrail)";
 
@@ -142,6 +150,8 @@ public record CrawlConfig(
         private Duration maxCrawlDelay = Duration.ofSeconds(30);
         private TargetPolicy allowTarget = TargetPolicy.any();
         private HostResolver resolver = HostResolver.SYSTEM;
+        private boolean checkCertificates = true;
+        private SSLContext tlsContext = null;
 
         private Builder() {
         }
@@ -250,10 +260,21 @@ public record CrawlConfig(
             return this;
         }
 
+        public Builder checkCertificates(boolean checkCertificates) {
+            this.checkCertificates = checkCertificates;
+            return this;
+        }
+
+        /** Trust for checked https connections (e.g. an institution's own CA); null for the JVM's default. */
+        public Builder tlsContext(SSLContext tlsContext) {
+            this.tlsContext = tlsContext;
+            return this;
+        }
+
         public CrawlConfig build() {
             return new CrawlConfig(seeds, depth, follow, requisites, obeyRobots, delayMillis, maxPages,
                     maxResponseBytes, maxTotalBytes, timeout, timeLimit, userAgent, proxy, maxRedirects,
-                    maxCrawlDelay, allowTarget, resolver);
+                    maxCrawlDelay, allowTarget, resolver, checkCertificates, tlsContext);
         }
     }
 }

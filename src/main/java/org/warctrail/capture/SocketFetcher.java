@@ -12,10 +12,12 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -24,8 +26,9 @@ import org.netpreserve.jwarc.WarcDigest;
 /**
  * A minimal HTTP/1.1 client over plain sockets, so the archive holds exactly the bytes exchanged:
  * one request per connection ({@code Connection: close}), directly or through an HTTP proxy
- * (absolute-form request line for http, a CONNECT tunnel for https), TLS with SNI and host name
- * verification. Every address contacted directly is checked against the {@link TargetPolicy}.
+ * (absolute-form request line for http, a CONNECT tunnel for https), TLS with SNI and, unless
+ * certificates are not checked, certificate and host name verification. Every address contacted
+ * directly is checked against the {@link TargetPolicy}.
  */
 final class SocketFetcher {
     /** Responses up to this size stay in memory; larger ones spill to a temporary file. */
@@ -34,9 +37,13 @@ final class SocketFetcher {
     static final int PAYLOAD_SAMPLE_LIMIT = 16 * 1024 * 1024;
 
     private final CrawlConfig config;
+    private final SSLSocketFactory tls;
 
     SocketFetcher(CrawlConfig config) {
         this.config = config;
+        this.tls = !config.checkCertificates() ? AnyCertificateTrust.context().getSocketFactory()
+                : config.tlsContext() != null ? config.tlsContext().getSocketFactory()
+                : (SSLSocketFactory) SSLSocketFactory.getDefault();
     }
 
     /**
@@ -177,17 +184,38 @@ final class SocketFetcher {
         }
     }
 
-    private static Socket startTls(Socket plain, String host, int port) throws IOException {
-        SSLSocketFactory factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
-        SSLSocket tls = (SSLSocket) factory.createSocket(plain, host, port, true);
-        SSLParameters params = tls.getSSLParameters();
+    private Socket startTls(Socket plain, String host, int port) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
+        SSLParameters params = socket.getSSLParameters();
         if (!isIpLiteral(host)) {
             params.setServerNames(List.of(new SNIHostName(host)));
         }
-        params.setEndpointIdentificationAlgorithm("HTTPS");
-        tls.setSSLParameters(params);
-        tls.startHandshake();
-        return tls;
+        if (config.checkCertificates()) {
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        socket.setSSLParameters(params);
+        try {
+            socket.startHandshake();
+        } catch (SSLHandshakeException e) {
+            if (rejectedCertificate(e)) {
+                SSLHandshakeException clear = new SSLHandshakeException("certificate of " + authority(host, port)
+                        + " not accepted (" + e.getMessage() + "); not checking certificates would capture it anyway");
+                clear.initCause(e);
+                throw clear;
+            }
+            throw e;
+        }
+        return socket;
+    }
+
+    /** Whether a failed handshake failed on the server's certificate (untrusted, expired, wrong name). */
+    private static boolean rejectedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private byte[] requestBytes(URI url, String host, int port, boolean https) {

@@ -77,6 +77,11 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy, e.g. http://127.0.0.1:3128.")
     String proxy;
 
+    @Option(names = "--no-check-certificate",
+            description = "Capture https sites whatever their certificate (expired, self-signed, another host's),"
+                    + " as wget does with this option; the records are the same.")
+    boolean noCheckCertificate;
+
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE,
             description = "Start a new WARC file past this size (default: 1 GiB).")
     long maxFileSize;
@@ -111,7 +116,8 @@ public final class CaptureCommand implements Callable<Integer> {
                 .maxPages(maxPages)
                 .maxTotalBytes(maxBytes)
                 .maxResponseBytes(maxResponseBytes)
-                .timeout(Duration.ofSeconds(timeout));
+                .timeout(Duration.ofSeconds(timeout))
+                .checkCertificates(!noCheckCertificate);
         if (follow != null) b.follow(FollowMode.parse(follow));
         if (timeLimit != null) b.timeLimit(Duration.ofSeconds(timeLimit));
         if (userAgent != null) b.userAgent(userAgent);
