@@ -83,12 +83,13 @@ public final class Archive implements Closeable {
 
     /**
      * Captures with the crawler into new WARC files of this store, indexing and extracting each record as it is
-     * written; the warcinfo of each file records the crawl's robots policy.
+     * written; the warcinfo of each file records the crawl's robots policy, and when certificates went unchecked.
      */
     public CrawlSummary capture(CrawlConfig config, long maxFileSize, CaptureListener listener) throws IOException {
         Map<String, String> warcinfo = new LinkedHashMap<>();
         warcinfo.put("robots", config.obeyRobots() ? "obey" : "ignore");
         warcinfo.put("http-header-user-agent", config.userAgent());
+        if (!config.checkCertificates()) warcinfo.put("tls-certificates", "not checked");
         try (ArchiveRecordSink sink = recordSink(maxFileSize, warcinfo)) {
             return new Crawler(config, sink, index, new HtmlLinkFinder(), listener).run();
         }
