@@ -73,7 +73,7 @@ public final class ReplayServer implements AutoCloseable {
         MementoHandler memento = new MementoHandler(index, pages);
         ReplayHandler replay = new ReplayHandler(store, index, pages, memento);
         HomePage home = new HomePage(index, pages);
-        TimelinePage timeline = new TimelinePage(index, pages, changes);
+        TimelinePage timeline = new TimelinePage(index, pages, changes, options.token() != null);
         RecordPage record = new RecordPage(store, index, pages);
         CdxApiHandler cdx = new CdxApiHandler(index);
         RequestGuard guard = new RequestGuard(options);
