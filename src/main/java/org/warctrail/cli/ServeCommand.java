@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (Archive archive = Archive.open(store.dir(), System.err::println);
              CaptureJobs jobs = new CaptureJobs(archive, b -> b, options.allowPrivate());
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
-            new ArchiveUi(archive, jobs, server.pages(), options).install(server).start();
+            new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();
             Thread watcher = watch ? startWatches(archive, out) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) watcher.interrupt();

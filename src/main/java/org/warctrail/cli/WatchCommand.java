@@ -3,7 +3,6 @@ package org.warctrail.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.warctrail.index.Archive;
 import org.warctrail.index.WatchesTable;
 import org.warctrail.versions.RecaptureResult;
 import org.warctrail.versions.Recapturer;
+import org.warctrail.versions.WatchInterval;
 import org.warctrail.versions.WatchSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +75,7 @@ public final class WatchCommand implements Callable<Integer> {
                 WatchesTable watches = new WatchesTable(archive.index());
                 for (String url : urls) {
                     watches.add(url, every.toSeconds(), depth, allChanges);
-                    out.println("watching " + url + " every " + describe(every) + " (run by serve --watch)");
+                    out.println("watching " + url + " every " + WatchInterval.describe(every) + " (run by serve --watch)");
                 }
                 out.flush();
                 return 0;
@@ -105,7 +105,7 @@ public final class WatchCommand implements Callable<Integer> {
             if (result.failed()) {
                 int failures = failuresInARow.merge(url, 1, Integer::sum);
                 pause = WatchSchedule.retryAfter(failures, every);
-                err.println("warctrail: " + result.line() + "; retrying in " + describe(pause));
+                err.println("warctrail: " + result.line() + "; retrying in " + WatchInterval.describe(pause));
             } else {
                 failuresInARow.put(url, 0);
                 pause = every;
@@ -126,14 +126,5 @@ public final class WatchCommand implements Callable<Integer> {
             if (best == null || e.getValue() < due.get(best)) best = e.getKey();
         }
         return best;
-    }
-
-    static String describe(Duration d) {
-        List<String> parts = new ArrayList<>();
-        if (d.toDaysPart() > 0) parts.add(d.toDaysPart() + "d");
-        if (d.toHoursPart() > 0) parts.add(d.toHoursPart() + "h");
-        if (d.toMinutesPart() > 0) parts.add(d.toMinutesPart() + "m");
-        if (d.toSecondsPart() > 0 || parts.isEmpty()) parts.add(d.toSecondsPart() + "s");
-        return String.join("", parts);
     }
 }

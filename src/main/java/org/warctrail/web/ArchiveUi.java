@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import org.warctrail.index.Archive;
 import org.warctrail.index.ReuseTables;
 import org.warctrail.index.StoredDocuments;
+import org.warctrail.index.WatchesTable;
 import org.warctrail.versions.ArchivedVersions;
 import org.warctrail.provenance.ArchiveProvenance;
 
@@ -17,10 +18,12 @@ import org.warctrail.provenance.ArchiveProvenance;
  * GET  /provenance?url=&amp;depth=                 chain graph, reuse     GET /api/chain?url=&amp;depth=  (chain --json)
  * GET  /trace?q=                               quote trace            GET /api/trace?q=  (trace --json)
  * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
+ * GET  /watches                                stored watches, add   GET /api/watches, POST /api/watches, /api/watches/remove
  * </pre>
  *
  * Wire it as {@code ui.install(new ReplayServer(archive.store(), archive.index(), options)).start()}, with
- * {@code ui = new ArchiveUi(archive, new CaptureJobs(archive, settings, options.allowPrivate()), server.pages(), options)}.
+ * {@code ui = new ArchiveUi(archive, new CaptureJobs(archive, settings, options.allowPrivate()), server.pages(), options,
+ * watchesRun)}.
  */
 public final class ArchiveUi {
     private final SearchPage search;
@@ -30,8 +33,15 @@ public final class ArchiveUi {
     private final DiffPage diff;
     private final ProvenancePage provenance;
     private final TracePage trace;
+    private final WatchesPage watches;
 
+    /** A UI whose server does not run the stored watches (the watches page says so). */
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
+        this(archive, jobs, pages, options, false);
+    }
+
+    /** @param watchesRun whether this server runs the stored watches ({@code serve --watch}) */
+    public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options, boolean watchesRun) {
         this.search = new SearchPage(archive.search(), pages);
         ArchivedVersions versions = new ArchivedVersions(archive.index());
         this.changes = new ChangeMarkers(versions);
@@ -41,6 +51,7 @@ public final class ArchiveUi {
         this.provenance = new ProvenancePage(chains, new ReuseTables(archive.index()), pages, options);
         this.trace = new TracePage(chains, pages, options);
         this.diff = new DiffPage(archive.index(), versions, new StoredDocuments(archive.index()), pages);
+        this.watches = new WatchesPage(new WatchesTable(archive.index()), pages, options, watchesRun);
     }
 
     /** Adds the pages and API to the server (and change markers to its timeline); call before it starts. */
@@ -62,5 +73,9 @@ public final class ArchiveUi {
         r.get("/api/chain", provenance::api);
         r.get("/trace", trace::page);
         r.get("/api/trace", trace::api);
+        r.get("/watches", watches::page);
+        r.get("/api/watches", watches::list);
+        r.post("/api/watches", watches::add);
+        r.post("/api/watches/remove", watches::remove);
     }
 }

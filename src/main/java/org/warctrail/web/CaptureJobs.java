@@ -117,7 +117,8 @@ public final class CaptureJobs implements AutoCloseable {
         }
     }
 
-    private static URI checkedUrl(String url) {
+    /** An http(s) URL with a host, or IllegalArgumentException naming it; also checks the watches added from the UI. */
+    static URI checkedUrl(String url) {
         if (url == null || url.isBlank()) throw new IllegalArgumentException("give the URL to capture");
         URI uri;
         try {
@@ -133,7 +134,7 @@ public final class CaptureJobs implements AutoCloseable {
     }
 
     /** The early, friendly refusal; the crawler checks again on every connection (DNS may change, redirects). */
-    private static void refusePrivate(URI uri) {
+    static void refusePrivate(URI uri) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());

@@ -73,7 +73,7 @@ public final class ReplayServer implements AutoCloseable {
         MementoHandler memento = new MementoHandler(index, pages);
         ReplayHandler replay = new ReplayHandler(store, index, pages, memento);
         HomePage home = new HomePage(index, pages);
-        TimelinePage timeline = new TimelinePage(index, pages, changes);
+        TimelinePage timeline = new TimelinePage(index, pages, changes, options.token() != null);
         RecordPage record = new RecordPage(store, index, pages);
         CdxApiHandler cdx = new CdxApiHandler(index);
         RequestGuard guard = new RequestGuard(options);
@@ -110,6 +110,9 @@ public final class ReplayServer implements AutoCloseable {
                         .result("the archive could not read this capture: " + e.getMessage() + "\n");
             });
             cfg.routes.error(404, ctx -> {
+                // An API's 404 keeps its own answer (which URL, which watch); only pages get the HTML one.
+                String answer = ctx.result();
+                if (ctx.path().startsWith("/api/") && answer != null && !answer.isEmpty()) return;
                 if (!Pages.rendered(ctx)) pages.notFound(ctx, "Nothing here: " + ctx.path());
             });
         });

@@ -21,7 +21,9 @@ public final class RequestGuard {
 
     public void before(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with a plain HTML form's POST,
+        // which the WriteGuard must refuse (sandboxed archived pages send it too); other origins still get no referrer.
+        ctx.header("Referrer-Policy", "same-origin");
         if (loopbackOnly && !loopbackHost(ctx.header("Host"))) {
             throw new ForbiddenResponse("this server answers only to localhost names");
         }

@@ -15,15 +15,18 @@ public final class TimelinePage {
     private final CaptureLookup index;
     private final Pages pages;
     private final ChangeMarkers changes;
+    private final boolean tokenRequired;
 
     public TimelinePage(CaptureLookup index, Pages pages) {
-        this(index, pages, ChangeMarkers.NONE);
+        this(index, pages, ChangeMarkers.NONE, false);
     }
 
-    public TimelinePage(CaptureLookup index, Pages pages, ChangeMarkers changes) {
+    /** @param tokenRequired whether write forms (watch this page) must carry the server's token */
+    public TimelinePage(CaptureLookup index, Pages pages, ChangeMarkers changes, boolean tokenRequired) {
         this.index = index;
         this.pages = pages;
         this.changes = changes;
+        this.tokenRequired = tokenRequired;
     }
 
     public void handle(Context ctx) {
@@ -46,6 +49,6 @@ public final class TimelinePage {
                 : "/diff?url=" + encoded + "&from=" + f.previousTimestamp() + "&to=" + ts)));
         pages.render(ctx, 200, "timeline", new TimelineView(url, rows.stream().map(CaptureEntry::of).toList(), markers,
                 ArchiveUrls.replay(latest.timestamp(), ReplayMode.FRAME, latest.url()),
-                "/web/timemap/link/" + url, "/cdx?url=" + ArchiveUrls.encode(url) + "&output=json"));
+                "/web/timemap/link/" + url, "/cdx?url=" + ArchiveUrls.encode(url) + "&output=json", tokenRequired));
     }
 }

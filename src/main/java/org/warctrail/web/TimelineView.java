@@ -3,9 +3,13 @@ package org.warctrail.web;
 import java.util.List;
 import java.util.Map;
 
-/** A URL's captures, oldest first, with what changed at each (by timestamp; absent when not compared). */
+/**
+ * A URL's captures, oldest first, with what changed at each (by timestamp; absent when not compared).
+ *
+ * @param tokenRequired whether the "watch this page" form must carry the server's token
+ */
 public record TimelineView(String url, List<CaptureEntry> captures, Map<String, Marker> markers, String latestHref,
-                           String timemapHref, String cdxHref) {
+                           String timemapHref, String cdxHref, boolean tokenRequired) {
 
     /**
      * @param kind     first, identical, article-unchanged, minor, substantive, status, redirect or failed

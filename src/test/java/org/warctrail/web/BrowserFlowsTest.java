@@ -17,7 +17,7 @@ import org.warctrail.fixture.FixtureWeb;
 
 /**
  * What a person sees, in headless Chromium, on a store the real crawler built from the fixture web: home,
- * search, snapshot, capture. Each flow saves target/screenshots/{flow}.png; page times go to
+ * search, snapshot, capture, watch. Each flow saves target/screenshots/{flow}.png; page times go to
  * target/render-times.txt.
  */
 class BrowserFlowsTest {
@@ -138,6 +138,27 @@ class BrowserFlowsTest {
         assertTrue(d.findElement(By.id("changes")).isDisplayed());
         assertFalse(d.findElement(By.id("side")).isDisplayed());
         browser.screenshot("diff-changes-only");
+    }
+
+    @Test
+    void watchFromTheTimelineListsTheWatch() throws Exception {
+        var d = browser.driver;
+        String post = FixtureWeb.BLOG_POST.toString();
+        d.get(fixture.base() + "/timeline?url=" + ArchiveUrls.encode(post));
+        WebElement every = d.findElement(By.cssSelector("#watch-page input[name=every]"));
+        every.clear();
+        every.sendKeys("6h");
+        d.findElement(By.cssSelector("#watch-page button")).click();
+        // A plain form POST: the browser's Origin header must be the UI's own (not "null") for the WriteGuard to let it by.
+        browser.waiting(10).until(x -> !x.findElements(By.id("watch-count")).isEmpty() || !x.getCurrentUrl().endsWith("/timeline?url=" + ArchiveUrls.encode(post)));
+        assertTrue(d.getCurrentUrl().endsWith("/watches"), d.getCurrentUrl() + ": " + d.findElement(By.tagName("body")).getText());
+        WebElement row = d.findElements(By.cssSelector("table.watches tbody tr")).stream()
+                .filter(r -> r.findElement(By.cssSelector("a.url")).getText().equals(post)).findFirst()
+                .orElseThrow(() -> new AssertionError(d.findElement(By.tagName("main")).getText()));
+        assertEquals("6h", row.findElement(By.cssSelector("td:nth-child(2)")).getText());
+        assertEquals("due now", row.findElement(By.cssSelector("td:nth-child(7)")).getText());
+        assertTrue(d.findElement(By.id("watch-state")).getText().contains("serve --watch"));
+        browser.screenshot("watches");
     }
 
     @Test
