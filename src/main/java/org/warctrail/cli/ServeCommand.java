@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.warctrail.capture.TargetPolicy;
 import org.warctrail.index.Archive;
 import org.warctrail.versions.RecaptureResult;
 import org.warctrail.versions.StoredWatches;
@@ -59,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
              CaptureJobs jobs = new CaptureJobs(archive, b -> b, options.allowPrivate());
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
             new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();
-            Thread watcher = watch ? startWatches(archive, out) : null;
+            Thread watcher = watch ? startWatches(archive, options.allowPrivate(), out) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) watcher.interrupt();
                 server.close();
@@ -72,9 +73,14 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the stored watches in the background, re-reading them often so that new ones start soon. */
-    private static Thread startWatches(Archive archive, PrintStream out) {
-        StoredWatches watches = new StoredWatches(archive, b -> b);
+    /**
+     * Runs the stored watches in the background, re-reading them often so that new ones start soon. Like a capture
+     * from the UI, a watch reaches private, loopback and link-local addresses only with --allow-private, checked on
+     * every connection: a public name may come to resolve to a private address later.
+     */
+    private static Thread startWatches(Archive archive, boolean allowPrivate, PrintStream out) {
+        StoredWatches watches = new StoredWatches(archive,
+                b -> allowPrivate ? b : b.allowTarget(TargetPolicy.publicOnly()));
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
