@@ -1,5 +1,6 @@
 package org.warctrail.index;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,10 +11,31 @@ import java.nio.channels.SeekableByteChannel;
  * A read-only view of a file's first {@code limit} bytes. The indexer reads a file that a capture may still be
  * appending to; it must see exactly the bytes that were there when it measured the file, never a record
  * half-written after that.
+ *
+ * <p>jwarc 0.36.0's zstd decoder ignores the end of its input and answers 0 bytes forever, so a reader asking
+ * for more at the end of a {@code .warc.zst} never returns. Past {@link #MAX_READS_AT_END} reads at the end in a
+ * row (a decoder flushing what it holds needs a few; a parser waiting for bytes asks forever) this channel throws
+ * {@link ReadPastEnd}, which the indexer takes for the end of the file.
  */
 final class FilePrefixChannel implements SeekableByteChannel {
+    static final int MAX_READS_AT_END = 1000;
     private final FileChannel file;
     private final long limit;
+    private int readsAtEnd;
+
+    /** More reads at the end of the file than any reader that heeds end-of-file makes. */
+    static final class ReadPastEnd extends EOFException {
+        ReadPastEnd(long limit) {
+            super("input ended at byte " + limit + " but the reader kept asking for more");
+        }
+    }
+
+    static boolean isReadPastEnd(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ReadPastEnd) return true;
+        }
+        return false;
+    }
 
     FilePrefixChannel(FileChannel file, long limit) {
         this.file = file;
@@ -23,7 +45,11 @@ final class FilePrefixChannel implements SeekableByteChannel {
     @Override
     public int read(ByteBuffer dst) throws IOException {
         long remaining = limit - file.position();
-        if (remaining <= 0) return -1;
+        if (remaining <= 0) {
+            if (++readsAtEnd > MAX_READS_AT_END) throw new ReadPastEnd(limit);
+            return -1;
+        }
+        readsAtEnd = 0;
         if (dst.remaining() <= remaining) return file.read(dst);
         ByteBuffer slice = dst.slice().limit((int) remaining);
         int n = file.read(slice);
@@ -44,6 +70,7 @@ final class FilePrefixChannel implements SeekableByteChannel {
     @Override
     public SeekableByteChannel position(long newPosition) throws IOException {
         file.position(newPosition);
+        readsAtEnd = 0;
         return this;
     }
 

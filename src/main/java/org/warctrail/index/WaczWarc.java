@@ -99,7 +99,8 @@ final class WaczWarc {
         Path temporary = transcode ? Files.createTempFile(tempDir, "wacz-", ".warc.gz") : null;
         long copied = 0;
         long records = 0;
-        try (FileChannel in = FileChannel.open(source);
+        long size = Files.size(source);
+        try (FilePrefixChannel in = new FilePrefixChannel(FileChannel.open(source), size);
              WarcReader reader = new WarcReader(in);
              FileChannel out = transcode ? FileChannel.open(temporary, StandardOpenOption.WRITE) : null;
              WarcWriter writer = transcode ? new WarcWriter(out, WarcCompression.GZIP) : null) {
@@ -123,7 +124,10 @@ final class WaczWarc {
                 try {
                     following = reader.next().orElse(null);
                 } catch (IOException | RuntimeException e) {
-                    notices.accept(unreadable(source, start, e));
+                    // a zstd reader at the end of the file asks on for more (see FilePrefixChannel): not an error
+                    if (!(FilePrefixChannel.isReadPastEnd(e) && reader.position() >= size)) {
+                        notices.accept(unreadable(source, start, e));
+                    }
                     following = null;
                 }
                 long end = reader.position();

@@ -111,6 +111,12 @@ public final class WarcIndexer {
                             next = reader.next();
                         } catch (IOException | RuntimeException e) {
                             long at = Math.max(reader.position(), pos);
+                            if (at >= size && FilePrefixChannel.isReadPastEnd(e)) {
+                                // a zstd reader at the end of the file (see FilePrefixChannel): no more records
+                                settle(size);
+                                stoppedAt = size;
+                                break passes;
+                            }
                             if (pending != null && at <= pending.row().offset()) {
                                 at = pending.row().offset(); // the pending record itself is the bad one
                                 pending = null;
