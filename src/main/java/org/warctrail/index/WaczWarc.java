@@ -17,6 +17,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.store.FilePrefixChannel;
 
 /**
  * One WARC file of a WACZ package, made from one file of the store: the whole file, or the chosen records of it,

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
+import org.warctrail.store.FilePrefixChannel;
 
 /**
  * Indexes the records of a WARC or ARC file from a byte offset to its end, streaming in constant memory.

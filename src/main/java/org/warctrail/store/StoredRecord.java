@@ -18,7 +18,9 @@ public final class StoredRecord implements Closeable {
     }
 
     static StoredRecord open(Path path, long offset) throws IOException {
-        FileChannel channel = FileChannel.open(path);
+        // Bounded to the file, so that a cut-off zstd frame ends in an error instead of endless empty reads.
+        FileChannel file = FileChannel.open(path);
+        FilePrefixChannel channel = new FilePrefixChannel(file, file.size());
         WarcReader reader = null;
         try {
             channel.position(offset);

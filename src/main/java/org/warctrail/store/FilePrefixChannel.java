@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.store;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,27 +17,27 @@ import java.nio.channels.SeekableByteChannel;
  * row (a decoder flushing what it holds needs a few; a parser waiting for bytes asks forever) this channel throws
  * {@link ReadPastEnd}, which the indexer takes for the end of the file.
  */
-final class FilePrefixChannel implements SeekableByteChannel {
+public final class FilePrefixChannel implements SeekableByteChannel {
     static final int MAX_READS_AT_END = 1000;
     private final FileChannel file;
     private final long limit;
     private int readsAtEnd;
 
     /** More reads at the end of the file than any reader that heeds end-of-file makes. */
-    static final class ReadPastEnd extends EOFException {
+    public static final class ReadPastEnd extends EOFException {
         ReadPastEnd(long limit) {
             super("input ended at byte " + limit + " but the reader kept asking for more");
         }
     }
 
-    static boolean isReadPastEnd(Throwable e) {
+    public static boolean isReadPastEnd(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ReadPastEnd) return true;
         }
         return false;
     }
 
-    FilePrefixChannel(FileChannel file, long limit) {
+    public FilePrefixChannel(FileChannel file, long limit) {
         this.file = file;
         this.limit = limit;
     }
