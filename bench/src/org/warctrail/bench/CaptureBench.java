@@ -48,6 +48,12 @@ import org.warctrail.fixture.FixtureServer;
 
 public final class CaptureBench {
 
+    private static final String[] VOCABULARY = ("archive capture record page source quote minister army report "
+            + "strike coalition village border city council budget court ruling election vote market price school "
+            + "hospital storm river bridge road train airport police witness statement evidence document letter "
+            + "interview briefing spokesman agency official government parliament law crisis talks ceasefire aid "
+            + "convoy night morning week month year first second third local national foreign public private").split(" ");
+
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         Path dir = Files.createTempDirectory("capture-bench-");
@@ -143,9 +149,15 @@ public final class CaptureBench {
             int n = Integer.parseInt(page.group(1));
             StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>Page ").append(n)
                     .append("</title></head><body><h1>Page ").append(n).append("</h1>");
+            // Each page its own text, as articles are: identical template paragraphs on every page would make the
+            // whole site one big case of reuse, which real sites are not.
+            java.util.Random words = new java.util.Random(n);
             for (int p = 0; p < 12; p++) {
-                html.append("<p>Paragraph ").append(p).append(" of page ").append(n)
-                        .append(": the quick brown fox jumps over the lazy dog while the archive keeps every byte.</p>");
+                html.append("<p>");
+                for (int w = 0; w < 40; w++) {
+                    html.append(VOCABULARY[words.nextInt(VOCABULARY.length)]).append(w % 12 == 11 ? ". " : " ");
+                }
+                html.append("</p>");
             }
             html.append("<img src=\"/img/").append(n).append("-a.png\"><img src=\"/img/").append(n).append("-b.png\">");
             for (int k = 1; k <= 5; k++) {
