@@ -32,18 +32,38 @@ public final class ReuseTables {
         this.connections = index.connections();
     }
 
-    /** The documents filed under any of the keys with how many keys each shares, reading at most perKeyLimit per key. */
+    /**
+     * Documents filed per band key: a later document with a full bucket's key is not filed under it. A lookup reads
+     * at most this many per key (the earliest), so those it leaves out would never be read; capping on insert keeps
+     * every bucket, and so every lookup, bounded even where a site's boilerplate shares a key across thousands of
+     * pages (a schema migration trimmed the buckets filed before the cap).
+     */
+    public static final int BUCKET_LIMIT = 64;
+    /** Band keys looked up per statement. */
+    private static final int KEYS_PER_QUERY = 64;
+
+    /**
+     * The documents filed under any of the keys with how many keys each shares, counting at most perKeyLimit per key.
+     * One statement per {@value #KEYS_PER_QUERY} keys rather than one per key: the driver's cost per statement, not
+     * the bucket reads, was most of a lookup. Buckets hold at most {@value #BUCKET_LIMIT} rows, so the read is bounded.
+     */
     public Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
         try {
             return connections.read(c -> {
                 Map<Long, Integer> found = new HashMap<>();
-                try (PreparedStatement st = c.prepareStatement(
-                        "SELECT document_id FROM reuse_bands WHERE band_key = ? LIMIT ?")) {
-                    for (long key : bandKeys) {
-                        st.setLong(1, key);
-                        st.setInt(2, perKeyLimit);
+                for (int from = 0; from < bandKeys.length; from += KEYS_PER_QUERY) {
+                    int n = Math.min(KEYS_PER_QUERY, bandKeys.length - from);
+                    String marks = String.join(", ", Collections.nCopies(n, "?"));
+                    try (PreparedStatement st = c.prepareStatement(
+                            "SELECT band_key, document_id FROM reuse_bands WHERE band_key IN (" + marks + ")")) {
+                        for (int k = 0; k < n; k++) st.setLong(k + 1, bandKeys[from + k]);
+                        Map<Long, Integer> perKey = new HashMap<>();
                         try (ResultSet rs = st.executeQuery()) {
-                            while (rs.next()) found.merge(rs.getLong(1), 1, Integer::sum);
+                            while (rs.next()) {
+                                if (perKey.merge(rs.getLong(1), 1, Integer::sum) <= perKeyLimit) {
+                                    found.merge(rs.getLong(2), 1, Integer::sum);
+                                }
+                            }
                         }
                     }
                 }
@@ -100,11 +120,14 @@ public final class ReuseTables {
     }
 
     private static void putBands(Connection c, long documentId, long[] bandKeys) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "INSERT OR IGNORE INTO reuse_bands (band_key, document_id) VALUES (?, ?)")) {
+        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO reuse_bands (band_key, document_id) "
+                + "SELECT ?, ? WHERE (SELECT count(*) FROM (SELECT 1 FROM reuse_bands WHERE band_key = ? LIMIT ?)) < ?")) {
             for (long key : bandKeys) {
                 st.setLong(1, key);
                 st.setLong(2, documentId);
+                st.setLong(3, key);
+                st.setInt(4, BUCKET_LIMIT);
+                st.setInt(5, BUCKET_LIMIT);
                 st.addBatch();
             }
             st.executeBatch();

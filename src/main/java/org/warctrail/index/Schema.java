@@ -125,7 +125,16 @@ final class Schema {
                     // The highest document id reuse detection has seen: documents above it are still to do.
                     "CREATE TABLE reuse_mark (id INTEGER PRIMARY KEY CHECK (id = 1), document_id INTEGER NOT NULL)",
                     "INSERT INTO reuse_mark (id, document_id) VALUES (1, 0)",
-                    "CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, 'row')"));
+                    "CREATE VIRTUAL TABLE documents_vocab USING fts5vocab(documents_fts, 'row')"),
+            // Reuse buckets capped at ReuseTables.BUCKET_LIMIT documents (the earliest, the ones a lookup read):
+            // trims those filed before the cap, so candidate lookups read bounded buckets.
+            List.of("""
+                    DELETE FROM reuse_bands WHERE (band_key, document_id) IN (
+                        SELECT band_key, document_id FROM (
+                            SELECT band_key, document_id,
+                                   row_number() OVER (PARTITION BY band_key ORDER BY document_id) AS n
+                            FROM reuse_bands)
+                        WHERE n > 64)"""));
 
     private Schema() {
     }

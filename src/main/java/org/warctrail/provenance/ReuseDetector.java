@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.warctrail.index.ReuseTables;
 
 /**
  * Text reuse for a new document: LSH band keys → candidate documents (bucket lookups only, so the cost per
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 public final class ReuseDetector {
     /** Documents read per band key: bounds the lookup when a key is shared by a whole site's boilerplate. */
-    public static final int PER_KEY_LIMIT = 64;
+    public static final int PER_KEY_LIMIT = ReuseTables.BUCKET_LIMIT;
 
     private final ReuseCandidates bands;
     private final ReuseCorpus corpus;
