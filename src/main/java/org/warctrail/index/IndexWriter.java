@@ -31,13 +31,16 @@ final class IndexWriter {
     /**
      * Writes the captures of one batch and sets the file's mark.
      *
+     * @param flagVersions compute each capture's change flags now (captures and reindex); a bulk import of other
+     *                     tools' files leaves them to {@link VersionFlagsTable#flags}, which fills them in once, the
+     *                     first time a URL's versions are read, so that an import runs at the speed of its I/O
      * @return how many captures were new (rows already present, e.g. indexed by another process, are skipped)
      */
-    int write(long fileId, List<IndexedCapture> batch, long indexedBytes, long size, long mtime) {
+    int write(long fileId, List<IndexedCapture> batch, long indexedBytes, long size, long mtime, boolean flagVersions) {
         try {
             return connections.write(c -> {
                 try {
-                    int added = insert(c, fileId, batch);
+                    int added = insert(c, fileId, batch, flagVersions);
                     try (PreparedStatement st = c.prepareStatement(
                             "UPDATE files SET indexed_bytes = MAX(indexed_bytes, ?), size = ?, mtime = ? WHERE id = ?")) {
                         st.setLong(1, indexedBytes);
@@ -58,7 +61,8 @@ final class IndexWriter {
         }
     }
 
-    private static int insert(Connection c, long fileId, List<IndexedCapture> batch) throws SQLException {
+    private static int insert(Connection c, long fileId, List<IndexedCapture> batch, boolean flagVersions)
+            throws SQLException {
         int added = 0;
         try (PreparedStatement capture = c.prepareStatement("INSERT OR IGNORE INTO captures (file_id, surt, timestamp, "
                 + "url, status, mime, digest, record_type, offset, length, record_id, redirect, refers_to_url, "
@@ -93,7 +97,7 @@ final class IndexWriter {
                 long captureId = lastRowId(lastId);
                 CaptureRow inserted = withId(r, captureId);
                 if (item.document() == null) {
-                    VersionFlagsTable.captureAdded(c, FLAGGER, inserted, null);
+                    if (flagVersions) VersionFlagsTable.captureAdded(c, FLAGGER, inserted, null);
                     continue;
                 }
                 Document d = item.document();
@@ -143,7 +147,7 @@ final class IndexWriter {
                     quotes = true;
                 }
                 if (quotes) quote.executeBatch();
-                VersionFlagsTable.captureAdded(c, FLAGGER, inserted, d);
+                if (flagVersions) VersionFlagsTable.captureAdded(c, FLAGGER, inserted, d);
             }
         }
         return added;

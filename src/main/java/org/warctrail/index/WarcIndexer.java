@@ -202,7 +202,7 @@ public final class WarcIndexer {
 
         private void flush(long mark) {
             if (batch.isEmpty() && mark <= file.indexedBytes()) return;
-            int added = writer.write(file.id(), batch, mark, size, mtime);
+            int added = writer.write(file.id(), batch, mark, size, mtime, !options.resync());
             captures += added;
             if (added > 0) runHooks();
             for (IndexedCapture c : batch) {
