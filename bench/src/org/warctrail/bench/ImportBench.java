@@ -35,7 +35,7 @@ import org.warctrail.index.ImportResult;
 public final class ImportBench {
     static final long TARGET_BYTES = Long.getLong("bench.bytes", 300L << 20);
     /**
-     * Import with extraction also runs text reuse and version flags for every document: measured once, on a
+     * Import with extraction also runs text-reuse detection for every document: measured once, on a
      * smaller file of the same kind, so that the whole bench stays within minutes.
      */
     static final long EXTRACTION_BYTES = Long.getLong("bench.extraction.bytes", 30L << 20);
@@ -63,7 +63,7 @@ public final class ImportBench {
         importOnce(out, small, ImportOptions.IN_PLACE, DocumentExtractor.standard());
         double smallSeconds = (System.nanoTime() - start) / 1e9;
         double extracting = smallSeconds * (mb / smallMb);
-        System.out.printf("warctrail import --in-place (with extraction, reuse and version flags) of %.1f MB: %.1f s, "
+        System.out.printf("warctrail import --in-place (with extraction and text reuse) of %.1f MB: %.1f s, "
                 + "%.2f MB/s%n", smallMb, smallSeconds, smallMb / smallSeconds);
 
         System.out.println();
