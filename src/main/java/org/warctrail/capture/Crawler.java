@@ -351,7 +351,8 @@ public final class Crawler {
                 : e instanceof javax.net.ssl.SSLException ? "TLS error"
                 : e instanceof TargetRefusedException ? "refused"
                 : e.getClass().getSimpleName();
-        return message == null ? kind : kind + ": " + message;
+        if (message == null || message.startsWith(kind)) return message == null ? kind : message;
+        return kind + ": " + message;
     }
 
     /** Waits for a host's pause to end; an interrupt cancels the crawl. */

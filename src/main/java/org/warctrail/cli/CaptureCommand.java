@@ -170,8 +170,9 @@ public final class CaptureCommand implements Callable<Integer> {
             out.printf("%s %3d %-24s %s%s%n", r.timestamp(), r.status(), r.type() == null ? "-" : r.type(), r.url(),
                     r.revisit() ? " (unchanged: revisit)" : "");
         }
-        for (CaptureFailure f : s.failures()) out.println("failed: " + f.url() + ": " + f.reason());
-        out.printf("captured %d page(s), %.1f MB in %.1f s%s%n", s.pages(), s.bytes() / 1e6, s.seconds(),
+        // Failures were reported as they happened (on stderr); the summary counts them.
+        out.printf("captured %d page(s), %.1f MB in %.1f s%s%s%n", s.pages(), s.bytes() / 1e6, s.seconds(),
+                s.failures().isEmpty() ? "" : ", " + s.failures().size() + " failed",
                 s.stopReason() == null ? "" : " (stopped: " + s.stopReason() + ")");
     }
 
