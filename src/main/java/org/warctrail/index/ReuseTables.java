@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The text-reuse tables: LSH band keys per document (the bucket table candidate search reads), the reuse found
@@ -97,10 +95,21 @@ public final class ReuseTables {
      * direction) and the mark moved past it. Rows already present (a detection run twice) are kept as they are.
      */
     public void record(long documentId, long[] bandKeys, List<StoredReuse> found) {
+        record(documentId, bandKeys, "", new long[0], found);
+    }
+
+    /**
+     * As {@link #record(long, long[], List)}, also counting the document's distinct line hashes in its site's
+     * {@code site_lines}, unless an earlier document of the same URL was counted (a site's pages count once per URL).
+     */
+    public void record(long documentId, long[] bandKeys, String site, long[] lineHashes, List<StoredReuse> found) {
         try {
             connections.write(c -> {
                 try {
                     putBands(c, documentId, bandKeys);
+                    if (!site.isEmpty() && lineHashes.length > 0 && firstOfItsUrl(c, documentId)) {
+                        countLines(c, site, lineHashes);
+                    }
                     for (StoredReuse r : found) save(c, r);
                     try (PreparedStatement st = c.prepareStatement(
                             "UPDATE reuse_mark SET document_id = MAX(document_id, ?) WHERE id = 1")) {
@@ -116,6 +125,46 @@ public final class ReuseTables {
             });
         } catch (SQLException e) {
             throw new IndexException("cannot record reuse of document " + documentId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean firstOfItsUrl(Connection c, long documentId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM documents e, documents d WHERE d.id = ? "
+                + "AND e.surt = d.surt AND e.id < d.id LIMIT 1")) {
+            st.setLong(1, documentId);
+            try (ResultSet rs = st.executeQuery()) {
+                return !rs.next();
+            }
+        }
+    }
+
+    private static void countLines(Connection c, String site, long[] lineHashes) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO site_lines (site, line_hash, pages) VALUES (?, ?, 1) "
+                + "ON CONFLICT (site, line_hash) DO UPDATE SET pages = pages + 1")) {
+            for (long hash : lineHashes) {
+                st.setString(1, site);
+                st.setLong(2, hash);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** How many pages of the site (one per URL, as counted by {@link #record}) hold the line; 0 if none. */
+    public int siteLinePages(String site, long lineHash) {
+        try {
+            return connections.read(c -> {
+                try (PreparedStatement st = c.prepareStatement(
+                        "SELECT pages FROM site_lines WHERE site = ? AND line_hash = ?")) {
+                    st.setString(1, site);
+                    st.setLong(2, lineHash);
+                    try (ResultSet rs = st.executeQuery()) {
+                        return rs.next() ? rs.getInt(1) : 0;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new IndexException("cannot read the line counts of " + site + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,36 +243,6 @@ public final class ReuseTables {
             }
         }
         return urls;
-    }
-
-    /**
-     * How many of the most recently indexed pages of a site (the host, without "www.", and its subdomains; one
-     * text per URL, at most {@code sample}) satisfy the test, reading them one by one and stopping at
-     * {@code atMost}: the sample boilerplate is judged on.
-     */
-    public int countRecentSiteTexts(String site, int sample, Predicate<String> test, int atMost) {
-        String host = SurtKey.hostPart(SurtKey.of("http://" + site + "/"));
-        String bare = host.endsWith(")") ? host.substring(0, host.length() - 1) : host;
-        try {
-            return connections.read(c -> {
-                try (PreparedStatement st = c.prepareStatement("SELECT d.surt, d.text FROM documents d "
-                        + "WHERE ((d.surt >= ? AND d.surt < ?) OR (d.surt >= ? AND d.surt < ?)) AND d.text IS NOT NULL "
-                        + "ORDER BY d.id DESC LIMIT ?")) {
-                    CaptureIndex.bind(st, List.of(bare + ")", bare + ")" + SurtKey.MAX, bare + ",",
-                            bare + "," + SurtKey.MAX, sample * 2));
-                    Set<String> seen = new HashSet<>();
-                    int count = 0;
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next() && count < atMost && seen.size() < sample) {
-                            if (seen.add(rs.getString(1)) && test.test(rs.getString(2))) count++;
-                        }
-                    }
-                    return count;
-                }
-            });
-        } catch (SQLException e) {
-            throw new IndexException("cannot read the pages of " + site + ": " + e.getMessage(), e);
-        }
     }
 
     /** Reuse whose target is a document of the URL (any capture, SURT match), most words first. */

@@ -134,7 +134,16 @@ final class Schema {
                             SELECT band_key, document_id,
                                    row_number() OVER (PARTITION BY band_key ORDER BY document_id) AS n
                             FROM reuse_bands)
-                        WHERE n > 64)"""));
+                        WHERE n > 64)"""),
+            // Site-wide boilerplate: per site, how many pages (one per URL) hold each normalised line, kept as reuse
+            // detection records documents. Existing stores re-run detection (mark reset) so the counts cover them.
+            List.of("""
+                    CREATE TABLE site_lines (
+                        site TEXT NOT NULL,
+                        line_hash INTEGER NOT NULL,
+                        pages INTEGER NOT NULL,
+                        PRIMARY KEY (site, line_hash)) WITHOUT ROWID""",
+                    "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"));
 
     private Schema() {
     }

@@ -8,9 +8,6 @@ import org.warctrail.index.ReuseTables;
 
 /** {@link ReuseCandidates} and {@link ReuseCorpus} over the index's reuse tables and documents. */
 public final class IndexedReuseStore implements ReuseCandidates, ReuseCorpus {
-    /** Pages of a site (the most recent, one per URL) a passage is looked for in to judge it site-wide. */
-    public static final int SITE_SAMPLE = 50;
-
     private final ReuseTables tables;
 
     public IndexedReuseStore(ReuseTables tables) {
@@ -42,13 +39,15 @@ public final class IndexedReuseStore implements ReuseCandidates, ReuseCorpus {
         return tables.urls(ids);
     }
 
-    /** Counts among the site's {@value #SITE_SAMPLE} most recent pages: bounded work whatever the site's size. */
+    /**
+     * One lookup in the site's line counts, kept as documents are recorded: the passage is a line of the document
+     * being detected, which is not counted yet, so it is counted here as one of the pages holding the line.
+     */
     @Override
     public int siteDocumentsContaining(String site, String passage, int atMost) {
-        String needle = " " + MatchText.normalise(passage) + " ";
-        if (needle.isBlank()) return 0;
-        return tables.countRecentSiteTexts(site, SITE_SAMPLE, text -> (" " + MatchText.normalise(text) + " ").contains(needle),
-                atMost);
+        long hash = SiteLines.hash(passage);
+        if (hash == 0) return 0;
+        return Math.min(atMost, tables.siteLinePages(site, hash) + 1);
     }
 
     static ReuseDocument reuseDocument(CandidateDocument d) {

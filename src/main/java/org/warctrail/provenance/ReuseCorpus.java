@@ -23,9 +23,9 @@ public interface ReuseCorpus {
 
     /**
      * How many documents of a site (host without "www."), one per URL, contain the passage (compared as
-     * {@link MatchText} words, in order), counting up to {@code atMost} and stopping there. An implementation may
-     * look at a bounded sample (the index looks at the site's 50 most recently indexed pages), so that the cost
-     * does not grow with the site.
+     * {@link MatchText} words, in order), counting up to {@code atMost} and stopping there. The passage is a line
+     * of a document being detected; the index answers from per-site line counts kept as documents are recorded
+     * (whole lines only), so that the cost does not grow with the site.
      */
     int siteDocumentsContaining(String site, String passage, int atMost);
 }

@@ -34,8 +34,10 @@ public final class ReuseIndexing implements IndexingHook {
                 for (CandidateDocument d : pending) {
                     MatchText text = MatchText.of(d.text());
                     long[] keys = ReuseSignature.bandKeys(text);
-                    List<Reuse> found = detector.detect(IndexedReuseStore.reuseDocument(d), text, keys);
-                    tables.record(d.id(), keys, found.stream().map(ReuseIndexing::stored).toList());
+                    ReuseDocument document = IndexedReuseStore.reuseDocument(d);
+                    List<Reuse> found = detector.detect(document, text, keys);
+                    tables.record(d.id(), keys, document.site(), SiteLines.distinctHashes(d.text()),
+                            found.stream().map(ReuseIndexing::stored).toList());
                     processed++;
                 }
             }
