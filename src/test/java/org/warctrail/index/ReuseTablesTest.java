@@ -41,4 +41,18 @@ class ReuseTablesTest {
             assertEquals(List.of(), List.copyOf(tables.candidates(new long[] {7}, 10).keySet()));
         }
     }
+
+    @Test
+    void siteLinesCountThePagesOfEachSiteHoldingALine() throws Exception {
+        try (CaptureIndex index = CaptureIndex.open(dir.resolve("index.sqlite"))) {
+            ReuseTables tables = new ReuseTables(index);
+            tables.record(1, new long[] {1}, "a.example", new long[] {10, 20}, List.of());
+            tables.record(2, new long[] {2}, "a.example", new long[] {10, 30}, List.of());
+            tables.record(3, new long[] {3}, "b.example", new long[] {10}, List.of());
+            assertEquals(2, tables.siteLinePages("a.example", 10));
+            assertEquals(1, tables.siteLinePages("a.example", 20));
+            assertEquals(0, tables.siteLinePages("a.example", 99));
+            assertEquals(1, tables.siteLinePages("b.example", 10));
+        }
+    }
 }
