@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.warctrail.extract.Link;
 import org.warctrail.extract.LinkKind;
 import org.warctrail.extract.LinkPlace;
@@ -107,7 +108,7 @@ public final class ProvenanceBench {
                 windowNanos = 0;
                 windowDocs = 0;
                 windowWords = 0;
-                traceLatency(backend, corpus, n, traces);
+                traceLatency(backend::trace, corpus, n, traces);
             }
         }
     }
@@ -116,7 +117,8 @@ public final class ProvenanceBench {
         return n == 10_000 || n == docs;
     }
 
-    private static void traceLatency(Backend backend, SyntheticCorpus corpus, int docs, int traces) {
+    /** Trace latency over planted quotes, as both benches report it; {@code tracer} is the backend's trace. */
+    static void traceLatency(Function<String, Trace> tracer, SyntheticCorpus corpus, int docs, int traces) {
         SplittableRandom random = new SplittableRandom(docs);
         int quotesPlanted = Math.min(corpus.quoteCount(), docs / 10);
         long[] nanos = new long[traces];
@@ -125,7 +127,7 @@ public final class ProvenanceBench {
         for (int k = 0; k < traces; k++) {
             String quote = corpus.quote(random.nextInt(quotesPlanted));
             long t0 = System.nanoTime();
-            Trace trace = backend.trace(quote);
+            Trace trace = tracer.apply(quote);
             nanos[k] = System.nanoTime() - t0;
             matches += trace.matches().size();
             if (trace.origin() != null && "chain".equals(trace.origin().reason())) linked++;

@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -38,7 +36,6 @@ import org.warctrail.provenance.MatchText;
 import org.warctrail.provenance.ReuseDetector;
 import org.warctrail.provenance.ReuseDocument;
 import org.warctrail.provenance.ReuseSignature;
-import org.warctrail.provenance.Trace;
 
 /**
  * The provenance benchmark against the real store: the {@link SyntheticCorpus} written as WARC files of 1,000
@@ -94,7 +91,7 @@ public final class ProvenanceStoreBench {
                     System.out.printf(Locale.ROOT, "%,9d docs: import %.2f ms/doc (last %d: store, extract stub, index, "
                             + "FTS, reuse hook); total %.0f s%n", done, importNanos / 1e6 / n, n, (System.nanoTime() - start) / 1e9);
                     reuseCost(archive, done, n);
-                    traceLatency(archive, corpus, done, traces);
+                    ProvenanceBench.traceLatency(new ArchiveProvenance(archive.index())::trace, corpus, done, traces);
                 }
             }
         }
@@ -117,28 +114,6 @@ public final class ProvenanceStoreBench {
         }
         System.out.printf(Locale.ROOT, "%,9d docs: reuse detection %.0f µs/doc against SQLite (last %d docs, %d reuse found)%n",
                 docs, nanos / 1e3 / n, n, found);
-    }
-
-    private static void traceLatency(Archive archive, SyntheticCorpus corpus, int docs, int traces) {
-        ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
-        SplittableRandom random = new SplittableRandom(docs);
-        int planted = Math.min(corpus.quoteCount(), docs / 10);
-        long[] nanos = new long[traces];
-        int matches = 0;
-        int linked = 0;
-        for (int k = 0; k < traces; k++) {
-            String quote = corpus.quote(random.nextInt(planted));
-            long t0 = System.nanoTime();
-            Trace trace = provenance.trace(quote);
-            nanos[k] = System.nanoTime() - t0;
-            matches += trace.matches().size();
-            if (trace.origin() != null && "chain".equals(trace.origin().reason())) linked++;
-        }
-        Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT,
-                "%,9d docs: trace p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d traces, %.1f matches avg, origin by chain in %d)%n",
-                docs, nanos[traces / 2] / 1e6, nanos[(int) (traces * 0.95)] / 1e6, nanos[traces - 1] / 1e6, traces,
-                (double) matches / traces, linked);
     }
 
     private static Document document(SyntheticCorpus.Doc d) {
