@@ -35,6 +35,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
 import org.warctrail.capture.Crawler;
@@ -68,7 +69,7 @@ public final class CaptureBench {
             // The whole product path: write, index and extract each record as it is captured.
             long t2 = System.nanoTime();
             CrawlSummary archived;
-            try (Archive archive = Archive.open(dir.resolve("store"), m -> { })) {
+            try (Archive archive = Archives.open(dir.resolve("store"), m -> { })) {
                 archived = archive.capture(config(Integer.MAX_VALUE, seed), 1L << 30, null);
             }
             double archivedSeconds = (System.nanoTime() - t2) / 1e9;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.warctrail.app.Archives;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Link;
 import org.warctrail.extract.LinkKind;
@@ -94,7 +95,7 @@ public final class DiffBench {
         // 3. The same 1,000 versions written through the archive (extracted, indexed, flagged as written),
         //    then the URL's timeline read back: a lookup
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("diffbench");
-        try (Archive archive = Archive.open(dir, m -> { })) {
+        try (Archive archive = Archives.open(dir, m -> { })) {
             long w0 = System.nanoTime();
             try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, java.util.Map.of())) {
                 for (Version v : versions) sink.write(List.of(response(v)));

@@ -3,6 +3,7 @@ package org.warctrail.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.DocumentExtractor;
 import org.warctrail.index.ImportListener;
@@ -26,11 +27,11 @@ public final class ExportBench {
         Path store = out.resolve("export-store-" + (ImportBench.TARGET_BYTES >> 20) + "mb");
         if (!Files.exists(store.resolve("index.sqlite"))) {
             System.out.println("indexing " + warc + " in place (once) ...");
-            try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+            try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
                 archive.importFiles(List.of(warc), ImportOptions.IN_PLACE, ImportListener.NONE);
             }
         }
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             long captures = archive.index().stats().captures();
             System.out.printf("file: %s, %.1f MB compressed, %d captures; heap limit %d MB%n", warc, mb, captures,
                     Runtime.getRuntime().maxMemory() >> 20);

@@ -20,6 +20,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.DocumentExtractor;
 import org.warctrail.index.ImportListener;
@@ -103,7 +104,7 @@ public final class ImportBench {
     static void importOnce(Path out, Path warc, ImportOptions options, DocumentExtractor extractor) throws IOException {
         Path store = out.resolve("store");
         deleteTree(store);
-        try (Archive archive = Archive.open(store, m -> { }, extractor)) {
+        try (Archive archive = Archives.open(store, m -> { }, extractor)) {
             ImportResult result = archive.importFiles(List.of(warc), options, ImportListener.NONE);
             System.out.print("(" + result.captures() + " captures, " + result.documents() + " documents) ");
         }

@@ -20,6 +20,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.app.Archives;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Link;
 import org.warctrail.extract.LinkKind;
@@ -69,7 +70,7 @@ public final class ProvenanceStoreBench {
         Map<String, SyntheticCorpus.Doc> byUrl = new HashMap<>();
         System.out.printf(Locale.ROOT, "provenance bench: SQLite store, %,d documents, in %s%n", docs, out);
         long start = System.nanoTime();
-        try (Archive archive = Archive.open(out.resolve("store"), m -> { }, (url, type, payload) -> document(byUrl.get(url)))) {
+        try (Archive archive = Archives.open(out.resolve("store"), m -> { }, (url, type, payload) -> document(byUrl.get(url)))) {
             for (int done = 0; done < docs; ) {
                 int n = Math.min(CHUNK, docs - done);
                 byUrl.clear();

@@ -3,6 +3,7 @@ package org.warctrail.bench;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.CandidateDocument;
 import org.warctrail.index.ReuseTables;
@@ -25,7 +26,7 @@ public final class ReuseCostProbe {
         Path store = Path.of(args[0]);
         long last = Long.parseLong(args[1]);
         int n = Integer.parseInt(args[2]);
-        try (Archive archive = Archive.open(store, m -> { }, (url, type, payload) -> null)) {
+        try (Archive archive = Archives.open(store, m -> { }, (url, type, payload) -> null)) {
             ReuseTables tables = new ReuseTables(archive.index());
             IndexedReuseStore st = new IndexedReuseStore(tables);
             ReuseDetector detector = new ReuseDetector(st, st);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CapturedResource;
@@ -95,14 +96,17 @@ public final class CaptureCommand implements Callable<Integer> {
         PrintStream out = System.out;
         CaptureListener listener = json ? CaptureListener.NONE : new ProgressLine(System.err, System.console() != null);
         CrawlSummary summary;
-        try (Archive archive = Archive.open(store.dir(), System.err::println)) {
+        String underived;
+        try (Archive archive = Archives.open(store.dir(), System.err::println)) {
             summary = archive.capture(config, maxFileSize, listener);
+            underived = archive.derivations().status().failureNotice();
         }
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(jsonOf(summary)));
         } else {
             printSummary(summary, out);
         }
+        if (underived != null) System.err.println("warctrail: " + underived);
         return summary.captured().isEmpty() && !summary.failures().isEmpty() ? 1 : 0;
     }
 

@@ -2,6 +2,7 @@ package org.warctrail.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.CdxLines;
 import org.warctrail.index.CdxQuery;
@@ -54,7 +55,7 @@ public final class CdxCommand implements Callable<Integer> {
         if (to != null) org.warctrail.index.SurtKey.padHigh(to);
         if (limit < 0) throw new IllegalArgumentException("--limit must not be negative: " + limit);
         PrintWriter out = spec.commandLine().getOut();
-        try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
+        try (Archive archive = Archives.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             if (format == Format.cdx) out.println(CdxLines.CDX11_HEADER);
             archive.index().cdx(new CdxQuery(url, matchType, from, to, limit, reverse),
                     row -> out.println(format == Format.cdx ? CdxLines.cdx11(row) : CdxLines.cdxj(row)));

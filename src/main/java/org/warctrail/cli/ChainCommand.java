@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.provenance.ArchiveProvenance;
 import org.warctrail.provenance.Chain;
@@ -58,7 +59,10 @@ public final class ChainCommand implements Callable<Integer> {
         if (depth < 0) throw new IllegalArgumentException("--depth must not be negative: " + depth);
         PrintWriter out = spec.commandLine().getOut();
         Chain chain;
-        try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
+        java.util.function.Consumer<String> notices = m -> spec.commandLine().getErr().println("warctrail: " + m);
+        // a read, unless it captures what is missing
+        try (Archive archive = captureMissing ? Archives.open(store.dir(), notices)
+                : Archives.openForReading(store.dir(), notices)) {
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
             chain = provenance.chain(url, depth);
             PrintWriter err = spec.commandLine().getErr();

@@ -3,6 +3,7 @@ package org.warctrail.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.versions.ArchivedVersions;
 import org.warctrail.versions.DiffText;
@@ -41,7 +42,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VersionDiff diff;
-        try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
+        try (Archive archive = Archives.openForReading(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             diff = new ArchivedVersions(archive.index()).diff(url, from, to);
         }
         PrintWriter out = spec.commandLine().getOut();

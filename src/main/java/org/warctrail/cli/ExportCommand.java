@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.warctrail.app.Archives;
 import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.index.Archive;
 import org.warctrail.index.WaczExporter;
@@ -66,7 +67,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(wacz)) throw new IllegalArgumentException("--wacz names a directory: " + wacz);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Archive archive = Archive.open(store.dir(), m -> err.println("warctrail: " + m))) {
+        try (Archive archive = Archives.open(store.dir(), m -> err.println("warctrail: " + m))) {
             WaczExporter exporter = new WaczExporter(archive.store(), archive.index())
                     .requisites(new CapturedRequisites(archive.store(), new HtmlLinkFinder()));
             if (provenance != null) {

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.BadRecord;
 import org.warctrail.index.FileIndexReport;
@@ -49,9 +50,11 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ImportResult result;
+        String underived;
         try (IndexProgress progress = new IndexProgress("import", spec.commandLine().getErr());
-             Archive archive = Archive.open(store.dir(), progress::notice)) {
+             Archive archive = Archives.open(store.dir(), progress::notice)) {
             result = archive.importFiles(inputs, new ImportOptions(inPlace), progress);
+            underived = archive.derivations().status().failureNotice();
         }
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(toJson(result)));
@@ -62,6 +65,7 @@ public final class ImportCommand implements Callable<Integer> {
                     result.captures(), result.documents(), result.badRecords());
         }
         out.flush();
+        if (underived != null) spec.commandLine().getErr().println("warctrail: " + underived);
         return 0;
     }
 

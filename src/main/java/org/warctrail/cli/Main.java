@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 ChainCommand.class,
                 TraceCommand.class,
+                StatusCommand.class,
+                DeriveCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package org.warctrail.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.ImportResult;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ public final class ReindexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ImportResult result;
         try (IndexProgress progress = new IndexProgress("reindex", spec.commandLine().getErr());
-             Archive archive = Archive.open(store.dir(), progress::notice)) {
+             Archive archive = Archives.open(store.dir(), progress::notice)) {
             result = archive.reindex(progress);
         }
         if (json) {

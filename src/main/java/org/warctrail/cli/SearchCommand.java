@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.SearchHit;
 import org.warctrail.index.SearchOptions;
@@ -55,7 +56,7 @@ public final class SearchCommand implements Callable<Integer> {
         String query = String.join(" ", words);
         PrintWriter out = spec.commandLine().getOut();
         SearchResult result;
-        try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
+        try (Archive archive = Archives.openForReading(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             result = archive.search().search(query, new SearchOptions(site, from, to, limit, 0));
         }
         if (json) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.TargetPolicy;
 import org.warctrail.index.Archive;
 import org.warctrail.versions.RecaptureResult;
@@ -56,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("warctrail: listening beyond loopback without --token: write actions are disabled");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Archive archive = Archive.open(store.dir(), System.err::println);
+        try (Archive archive = Archives.open(store.dir(), System.err::println);
              CaptureJobs jobs = new CaptureJobs(archive, b -> b, options.allowPrivate());
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
             new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.provenance.ArchiveProvenance;
 import org.warctrail.provenance.Trace;
@@ -53,7 +54,7 @@ public final class TraceCommand implements Callable<Integer> {
         String quote = String.join(" ", words);
         PrintWriter out = spec.commandLine().getOut();
         Trace trace;
-        try (Archive archive = Archive.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
+        try (Archive archive = Archives.openForReading(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
             trace = provenance.trace(quote);
             if (captureMissing && !trace.unarchived().isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.index.Archive;
 import org.warctrail.index.WatchesTable;
@@ -70,7 +71,7 @@ public final class WatchCommand implements Callable<Integer> {
         check.build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Archive archive = Archive.open(store.dir(), m -> err.println("warctrail: " + m))) {
+        try (Archive archive = Archives.open(store.dir(), m -> err.println("warctrail: " + m))) {
             if (add) {
                 WatchesTable watches = new WatchesTable(archive.index());
                 for (String url : urls) {

@@ -23,40 +23,71 @@ import org.warctrail.store.WarcStore;
 /**
  * A store and its index, kept in step: opening one repairs torn tails left by a crashed capture and indexes
  * whatever the WARC files hold that the index does not yet; captures write through {@link #recordSink} and are
- * indexed as they are written; imports and reindex go through here too.
+ * indexed as they are written; imports and reindex go through here too. After each committed indexing batch, the
+ * derivers the application wires in ({@link Deriver}: reuse, version flags) run from the {@link Derivations}
+ * queue; their failures mark the capture concerned and never fail the indexing.
+ *
+ * <p>Thread contract: captures, imports and reads may run on several threads at once (SQLite serializes the
+ * writes); {@link #reindex} swaps the index and must not run beside anything else on the same Archive.
  */
 public final class Archive implements Closeable {
     private final WarcStore store;
     private final DocumentExtractor extractor;
+    private final List<Deriver> derivers;
     private final Consumer<String> notices;
-    private CaptureIndex index;
-    private WarcIndexer indexer;
+    private final Object reindexing = new Object();
+    private volatile CaptureIndex index;
+    private volatile Derivations derivations;
+    private volatile WarcIndexer indexer;
 
-    private Archive(WarcStore store, CaptureIndex index, DocumentExtractor extractor, Consumer<String> notices) {
+    private Archive(WarcStore store, CaptureIndex index, DocumentExtractor extractor, List<Deriver> derivers,
+                    Consumer<String> notices) {
         this.store = store;
-        this.index = index;
         this.extractor = extractor;
+        this.derivers = List.copyOf(derivers);
         this.notices = notices;
-        this.indexer = new WarcIndexer(index, extractor);
+        use(index);
     }
 
-    /** Opens with the extract stage's extractor. */
-    public static Archive open(Path storeDir, Consumer<String> notices) throws IOException {
-        return open(storeDir, notices, DocumentExtractor.standard());
+    private void use(CaptureIndex fresh) {
+        this.index = fresh;
+        this.derivations = new Derivations(fresh, derivers, notices);
+        this.indexer = new WarcIndexer(fresh, extractor, derivations);
     }
 
-    public static Archive open(Path storeDir, Consumer<String> notices, DocumentExtractor extractor)
-            throws IOException {
-        WarcStore store = WarcStore.open(storeDir);
-        CaptureIndex index = CaptureIndex.open(store.indexFile());
-        Archive archive = new Archive(store, index, extractor, notices);
+    /**
+     * Opens a store for work: indexes what the WARC files hold that the index does not yet, then derives what is
+     * pending (left by a process that stopped, or queued by a schema upgrade).
+     *
+     * @param derivers what to derive after each indexing batch (the application's wiring chooses)
+     */
+    public static Archive open(Path storeDir, Consumer<String> notices, DocumentExtractor extractor,
+                               List<Deriver> derivers) throws IOException {
+        Archive archive = openForReading(storeDir, notices, extractor, derivers);
         try {
             archive.catchUp(ImportListener.NONE);
+            archive.derivations.run();
         } catch (IOException | RuntimeException e) {
             archive.close();
             throw e;
         }
         return archive;
+    }
+
+    /**
+     * Opens a store for reading: neither indexes nor derives anything, so read commands never take the write
+     * lock (an index at an older schema version is upgraded, which does).
+     */
+    public static Archive openForReading(Path storeDir, Consumer<String> notices, DocumentExtractor extractor,
+                                         List<Deriver> derivers) throws IOException {
+        WarcStore store = WarcStore.open(storeDir);
+        CaptureIndex index = CaptureIndex.open(store.indexFile());
+        return new Archive(store, index, extractor, derivers, notices);
+    }
+
+    /** The derived-data queue: its status, and retrying what failed. */
+    public Derivations derivations() {
+        return derivations;
     }
 
     public WarcStore store() {
@@ -160,7 +191,13 @@ public final class Archive implements Closeable {
      * Rebuilds the index from the WARC files alone: a fresh index file is built beside the old one (keeping the
      * list of files, so files indexed in place and import identities survive), then takes its place.
      */
-    public synchronized ImportResult reindex(ImportListener listener) throws IOException {
+    public ImportResult reindex(ImportListener listener) throws IOException {
+        synchronized (reindexing) {
+            return rebuild(listener);
+        }
+    }
+
+    private ImportResult rebuild(ImportListener listener) throws IOException {
         Path live = store.indexFile();
         Path fresh = live.resolveSibling(live.getFileName() + ".rebuild");
         deleteDatabase(fresh);
@@ -171,14 +208,14 @@ public final class Archive implements Closeable {
                 Path p = store.resolve(f.name());
                 if (Files.isRegularFile(p)) rebuilt.registerFile(f.name(), 0, 0, f.fingerprint(), f.origin());
             }
-            Archive building = new Archive(store, rebuilt, extractor, notices);
+            Archive building = new Archive(store, rebuilt, extractor, derivers, notices);
             result = building.catchUp(listener);
+            building.derivations.run();
         }
         index.close();
         deleteDatabase(live);
         Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
-        index = CaptureIndex.open(live);
-        indexer = new WarcIndexer(index, extractor);
+        use(CaptureIndex.open(live));
         return result;
     }
 

@@ -41,10 +41,13 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
         try {
             Connections connections = new Connections(file);
             try {
-                connections.write(c -> {
-                    Schema.migrate(c);
-                    return null;
-                });
+                // an index already at the latest version is opened without taking the write lock
+                if (connections.read(Schema::version) != Schema.latestVersion()) {
+                    connections.write(c -> {
+                        Schema.migrate(c);
+                        return null;
+                    });
+                }
             } catch (SQLException e) {
                 connections.close();
                 throw e;
@@ -87,7 +90,7 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
     /** Adds a file (or returns the one of that name already known). */
     public IndexedFile registerFile(String name, long size, long mtime, String fingerprint, String origin) {
         try {
-            connections.write(c -> {
+            connections.transaction(c -> {
                 try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO files "
                         + "(name, size, mtime, indexed_bytes, fingerprint, origin, added) VALUES (?, ?, ?, 0, ?, ?, ?)")) {
                     st.setString(1, name);
@@ -98,7 +101,6 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
                     st.setString(6, Instant.now().toString());
                     st.executeUpdate();
                 }
-                c.commit();
                 return null;
             });
         } catch (SQLException e) {
@@ -115,13 +117,12 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
     /** Forgets a file and every row derived from it (before indexing it again differently). */
     public void forgetFile(long fileId) {
         try {
-            connections.write(c -> {
+            connections.transaction(c -> {
                 try (PreparedStatement st = c.prepareStatement("DELETE FROM files WHERE id = ?")) {
                     IndexWriter.deleteRowsOf(c, fileId);
                     st.setLong(1, fileId);
                     st.executeUpdate();
                 }
-                c.commit();
                 return null;
             });
         } catch (SQLException e) {
@@ -229,7 +230,7 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
     @Override
     public Optional<PriorCapture> lastCapture(String url) {
         Optional<CaptureRow> last = query("SELECT " + ROW_COLUMNS + " WHERE c.surt = ? AND c.digest IS NOT NULL "
-                        + "AND c.record_type IN ('response', 'revisit') AND c.status < 500 "
+                        + "AND c.record_type IN ('response', 'revisit') AND c.status < " + CaptureRow.FAILED_STATUS + " "
                         + "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1",
                 List.of(SurtKey.of(url)), CaptureIndex::row).stream().findFirst();
         if (last.isEmpty()) return Optional.empty();
@@ -281,12 +282,11 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
 
     private void update(String sql, Object... parameters) {
         try {
-            connections.write(c -> {
+            connections.transaction(c -> {
                 try (PreparedStatement st = c.prepareStatement(sql)) {
                     bind(st, List.of(parameters));
                     st.executeUpdate();
                 }
-                c.commit();
                 return null;
             });
         } catch (SQLException e) {

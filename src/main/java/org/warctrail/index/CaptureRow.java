@@ -32,4 +32,32 @@ public record CaptureRow(
         String redirect,
         String refersToUrl,
         String refersToTimestamp) {
+
+    /** The status from which a capture counts as failed: the server's error, not the page's answer. */
+    public static final int FAILED_STATUS = 500;
+
+    /**
+     * Whether the capture failed (a server error, 5xx): a failed capture is no version of the page, so it is
+     * never the baseline of a diff, nor what a revisit refers to.
+     */
+    public boolean failed() {
+        return status >= FAILED_STATUS;
+    }
+
+    /** Whether this is a revisit record, which stands for an earlier response with the same payload. */
+    public boolean revisit() {
+        return "revisit".equals(recordType);
+    }
+
+    /** This row with its row id. */
+    public CaptureRow withId(long newId) {
+        return new CaptureRow(newId, surt, timestamp, url, status, mime, digest, recordType, offset, length, file,
+                recordId, redirect, refersToUrl, refersToTimestamp);
+    }
+
+    /** This row with its record length. */
+    public CaptureRow withLength(long newLength) {
+        return new CaptureRow(id, surt, timestamp, url, status, mime, digest, recordType, offset, newLength, file,
+                recordId, redirect, refersToUrl, refersToTimestamp);
+    }
 }

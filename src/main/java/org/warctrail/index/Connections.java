@@ -72,6 +72,18 @@ final class Connections implements Closeable {
         }
     }
 
+    /**
+     * Runs {@code work} in a write transaction and commits it: the one way to write. When work throws, the
+     * transaction is rolled back and the exception passes on.
+     */
+    <T> T transaction(SqlWork<T> work) throws SQLException {
+        return write(c -> {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        });
+    }
+
     /** Runs {@code work} with a reader connection borrowed from the pool. */
     <T> T read(SqlWork<T> work) throws SQLException {
         Connection c = borrow();

@@ -16,12 +16,11 @@ import org.warctrail.extract.Quote;
 /**
  * Writes batches of captures with their documents, links and quotes in one transaction, and moves the file's
  * {@code indexed_bytes} mark forward in the same transaction, so a crash never leaves half a batch visible
- * nor loses track of where to resume.
+ * nor loses track of where to resume. Each new capture is queued for its derived data ({@link Derivations}) in
+ * the same transaction; nothing is derived here, so the write lock is held for the inserts alone.
  */
 final class IndexWriter {
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** Flags each capture against the version before it as it is written (see {@link VersionFlagsTable}). */
-    private static final VersionFlagger FLAGGER = VersionFlagger.installed();
     private final Connections connections;
 
     IndexWriter(Connections connections) {
@@ -29,40 +28,30 @@ final class IndexWriter {
     }
 
     /**
-     * Writes the captures of one batch and sets the file's mark.
+     * Writes the captures of one batch, queues them for derivation and sets the file's mark.
      *
-     * @param flagVersions compute each capture's change flags now (captures and reindex); a bulk import of other
-     *                     tools' files leaves them to {@link VersionFlagsTable#flags}, which fills them in once, the
-     *                     first time a URL's versions are read, so that an import runs at the speed of its I/O
      * @return how many captures were new (rows already present, e.g. indexed by another process, are skipped)
      */
-    int write(long fileId, List<IndexedCapture> batch, long indexedBytes, long size, long mtime, boolean flagVersions) {
+    int write(long fileId, List<IndexedCapture> batch, long indexedBytes, long size, long mtime) {
         try {
-            return connections.write(c -> {
-                try {
-                    int added = insert(c, fileId, batch, flagVersions);
-                    try (PreparedStatement st = c.prepareStatement(
-                            "UPDATE files SET indexed_bytes = MAX(indexed_bytes, ?), size = ?, mtime = ? WHERE id = ?")) {
-                        st.setLong(1, indexedBytes);
-                        st.setLong(2, size);
-                        st.setLong(3, mtime);
-                        st.setLong(4, fileId);
-                        st.executeUpdate();
-                    }
-                    c.commit();
-                    return added;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
+            return connections.transaction(c -> {
+                int added = insert(c, fileId, batch);
+                try (PreparedStatement st = c.prepareStatement(
+                        "UPDATE files SET indexed_bytes = MAX(indexed_bytes, ?), size = ?, mtime = ? WHERE id = ?")) {
+                    st.setLong(1, indexedBytes);
+                    st.setLong(2, size);
+                    st.setLong(3, mtime);
+                    st.setLong(4, fileId);
+                    st.executeUpdate();
                 }
+                return added;
             });
         } catch (SQLException e) {
             throw new IndexException("cannot write index batch: " + e.getMessage(), e);
         }
     }
 
-    private static int insert(Connection c, long fileId, List<IndexedCapture> batch, boolean flagVersions)
-            throws SQLException {
+    private static int insert(Connection c, long fileId, List<IndexedCapture> batch) throws SQLException {
         int added = 0;
         try (PreparedStatement capture = c.prepareStatement("INSERT OR IGNORE INTO captures (file_id, surt, timestamp, "
                 + "url, status, mime, digest, record_type, offset, length, record_id, redirect, refers_to_url, "
@@ -75,6 +64,7 @@ final class IndexWriter {
                      + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, normalized, speaker, "
                      + "start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement queue = c.prepareStatement(Derivations.ENQUEUE_SQL);
              Statement lastId = c.createStatement()) {
             for (IndexedCapture item : batch) {
                 CaptureRow r = item.row();
@@ -95,11 +85,8 @@ final class IndexWriter {
                 if (capture.executeUpdate() == 0) continue;
                 added++;
                 long captureId = lastRowId(lastId);
-                CaptureRow inserted = withId(r, captureId);
-                if (item.document() == null) {
-                    if (flagVersions) VersionFlagsTable.captureAdded(c, FLAGGER, inserted, null);
-                    continue;
-                }
+                Derivations.enqueue(queue, captureId);
+                if (item.document() == null) continue;
                 Document d = item.document();
                 document.setLong(1, captureId);
                 document.setString(2, r.url());
@@ -147,15 +134,10 @@ final class IndexWriter {
                     quotes = true;
                 }
                 if (quotes) quote.executeBatch();
-                if (flagVersions) VersionFlagsTable.captureAdded(c, FLAGGER, inserted, d);
             }
+            queue.executeBatch();
         }
         return added;
-    }
-
-    private static CaptureRow withId(CaptureRow r, long id) {
-        return new CaptureRow(id, r.surt(), r.timestamp(), r.url(), r.status(), r.mime(), r.digest(), r.recordType(),
-                r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(), r.refersToTimestamp());
     }
 
     private static long lastRowId(Statement st) throws SQLException {
@@ -179,6 +161,8 @@ final class IndexWriter {
         String docs = "SELECT d.id FROM documents d JOIN captures c ON c.id = d.capture_id WHERE c.file_id = " + fileId;
         VersionFlagsTable.deleteRowsOf(c, fileId);
         try (Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM derivations WHERE capture_id IN (SELECT id FROM captures WHERE file_id = "
+                    + fileId + ")");
             ReuseTables.deleteRowsOf(st, docs);
             st.executeUpdate("DELETE FROM links WHERE document_id IN (" + docs + ")");
             st.executeUpdate("DELETE FROM quotes WHERE document_id IN (" + docs + ")");

@@ -12,12 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The text-reuse tables: LSH band keys per document (the bucket table candidate search reads), the reuse found
- * between documents with its passages, and the mark of the last document reuse detection has processed. The
- * detection itself is provenance's; this is its storage.
+ * between documents with its passages, and per-site line counts. Detection itself is provenance's, run as a
+ * {@link Deriver}; this is its storage. Writes go into a derivation batch's transaction ({@link #record}).
  */
 public final class ReuseTables {
     private static final String DOCUMENT_COLUMNS = "d.id, d.url, d.timestamp, d.published, d.title, d.site_name, d.text";
@@ -34,108 +33,82 @@ public final class ReuseTables {
      * Documents filed per band key: a later document with a full bucket's key is not filed under it. A lookup reads
      * at most this many per key (the earliest), so those it leaves out would never be read; capping on insert keeps
      * every bucket, and so every lookup, bounded even where a site's boilerplate shares a key across thousands of
-     * pages (a schema migration trimmed the buckets filed before the cap).
+     * pages. The detector decides the cap from the bucket sizes its lookups read ({@link BandLookup#bucketSizes}).
      */
     public static final int BUCKET_LIMIT = 64;
     /** Band keys looked up per statement. */
     private static final int KEYS_PER_QUERY = 64;
 
     /**
-     * The documents filed under any of the keys with how many keys each shares, counting at most perKeyLimit per key.
-     * One statement per {@value #KEYS_PER_QUERY} keys rather than one per key: the driver's cost per statement, not
-     * the bucket reads, was most of a lookup. Buckets hold at most {@value #BUCKET_LIMIT} rows, so the read is bounded.
+     * What a band-key lookup read.
+     *
+     * @param documents   the documents filed under any of the keys, with how many keys each shares (at most
+     *                    perKeyLimit counted per key)
+     * @param bucketSizes how many documents each key's bucket holds (keys absent: none)
      */
-    public Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
+    public record BandLookup(Map<Long, Integer> documents, Map<Long, Integer> bucketSizes) {
+    }
+
+    /**
+     * The documents filed under any of the keys with how many keys each shares, counting at most perKeyLimit per key,
+     * and the size of each bucket read. One statement per {@value #KEYS_PER_QUERY} keys rather than one per key: the
+     * driver's cost per statement, not the bucket reads, was most of a lookup. Buckets hold at most
+     * {@value #BUCKET_LIMIT} rows, so the read is bounded.
+     */
+    public BandLookup lookup(long[] bandKeys, int perKeyLimit) {
         try {
             return connections.read(c -> {
                 Map<Long, Integer> found = new HashMap<>();
+                Map<Long, Integer> sizes = new HashMap<>();
                 for (int from = 0; from < bandKeys.length; from += KEYS_PER_QUERY) {
                     int n = Math.min(KEYS_PER_QUERY, bandKeys.length - from);
                     String marks = String.join(", ", Collections.nCopies(n, "?"));
                     try (PreparedStatement st = c.prepareStatement(
                             "SELECT band_key, document_id FROM reuse_bands WHERE band_key IN (" + marks + ")")) {
                         for (int k = 0; k < n; k++) st.setLong(k + 1, bandKeys[from + k]);
-                        Map<Long, Integer> perKey = new HashMap<>();
                         try (ResultSet rs = st.executeQuery()) {
                             while (rs.next()) {
-                                if (perKey.merge(rs.getLong(1), 1, Integer::sum) <= perKeyLimit) {
+                                if (sizes.merge(rs.getLong(1), 1, Integer::sum) <= perKeyLimit) {
                                     found.merge(rs.getLong(2), 1, Integer::sum);
                                 }
                             }
                         }
                     }
                 }
-                return found;
+                return new BandLookup(found, sizes);
             });
         } catch (SQLException e) {
             throw new IndexException("reuse candidate lookup failed: " + e.getMessage(), e);
         }
     }
 
-    /** Files a document under its band keys. */
-    public void putBands(long documentId, long[] bandKeys) {
-        try {
-            connections.write(c -> {
-                try {
-                    putBands(c, documentId, bandKeys);
-                    c.commit();
-                    return null;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            });
-        } catch (SQLException e) {
-            throw new IndexException("cannot file band keys of document " + documentId + ": " + e.getMessage(), e);
-        }
+    /** The documents filed under any of the keys, as {@link #lookup} counts them. */
+    public Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
+        return lookup(bandKeys, perKeyLimit).documents();
     }
 
     /**
-     * Records what detection found for one document in one transaction: its band keys, the reuse (either
-     * direction) and the mark moved past it. Rows already present (a detection run twice) are kept as they are.
+     * Records what detection found for one document, in a derivation batch's transaction: the band keys to file
+     * it under (those whose bucket is not full), the distinct line hashes to count in its site's
+     * {@code site_lines} (empty when an earlier document of the same URL was counted: a site's pages count once
+     * per URL) and the reuse (either direction). Rows already present are kept as they are.
      */
-    public void record(long documentId, long[] bandKeys, List<StoredReuse> found) {
-        record(documentId, bandKeys, "", new long[0], found);
-    }
-
-    /**
-     * As {@link #record(long, long[], List)}, also counting the document's distinct line hashes in its site's
-     * {@code site_lines}, unless an earlier document of the same URL was counted (a site's pages count once per URL).
-     */
-    public void record(long documentId, long[] bandKeys, String site, long[] lineHashes, List<StoredReuse> found) {
+    public void record(DerivationTransaction tx, long documentId, long[] bandKeys, String site, long[] lineHashes,
+                       List<StoredReuse> found) {
+        Connection c = tx.connection;
         try {
-            connections.write(c -> {
-                try {
-                    putBands(c, documentId, bandKeys);
-                    if (!site.isEmpty() && lineHashes.length > 0 && firstOfItsUrl(c, documentId)) {
-                        countLines(c, site, lineHashes);
-                    }
-                    for (StoredReuse r : found) save(c, r);
-                    try (PreparedStatement st = c.prepareStatement(
-                            "UPDATE reuse_mark SET document_id = MAX(document_id, ?) WHERE id = 1")) {
-                        st.setLong(1, documentId);
-                        st.executeUpdate();
-                    }
-                    c.commit();
-                    return null;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            });
+            putBands(c, documentId, bandKeys);
+            if (!site.isEmpty() && lineHashes.length > 0) countLines(c, site, lineHashes);
+            for (StoredReuse r : found) save(c, r);
         } catch (SQLException e) {
             throw new IndexException("cannot record reuse of document " + documentId + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean firstOfItsUrl(Connection c, long documentId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM documents e, documents d WHERE d.id = ? "
-                + "AND e.surt = d.surt AND e.id < d.id LIMIT 1")) {
-            st.setLong(1, documentId);
-            try (ResultSet rs = st.executeQuery()) {
-                return !rs.next();
-            }
-        }
+    /** Whether no earlier document has the same URL (SURT): only the first of a URL's captures counts its lines. */
+    public boolean firstOfItsUrl(long documentId) {
+        return index.query("SELECT 1 FROM documents e, documents d WHERE d.id = ? AND e.surt = d.surt AND e.id < d.id "
+                + "LIMIT 1", List.of(documentId), rs -> 1).isEmpty();
     }
 
     private static void countLines(Connection c, String site, long[] lineHashes) throws SQLException {
@@ -169,14 +142,12 @@ public final class ReuseTables {
     }
 
     private static void putBands(Connection c, long documentId, long[] bandKeys) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO reuse_bands (band_key, document_id) "
-                + "SELECT ?, ? WHERE (SELECT count(*) FROM (SELECT 1 FROM reuse_bands WHERE band_key = ? LIMIT ?)) < ?")) {
+        if (bandKeys.length == 0) return;
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT OR IGNORE INTO reuse_bands (band_key, document_id) VALUES (?, ?)")) {
             for (long key : bandKeys) {
                 st.setLong(1, key);
                 st.setLong(2, documentId);
-                st.setLong(3, key);
-                st.setInt(4, BUCKET_LIMIT);
-                st.setInt(5, BUCKET_LIMIT);
                 st.addBatch();
             }
             st.executeBatch();
@@ -211,13 +182,6 @@ public final class ReuseTables {
             }
             st.executeBatch();
         }
-    }
-
-    /** The next documents reuse detection has not processed, in id order. */
-    public List<CandidateDocument> pending(int limit) {
-        return index.query("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.id > "
-                + "(SELECT document_id FROM reuse_mark WHERE id = 1) ORDER BY d.id LIMIT ?", List.of(limit),
-                ReuseTables::document);
     }
 
     public Optional<CandidateDocument> document(long id) {
@@ -271,6 +235,7 @@ public final class ReuseTables {
         String reuse = "SELECT id FROM reuse WHERE source_id IN (" + documentIds + ") OR target_id IN (" + documentIds + ")";
         st.executeUpdate("DELETE FROM reuse_passages WHERE reuse_id IN (" + reuse + ")");
         st.executeUpdate("DELETE FROM reuse WHERE id IN (" + reuse + ")");
+        // no index on document_id (lookups go by band key): forgetting a file scans the table once
         st.executeUpdate("DELETE FROM reuse_bands WHERE document_id IN (" + documentIds + ")");
     }
 

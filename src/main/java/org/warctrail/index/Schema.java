@@ -143,13 +143,22 @@ final class Schema {
                         line_hash INTEGER NOT NULL,
                         pages INTEGER NOT NULL,
                         PRIMARY KEY (site, line_hash)) WITHOUT ROWID""",
-                    "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"));
+                    "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"),
+            // Derived data from one queue after the commit, with a status per capture (see Derivations).
+            Derivations.MIGRATION);
 
     private Schema() {
     }
 
     static int latestVersion() {
         return MIGRATIONS.size();
+    }
+
+    /** The schema version of the database. */
+    static int version(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     /** Brings the database up to the latest version; refuses one written by a newer warctrail. */

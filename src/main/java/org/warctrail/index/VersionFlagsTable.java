@@ -12,10 +12,10 @@ import java.util.Objects;
 import org.warctrail.extract.Document;
 
 /**
- * The {@code versions} table: the change flags of each capture against the version before it, written as
- * captures are indexed (by {@link IndexWriter}, in its transaction) so that a URL's timeline is one query.
- * A capture indexed out of time order (an import of older WARCs) also refreshes the flags of the captures
- * after it, up to the first that did not fail, since their baseline changed.
+ * The {@code versions} table: the change flags of each capture against the version before it, derived after
+ * the capture is indexed ({@link #deriver}) so that a URL's timeline is one query. A capture indexed out of
+ * time order (an import of older WARCs) also refreshes the flags of the captures after it, up to the first that
+ * did not fail, since their baseline changed. Reading never writes: flags not derived yet are computed in memory.
  */
 public final class VersionFlagsTable {
     /** The schema migration that adds the table. */
@@ -38,49 +38,48 @@ public final class VersionFlagsTable {
     private final CaptureIndex index;
     private final VersionFlagger flagger;
 
-    public VersionFlagsTable(CaptureIndex index) {
-        this(index, VersionFlagger.installed());
-    }
-
+    /** @param flagger computes the flags the table does not hold yet (the versions stage's differ) */
     public VersionFlagsTable(CaptureIndex index, VersionFlagger flagger) {
         this.index = index;
         this.flagger = flagger;
     }
 
+    /** The deriver that stores each new capture's flags, and refreshes those of the captures after it. */
+    public static Deriver deriver(VersionFlagger flagger) {
+        return new Deriver() {
+            @Override
+            public String name() {
+                return "versions";
+            }
+
+            @Override
+            public Batch batch(CaptureIndex index) {
+                return capture -> {
+                    List<VersionFlags> flags = index.connections().read(c -> captureAdded(c, flagger, capture.row()));
+                    return tx -> {
+                        try {
+                            for (VersionFlags f : flags) store(tx.connection, capture.row().surt(), f);
+                        } catch (SQLException e) {
+                            throw new IndexException("cannot store the version flags of " + capture.row().url()
+                                    + ": " + e.getMessage(), e);
+                        }
+                    };
+                };
+            }
+        };
+    }
+
     /**
-     * The flags of every capture of the URL, oldest first. Captures indexed before the table existed (or
-     * without a flagger on the class path) get theirs computed and stored now, once.
+     * The flags of every capture of the URL, oldest first: those stored, and for captures not derived yet, flags
+     * computed now and not kept.
      */
     public List<VersionFlags> flags(String url) {
         String surt = SurtKey.of(url);
         try {
-            List<VersionFlags> stored = index.connections().read(c -> stored(c, surt));
-            if (stored.size() == captureCount(surt) || flagger == VersionFlagger.NONE) return stored;
-            return index.connections().write(c -> {
-                try {
-                    List<VersionFlags> all = backfill(c, surt, flagger);
-                    c.commit();
-                    return all;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            });
+            return index.connections().read(c -> withMissing(c, surt, flagger));
         } catch (SQLException e) {
             throw new IndexException("cannot read the versions of " + url + ": " + e.getMessage(), e);
         }
-    }
-
-    private long captureCount(String surt) throws SQLException {
-        return index.connections().read(c -> {
-            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM captures WHERE surt = ?")) {
-                st.setString(1, surt);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
     }
 
     private static List<VersionFlags> stored(Connection c, String surt) throws SQLException {
@@ -99,8 +98,9 @@ public final class VersionFlagsTable {
         return out;
     }
 
-    /** Flags the captures of a URL that have none, in time order. */
-    private static List<VersionFlags> backfill(Connection c, String surt, VersionFlagger flagger) throws SQLException {
+    /** The stored flags of a URL's captures, with those of the captures that have none computed, in time order. */
+    private static List<VersionFlags> withMissing(Connection c, String surt, VersionFlagger flagger)
+            throws SQLException {
         Map<Long, VersionFlags> known = new HashMap<>();
         for (VersionFlags f : stored(c, surt)) known.put(f.captureId(), f);
         List<CaptureRow> rows = new ArrayList<>();
@@ -110,52 +110,46 @@ public final class VersionFlagsTable {
                 while (rs.next()) rows.add(CaptureIndex.row(rs));
             }
         }
+        if (known.size() == rows.size()) return new ArrayList<>(stored(c, surt));
         List<VersionFlags> out = new ArrayList<>(rows.size());
         CaptureRow baseline = null;
         for (CaptureRow row : rows) {
             VersionFlags f = known.get(row.id());
-            if (f == null) {
-                f = compute(c, flagger, baseline, row, null);
-                if (f != null) store(c, row.surt(), f);
-            }
+            if (f == null) f = compute(c, flagger, baseline, row);
             if (f != null) out.add(f);
-            if (row.status() < 500) baseline = row;
+            if (!row.failed()) baseline = row;
         }
         return out;
     }
 
-    /**
-     * Called by {@link IndexWriter} after inserting a capture, in its transaction: flags the capture, and the
-     * later captures whose baseline it now is.
-     */
-    static void captureAdded(Connection c, VersionFlagger flagger, CaptureRow row, Document document)
+    /** The flags of a capture just indexed, and of the later captures whose baseline it now is. */
+    private static List<VersionFlags> captureAdded(Connection c, VersionFlagger flagger, CaptureRow row)
             throws SQLException {
-        if (flagger == VersionFlagger.NONE) return;
-        CaptureRow previous = previousGood(c, row);
-        VersionFlags flags = compute(c, flagger, previous, row, document);
-        if (flags != null) store(c, row.surt(), flags);
-        if (row.status() >= 500) return;
-        CaptureRow baseline = row;
+        List<VersionFlags> out = new ArrayList<>();
+        VersionFlags flags = compute(c, flagger, previousGood(c, row), row);
+        if (flags != null) out.add(flags);
+        if (row.failed()) return out;
         for (CaptureRow later : later(c, row)) {
-            VersionFlags f = compute(c, flagger, baseline, later, null);
-            if (f != null) store(c, later.surt(), f);
-            if (later.status() < 500) break;
+            VersionFlags f = compute(c, flagger, row, later);
+            if (f != null) out.add(f);
         }
+        return out;
     }
 
     /** Reads the documents only when the payloads differ: equal digests need no diff. */
-    private static VersionFlags compute(Connection c, VersionFlagger flagger, CaptureRow previous, CaptureRow row,
-                                        Document document) throws SQLException {
+    private static VersionFlags compute(Connection c, VersionFlagger flagger, CaptureRow previous, CaptureRow row)
+            throws SQLException {
         if (previous == null) return flagger.flag(null, null, row, null);
         boolean same = row.digest() != null && Objects.equals(row.digest(), previous.digest());
         if (same) return flagger.flag(previous, null, row, null);
-        Document current = document != null ? document : StoredDocuments.load(c, row);
+        Document current = StoredDocuments.load(c, row);
         return flagger.flag(previous, StoredDocuments.load(c, previous), row, current);
     }
 
     private static CaptureRow previousGood(Connection c, CaptureRow row) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(ROW + " WHERE c.surt = ? AND c.status < 500 AND c.id <> ? "
-                + "AND (c.timestamp < ? OR (c.timestamp = ? AND c.id < ?)) ORDER BY c.timestamp DESC, c.id DESC LIMIT 1")) {
+        try (PreparedStatement st = c.prepareStatement(ROW + " WHERE c.surt = ? AND c.status < "
+                + CaptureRow.FAILED_STATUS + " AND c.id <> ? AND (c.timestamp < ? OR (c.timestamp = ? AND c.id < ?)) "
+                + "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1")) {
             st.setString(1, row.surt());
             st.setLong(2, row.id());
             st.setString(3, row.timestamp());
@@ -167,7 +161,7 @@ public final class VersionFlagsTable {
         }
     }
 
-    /** The captures after this one, nearest first (only read until the first that did not fail). */
+    /** The captures after this one, nearest first, up to the first that did not fail. */
     private static List<CaptureRow> later(Connection c, CaptureRow row) throws SQLException {
         List<CaptureRow> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(ROW + " WHERE c.surt = ? AND c.id <> ? "
@@ -181,7 +175,7 @@ public final class VersionFlagsTable {
                 while (rs.next()) {
                     CaptureRow later = CaptureIndex.row(rs);
                     out.add(later);
-                    if (later.status() < 500) break;
+                    if (!later.failed()) break;
                 }
             }
         }

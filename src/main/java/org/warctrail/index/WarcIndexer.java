@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -16,7 +15,9 @@ import org.warctrail.store.FilePrefixChannel;
  * Indexes the records of a WARC or ARC file from a byte offset to its end, streaming in constant memory.
  * A record's offset is jwarc's {@code reader.position()} right after {@code next()}; its length runs to the next
  * record's offset (the end of the file for the last). Rows become visible in batches, each committed with the
- * file's {@code indexed_bytes} mark, so indexing resumes where it stopped.
+ * file's {@code indexed_bytes} mark, so indexing resumes where it stopped. After each committed batch it runs
+ * {@link Derivations} on the same thread: derived data (reuse, version flags) is computed after the commit, and
+ * its failures are the queue's, never indexing's.
  */
 public final class WarcIndexer {
     /** Records per transaction. */
@@ -54,13 +55,16 @@ public final class WarcIndexer {
     private final IndexWriter writer;
     private final CaptureRecords records;
 
-    private final CaptureIndex index;
-    private final List<IndexingHook> hooks = IndexingHook.installed();
+    private final Derivations derivations;
 
-    public WarcIndexer(CaptureIndex index, DocumentExtractor extractor) {
-        this.index = index;
+    /**
+     * @param derivations run after each committed batch (on the indexing thread), so the documents a batch adds
+     *                    are derived before the next batch is read
+     */
+    public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations) {
         this.writer = new IndexWriter(index.connections());
         this.records = new CaptureRecords(extractor);
+        this.derivations = derivations;
     }
 
     public FileIndexReport index(IndexedFile file, Path path, Options options, Listener listener) throws IOException {
@@ -188,23 +192,17 @@ public final class WarcIndexer {
             CaptureRow r = pending.row();
             long length = end - r.offset();
             if (length > 0) {
-                CaptureRow row = new CaptureRow(r.id(), r.surt(), r.timestamp(), r.url(), r.status(), r.mime(),
-                        r.digest(), r.recordType(), r.offset(), length, r.file(), r.recordId(), r.redirect(),
-                        r.refersToUrl(), r.refersToTimestamp());
-                batch.add(new IndexedCapture(row, pending.document()));
-                if (pending.document() != null) {
-                    String text = pending.document().text();
-                    batchText += text == null ? 0 : text.length();
-                }
+                batch.add(new IndexedCapture(r.withLength(length), pending.document()));
+                if (pending.document() != null) batchText += pending.document().text().length();
             }
             pending = null;
         }
 
         private void flush(long mark) {
             if (batch.isEmpty() && mark <= file.indexedBytes()) return;
-            int added = writer.write(file.id(), batch, mark, size, mtime, !options.resync());
+            int added = writer.write(file.id(), batch, mark, size, mtime);
             captures += added;
-            if (added > 0) runHooks();
+            if (added > 0) derivations.run();
             for (IndexedCapture c : batch) {
                 if (c.document() != null) {
                     documents++;
@@ -213,18 +211,6 @@ public final class WarcIndexer {
             }
             batch.clear();
             batchText = 0;
-        }
-
-        /** Later stages' work on the new documents (reuse detection): reported when it fails, never fatal. */
-        private void runHooks() {
-            for (IndexingHook hook : hooks) {
-                try {
-                    hook.documentsIndexed(index);
-                } catch (Exception e) {
-                    LoggerFactory.getLogger(WarcIndexer.class).warn("{} failed after indexing {}: {}",
-                            hook.getClass().getSimpleName(), file.name(), e.toString());
-                }
-            }
         }
 
         private void badRecord(long offset, Exception e) {

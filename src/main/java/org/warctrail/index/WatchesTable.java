@@ -78,14 +78,10 @@ public final class WatchesTable {
 
     private void update(String sql, Object... parameters) {
         try {
-            index.connections().write(c -> {
+            index.connections().transaction(c -> {
                 try (PreparedStatement st = c.prepareStatement(sql)) {
                     CaptureIndex.bind(st, java.util.Arrays.asList(parameters));
                     st.executeUpdate();
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
                 }
                 return null;
             });

@@ -6,16 +6,13 @@ import org.warctrail.index.ReuseTables;
 
 /**
  * Provenance over an archive's index: what the {@code chain} and {@code trace} commands and the web API call.
- * Reuse detection normally runs as documents are indexed; a store indexed before it existed is caught up on
- * first use.
+ * A read: it never writes to the index. Reuse is what derivation stored; documents still pending have none yet.
  */
 public final class ArchiveProvenance {
-    private final CaptureIndex index;
     private final ProvenanceGraph graph;
     private final QuoteCandidates quotes;
 
     public ArchiveProvenance(CaptureIndex index) {
-        this.index = index;
         ProvenanceQueries queries = new ProvenanceQueries(index);
         this.graph = new IndexedProvenanceGraph(queries, new ReuseTables(index));
         this.quotes = new IndexedQuoteCandidates(queries);
@@ -31,12 +28,10 @@ public final class ArchiveProvenance {
 
     /** The provenance chain of a URL from its latest capture, {@code depth} hops (redirects free). */
     public Chain chain(String url, int depth) {
-        ReuseIndexing.catchUp(index);
         return new ChainWalker(graph).walk(url, depth);
     }
 
     public Trace trace(String quote) {
-        ReuseIndexing.catchUp(index);
         return new QuoteTracer(quotes, graph).trace(quote);
     }
 }

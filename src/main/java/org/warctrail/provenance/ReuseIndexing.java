@@ -3,46 +3,44 @@ package org.warctrail.provenance;
 import java.util.List;
 import org.warctrail.index.CandidateDocument;
 import org.warctrail.index.CaptureIndex;
-import org.warctrail.index.IndexingHook;
+import org.warctrail.index.Deriver;
 import org.warctrail.index.ReuseTables;
 import org.warctrail.index.StoredPassage;
 import org.warctrail.index.StoredReuse;
 
 /**
- * Text-reuse detection as documents are indexed: the index runs this hook (registered in
- * {@code META-INF/services/org.warctrail.index.IndexingHook}) after each batch it commits, and it processes, in
- * id order, the documents past its mark: band keys, candidates, alignment, then keys, reuse and mark recorded in
- * one transaction per document. Run twice, it finds nothing left to do.
+ * Text-reuse detection as a {@link Deriver}: for each new document, its band keys, candidates, alignment with
+ * the best of them, and its site's line counts, computed in memory against what the index holds and what the
+ * batch derived before it; then keys, line counts and reuse written in the batch's one transaction. A document
+ * without text has no keys and finds no reuse. Derived twice, a document adds nothing new (rows already present
+ * are kept).
  */
-public final class ReuseIndexing implements IndexingHook {
-    private static final int BATCH = 100;
-
+public final class ReuseIndexing implements Deriver {
     @Override
-    public void documentsIndexed(CaptureIndex index) {
-        catchUp(index);
+    public String name() {
+        return "reuse";
     }
 
-    /** Detects reuse for every document not yet processed; returns how many were processed. */
-    public static int catchUp(CaptureIndex index) {
-        synchronized (index) {
-            ReuseTables tables = new ReuseTables(index);
-            IndexedReuseStore store = new IndexedReuseStore(tables);
-            ReuseDetector detector = new ReuseDetector(store, store);
-            int processed = 0;
-            for (List<CandidateDocument> pending = tables.pending(BATCH); !pending.isEmpty();
-                 pending = tables.pending(BATCH)) {
-                for (CandidateDocument d : pending) {
-                    MatchText text = MatchText.of(d.text());
-                    long[] keys = ReuseSignature.bandKeys(text);
-                    ReuseDocument document = IndexedReuseStore.reuseDocument(d);
-                    List<Reuse> found = detector.detect(document, text, keys);
-                    tables.record(d.id(), keys, document.site(), SiteLines.distinctHashes(d.text()),
-                            found.stream().map(ReuseIndexing::stored).toList());
-                    processed++;
-                }
-            }
-            return processed;
-        }
+    @Override
+    public Batch batch(CaptureIndex index) {
+        ReuseTables tables = new ReuseTables(index);
+        IndexedReuseStore store = new IndexedReuseStore(tables);
+        ReuseDetector detector = new ReuseDetector(store, store);
+        return capture -> {
+            CandidateDocument d = capture.document();
+            if (d == null) return Write.NOTHING;
+            MatchText text = MatchText.of(d.text());
+            long[] keys = ReuseSignature.bandKeys(text);
+            ReuseDocument document = IndexedReuseStore.reuseDocument(d);
+            List<StoredReuse> found = detector.detect(document, text, keys).stream().map(ReuseIndexing::stored)
+                    .toList();
+            long[] filed = store.file(d.id(), keys);
+            String site = document.site();
+            long[] lines = !site.isEmpty() && tables.firstOfItsUrl(d.id()) ? SiteLines.distinctHashes(d.text())
+                    : new long[0];
+            store.countLines(site, lines);
+            return tx -> tables.record(tx, d.id(), filed, site, lines, found);
+        };
     }
 
     static StoredReuse stored(Reuse r) {

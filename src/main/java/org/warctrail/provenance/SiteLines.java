@@ -22,8 +22,9 @@ public final class SiteLines {
         return h == 0 ? 1 : h;
     }
 
-    /** The distinct hashes of a text's lines that have words. */
+    /** The distinct hashes of a text's lines that have words; none for a null or empty text. */
     public static long[] distinctHashes(String text) {
+        if (text == null || text.isEmpty()) return new long[0];
         long[] hashes = Arrays.stream(text.split("\n")).mapToLong(SiteLines::hash).filter(h -> h != 0).distinct().toArray();
         Arrays.sort(hashes);
         return hashes;

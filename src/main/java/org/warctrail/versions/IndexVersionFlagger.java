@@ -6,8 +6,8 @@ import org.warctrail.index.VersionFlagger;
 import org.warctrail.index.VersionFlags;
 
 /**
- * The index's {@link VersionFlagger}: registered in {@code META-INF/services}, so the index flags each capture
- * with this stage's differ as it is written.
+ * The index's {@link VersionFlagger}: the application's wiring hands it to the index's version-flags deriver, so
+ * each capture is flagged with this stage's differ once it is indexed.
  */
 public final class IndexVersionFlagger implements VersionFlagger {
     private final VersionDiffer differ = new VersionDiffer();

@@ -1,8 +1,13 @@
 package org.warctrail.web;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.warctrail.index.Archive;
+import org.warctrail.index.DerivationStatus;
 import org.warctrail.index.ReuseTables;
+import org.warctrail.index.StoreStats;
 import org.warctrail.index.StoredDocuments;
 import org.warctrail.index.WatchesTable;
 import org.warctrail.versions.ArchivedVersions;
@@ -19,6 +24,7 @@ import org.warctrail.provenance.ArchiveProvenance;
  * GET  /trace?q=                               quote trace            GET /api/trace?q=  (trace --json)
  * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
  * GET  /watches                                stored watches, add   GET /api/watches, POST /api/watches, /api/watches/remove
+ * GET  /api/stats                              store counts, derived data done / pending / failed
  * </pre>
  *
  * Wire it as {@code ui.install(new ReplayServer(archive.store(), archive.index(), options)).start()}, with
@@ -26,6 +32,7 @@ import org.warctrail.provenance.ArchiveProvenance;
  * watchesRun)}.
  */
 public final class ArchiveUi {
+    private final Archive archive;
     private final SearchPage search;
     private final CapturesApi captures;
     private final CapturePage capture;
@@ -42,6 +49,7 @@ public final class ArchiveUi {
 
     /** @param watchesRun whether this server runs the stored watches ({@code serve --watch}) */
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options, boolean watchesRun) {
+        this.archive = archive;
         this.search = new SearchPage(archive.search(), pages);
         ArchivedVersions versions = new ArchivedVersions(archive.index());
         this.changes = new ChangeMarkers(versions);
@@ -77,5 +85,24 @@ public final class ArchiveUi {
         r.get("/api/watches", watches::list);
         r.post("/api/watches", watches::add);
         r.post("/api/watches/remove", watches::remove);
+        r.get("/api/stats", this::stats);
+    }
+
+    /** {@code GET /api/stats}: the store's counts, and how far its derived data has come. */
+    private void stats(Context ctx) {
+        StoreStats s = archive.index().stats();
+        DerivationStatus d = archive.derivations().status();
+        Map<String, Object> derived = new LinkedHashMap<>();
+        derived.put("done", d.done());
+        derived.put("pending", d.pending());
+        derived.put("failed", d.failed());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("captures", s.captures());
+        out.put("urls", s.urls());
+        out.put("documents", s.documents());
+        out.put("files", s.files());
+        out.put("bytes", s.bytes());
+        out.put("derived", derived);
+        Json.send(ctx, 200, out);
     }
 }

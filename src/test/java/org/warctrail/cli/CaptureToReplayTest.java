@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 import org.warctrail.fixture.FixtureWeb;
 import org.warctrail.fixture.WarcValidation;
 import org.warctrail.index.Archive;
@@ -136,7 +137,7 @@ class CaptureToReplayTest {
     @Test
     @Order(6)
     void replayGivesThePayloadByteForByte() throws Exception {
-        try (Archive archive = Archive.open(store, m -> { });
+        try (Archive archive = Archives.open(store, m -> { });
              ReplayServer server = new ReplayServer(archive.store(), archive.index(),
                      new ServeOptions("127.0.0.1", 0, false, null)).start()) {
             HttpClient http = HttpClient.newHttpClient();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcRecord;
+import org.warctrail.app.Archives;
 import org.warctrail.cli.IndexCommandsTest.Run;
 import org.warctrail.index.Archive;
 import org.warctrail.index.ArchiveRecordSink;
@@ -33,7 +34,7 @@ class ExportCommandTest {
     @BeforeEach
     void archiveTheSite() throws IOException {
         store = dir.resolve("store");
-        try (Archive archive = Archive.open(store, m -> { });
+        try (Archive archive = Archives.open(store, m -> { });
              ArchiveRecordSink sink = archive.recordSink(1 << 20, Map.of())) {
             for (List<WarcRecord> batch : SiteRecords.site()) sink.writeAll(batch);
         }

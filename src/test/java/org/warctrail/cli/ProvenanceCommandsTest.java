@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.ImportListener;
 import org.warctrail.index.ImportOptions;
@@ -27,7 +28,7 @@ class ProvenanceCommandsTest {
     @BeforeAll
     static void importSeed() throws Exception {
         store = dir.resolve("store");
-        try (Archive archive = Archive.open(store, m -> { })) {
+        try (Archive archive = Archives.open(store, m -> { })) {
             archive.importFiles(List.of(SeedArchive.write(dir)), ImportOptions.COPY, ImportListener.NONE);
         }
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 import org.warctrail.cli.IndexCommandsTest.Run;
 import org.warctrail.index.Archive;
 import org.warctrail.index.Watch;
@@ -103,7 +104,7 @@ class VersionCommandsTest {
                 "--depth", "1", "https://news.example/story");
         assertEquals(0, run.code(), run.err());
         assertEquals("watching https://news.example/story every 6h (run by serve --watch)", run.out().strip());
-        try (Archive archive = Archive.open(store, m -> { })) {
+        try (Archive archive = Archives.open(store, m -> { })) {
             List<Watch> watches = new WatchesTable(archive.index()).list();
             assertEquals(1, watches.size());
             assertEquals(6 * 3600, watches.get(0).everySeconds());
@@ -146,7 +147,7 @@ class VersionCommandsTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/story";
             assertEquals(0, IndexCommandsTest.run(new WatchCommand(), "--store", store.toString(), "--add",
                     "--every", "1h", url).code());
-            try (Archive archive = Archive.open(store, m -> { })) {
+            try (Archive archive = Archives.open(store, m -> { })) {
                 org.warctrail.versions.StoredWatches watches = new org.warctrail.versions.StoredWatches(archive,
                         b -> b.delayMillis(0));
                 java.time.Instant now = java.time.Instant.now();

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WaczWriter;
+import org.warctrail.app.Archives;
 import org.warctrail.store.RecordLocation;
 import org.warctrail.store.RotatingWarcWriter;
 
@@ -22,7 +23,7 @@ class ArchiveTest {
     @Test
     void aTornTailIsCutAndEveryEarlierRecordIndexed(@TempDir Path dir) throws IOException {
         List<RecordLocation> written;
-        try (Archive archive = Archive.open(dir, m -> { }, DocumentExtractor.NONE);
+        try (Archive archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE);
              RotatingWarcWriter writer = archive.store().newWriter(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             written = writer.writeAll(List.of(
                     TestWarcs.html("http://example.com/1", "20240101000000", "<title>one</title>"),
@@ -35,7 +36,7 @@ class ArchiveTest {
             ch.truncate(last.offset() + last.length() - 10); // a crash while writing the last gzip member
         }
         List<String> notices = new ArrayList<>();
-        try (Archive archive = Archive.open(dir, notices::add, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir, notices::add, DocumentExtractor.NONE)) {
             assertEquals(1, notices.size(), notices.toString());
             assertTrue(notices.get(0).startsWith(last.file() + ": torn record at offset " + last.offset() + " ("),
                     notices.get(0));
@@ -47,7 +48,7 @@ class ArchiveTest {
             assertEquals(List.of(), archive.index().captures("http://example.com/3"));
         }
         List<String> again = new ArrayList<>();
-        try (Archive archive = Archive.open(dir, again::add, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir, again::add, DocumentExtractor.NONE)) {
             assertEquals(List.of(), again);
             assertEquals(2, archive.index().stats().captures());
         }
@@ -55,7 +56,7 @@ class ArchiveTest {
 
     @Test
     void theRecordSinkIndexesAsItWrites(@TempDir Path dir) throws IOException {
-        try (Archive archive = Archive.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR);
+        try (Archive archive = Archives.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR);
              ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             var first = TestWarcs.html("http://example.com/", "20240101000000", "<title>Hello</title><body>first words");
             sink.write(TestWarcs.list(first));
@@ -77,7 +78,7 @@ class ArchiveTest {
 
     @Test
     void reindexGivesTheSameCdx(@TempDir Path dir) throws IOException {
-        try (Archive archive = Archive.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
+        try (Archive archive = Archives.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
             archive.importFiles(List.of(RealWarcsImportTest.REAL.resolve("warcio"), RealWarcsImportTest.REAL.resolve("jwarc")),
                     ImportOptions.COPY, ImportListener.NONE);
             try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
@@ -94,7 +95,7 @@ class ArchiveTest {
             assertTrue(archive.importFiles(List.of(RealWarcsImportTest.REAL.resolve("warcio/example.warc")),
                     ImportOptions.COPY, ImportListener.NONE).files().get(0).duplicate());
         }
-        try (Archive archive = Archive.open(dir, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE)) {
             assertTrue(archive.index().stats().captures() > 20);
         }
     }
@@ -113,7 +114,7 @@ class ArchiveTest {
             writer.writeResource("archive/post-test.warc.gz", RealWarcsImportTest.REAL.resolve("warcio/post-test.warc.gz"));
             writer.finish();
         }
-        try (Archive archive = Archive.open(dir, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE)) {
             ImportResult result = archive.importFiles(List.of(wacz), ImportOptions.COPY, ImportListener.NONE);
             assertEquals(List.of("imported/example/example.warc.gz", "imported/example/post-test.warc.gz"),
                     result.files().stream().map(ImportedFile::storedAs).toList());
@@ -141,7 +142,7 @@ class ArchiveTest {
         RecordLocation middle = written.get(1);
         for (int i = 20; i < 60; i++) bytes[(int) middle.offset() + i] ^= 0x5a; // break the deflate stream
         Files.write(foreign, bytes);
-        try (Archive archive = Archive.open(dir, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE)) {
             ImportResult result = archive.importFiles(List.of(foreign), ImportOptions.COPY, ImportListener.NONE);
             FileIndexReport report = result.files().get(0).report();
             assertEquals(List.of(middle.offset()), report.badRecords().stream().map(BadRecord::offset).toList());

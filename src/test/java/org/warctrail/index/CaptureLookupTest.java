@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archives;
 import org.warctrail.store.RotatingWarcWriter;
 
 class CaptureLookupTest {
@@ -23,7 +24,7 @@ class CaptureLookupTest {
 
     @BeforeEach
     void capture() throws IOException {
-        archive = Archive.open(dir, m -> { }, DocumentExtractor.NONE);
+        archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE);
         index = archive.index();
         try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             WarcResponse a1 = TestWarcs.html("http://example.com/a", "20200101000000", "same");

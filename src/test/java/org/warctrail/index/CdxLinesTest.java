@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 
 /** CDXJ as pywb's cdxj-indexer writes it for warcio's example.warc.gz, and CDX11 as OpenWayback reads it. */
 class CdxLinesTest {
@@ -18,7 +19,7 @@ class CdxLinesTest {
         Files.copy(RealWarcsImportTest.REAL.resolve("warcio/example.warc.gz"), store.resolve("warcs/example.warc.gz"));
         List<String> cdxj = new ArrayList<>();
         List<String> cdx = new ArrayList<>();
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             archive.index().cdx(CdxQuery.all(), row -> {
                 cdxj.add(CdxLines.cdxj(row));
                 cdx.add(CdxLines.cdx11(row));

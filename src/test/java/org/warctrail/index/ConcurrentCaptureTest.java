@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
@@ -35,7 +36,7 @@ class ConcurrentCaptureTest {
             List<Future<CrawlSummary>> runs = new ArrayList<>();
             for (URI seed : seeds) {
                 runs.add(pool.submit(() -> {
-                    try (Archive archive = Archive.open(dir, m -> { })) {
+                    try (Archive archive = Archives.open(dir, m -> { })) {
                         CrawlConfig config = CrawlConfig.builder(seed).proxy(web.proxy()).delayMillis(0)
                                 .follow(FollowMode.ALL).depth(1).build();
                         return archive.capture(config, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, CaptureListener.NONE);
@@ -48,7 +49,7 @@ class ConcurrentCaptureTest {
                 assertFalse(summary.captured().isEmpty());
                 captured += summary.captured().size();
             }
-            try (Archive archive = Archive.open(dir, m -> { })) {
+            try (Archive archive = Archives.open(dir, m -> { })) {
                 List<Path> files = archive.store().files();
                 assertTrue(files.size() >= seeds.size(), "captures shared a file: " + files);
                 for (Path f : files) assertTrue(WarcValidation.jwarcValidates(f), "corrupted: " + f);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 import org.warctrail.store.RotatingWarcWriter;
 
 class DocumentSearchTest {
@@ -19,7 +20,7 @@ class DocumentSearchTest {
 
     @BeforeEach
     void capture() throws IOException {
-        archive = Archive.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR);
+        archive = Archives.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR);
         try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             sink.write(TestWarcs.list(
                     TestWarcs.html("http://news.example.com/strike", "20240101000000",

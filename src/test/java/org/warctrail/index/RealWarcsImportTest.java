@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 
 /** Every file of warcio's and jwarc's test data imports: all readable records, each bad one reported. */
 class RealWarcsImportTest {
@@ -54,7 +55,7 @@ class RealWarcsImportTest {
     @Test
     void everyRealFileImportsWithItsRecordCountsAndBadRecordsReported(@TempDir Path store) throws IOException {
         List<BadRecord> heard = new ArrayList<>();
-        try (Archive archive = Archive.open(store, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
+        try (Archive archive = Archives.open(store, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
             ImportResult result = archive.importFiles(realFiles(), ImportOptions.COPY, new ImportListener() {
                 @Override
                 public void badRecord(BadRecord bad) {
@@ -100,7 +101,7 @@ class RealWarcsImportTest {
 
     @Test
     void importingTheSameFilesTwiceAddsNothing(@TempDir Path store) throws IOException {
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             archive.importFiles(List.of(REAL.resolve("warcio")), ImportOptions.COPY, ImportListener.NONE);
             StoreStats before = archive.index().stats();
             ImportResult again = archive.importFiles(List.of(REAL.resolve("warcio")), ImportOptions.COPY,
@@ -115,7 +116,7 @@ class RealWarcsImportTest {
     @Test
     void inPlaceImportIndexesFilesWhereTheyLie(@TempDir Path store, @TempDir Path elsewhere) throws IOException {
         Path source = Files.copy(REAL.resolve("warcio/example.warc.gz"), elsewhere.resolve("example.warc.gz"));
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             ImportResult result = archive.importFiles(List.of(source), ImportOptions.IN_PLACE, ImportListener.NONE);
             assertEquals(source.toAbsolutePath().toString(), result.files().get(0).storedAs());
             List<CaptureRow> rows = archive.index().captures("http://example.com/");
@@ -128,7 +129,7 @@ class RealWarcsImportTest {
                     .files().get(0).duplicate());
         }
         // reopening keeps the in-place file, and a reindex finds it again
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             archive.reindex(ImportListener.NONE);
             assertEquals(2, archive.index().captures("http://example.com/").size());
         }
@@ -136,7 +137,7 @@ class RealWarcsImportTest {
 
     @Test
     void aMissingFileFailsBeforeAnythingIsImported(@TempDir Path store) throws IOException {
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             var e = org.junit.jupiter.api.Assertions.assertThrows(java.nio.file.NoSuchFileException.class,
                     () -> archive.importFiles(List.of(REAL.resolve("warcio/example.warc"), store.resolve("nope.warc")),
                             ImportOptions.COPY, ImportListener.NONE));

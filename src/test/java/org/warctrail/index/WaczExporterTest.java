@@ -33,6 +33,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.LinkRole;
 import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.store.StoredRecord;
@@ -46,7 +47,7 @@ class WaczExporterTest {
 
     @BeforeEach
     void archiveTheSite() throws IOException {
-        archive = Archive.open(dir.resolve("store"), notices::add);
+        archive = Archives.open(dir.resolve("store"), notices::add);
         try (ArchiveRecordSink sink = archive.recordSink(1 << 20, Map.of())) {
             for (List<WarcRecord> batch : SiteRecords.site()) sink.writeAll(batch);
         }
@@ -207,12 +208,12 @@ class WaczExporterTest {
         new WaczExporter(archive.store(), archive.index()).requisites(linkFinder(archive.store()))
                 .export(page, List.of(SiteRecords.PAGE), false);
 
-        try (Archive copy = Archive.open(dir.resolve("copy"), notices::add)) {
+        try (Archive copy = Archives.open(dir.resolve("copy"), notices::add)) {
             ImportResult result = copy.importFiles(List.of(all), ImportOptions.COPY, ImportListener.NONE);
             assertEquals(0, result.badRecords());
             assertEquals(captures(archive.index(), null), captures(copy.index(), null));
         }
-        try (Archive partial = Archive.open(dir.resolve("partial"), notices::add)) {
+        try (Archive partial = Archives.open(dir.resolve("partial"), notices::add)) {
             partial.importFiles(List.of(page), ImportOptions.COPY, ImportListener.NONE);
             Set<String> wanted = Set.of(SiteRecords.PAGE, SiteRecords.CSS, SiteRecords.PHOTO, SiteRecords.BACKGROUND);
             assertEquals(captures(archive.index(), wanted), captures(partial.index(), null));
@@ -226,7 +227,7 @@ class WaczExporterTest {
                 real.resolve("warcio/example.arc.gz"), real.resolve("warcio/example-resource.warc.gz"),
                 real.resolve("warcio/post-test.warc.gz"), real.resolve("jwarc/cc.warc.gz"));
         Path all = dir.resolve("foreign.wacz");
-        try (Archive foreign = Archive.open(dir.resolve("foreign"), notices::add)) {
+        try (Archive foreign = Archives.open(dir.resolve("foreign"), notices::add)) {
             foreign.importFiles(files, ImportOptions.COPY, ImportListener.NONE);
             long captures = foreign.index().stats().captures();
             WaczSummary summary = new WaczExporter(foreign.store(), foreign.index()).export(all, List.of(), false);
@@ -255,9 +256,9 @@ class WaczExporterTest {
                 assertTrue(copy.length <= source.length, name);
             }
         }
-        try (Archive back = Archive.open(dir.resolve("back"), notices::add)) {
+        try (Archive back = Archives.open(dir.resolve("back"), notices::add)) {
             ImportResult result = back.importFiles(List.of(all), ImportOptions.COPY, ImportListener.NONE);
-            try (Archive foreign = Archive.open(dir.resolve("foreign"), notices::add)) {
+            try (Archive foreign = Archives.open(dir.resolve("foreign"), notices::add)) {
                 assertEquals(captures(foreign.index(), null), captures(back.index(), null));
             }
             assertEquals(0, result.badRecords());

@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.warctrail.app.Archives;
 
 /**
  * Opens an exported WACZ in ReplayWeb.page, as an archivist would hand it on: the {@code <replay-web-page>}
@@ -115,7 +116,7 @@ class WaczReplayBrowserTest {
                 "ReplayWeb.page is not installed: run src/test/js/install.sh");
 
         Path wacz = dir.resolve("archive.wacz");
-        try (Archive archive = Archive.open(dir.resolve("store"), m -> { })) {
+        try (Archive archive = Archives.open(dir.resolve("store"), m -> { })) {
             try (ArchiveRecordSink sink = archive.recordSink(1 << 20, Map.of())) {
                 for (List<WarcRecord> batch : SiteRecords.site()) sink.writeAll(batch);
             }

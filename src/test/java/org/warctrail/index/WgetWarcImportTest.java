@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archives;
 import org.warctrail.web.ReplayServer;
 import org.warctrail.web.ServeOptions;
 
@@ -100,7 +101,7 @@ class WgetWarcImportTest {
             assertTrue(responseUrls.contains(base + p), "wget did not fetch " + p + ": " + responseUrls);
         }
 
-        try (Archive archive = Archive.open(dir.resolve("store"), m -> { }, DocumentExtractor.standard())) {
+        try (Archive archive = Archives.open(dir.resolve("store"), m -> { }, DocumentExtractor.standard())) {
             ImportResult result = archive.importFiles(List.of(warc), ImportOptions.COPY, ImportListener.NONE);
             FileIndexReport report = result.files().get(0).report();
             assertEquals(List.of(), report.badRecords());

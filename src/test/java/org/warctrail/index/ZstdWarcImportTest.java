@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archives;
 import org.warctrail.web.ReplayServer;
 import org.warctrail.web.ServeOptions;
 
@@ -62,8 +63,8 @@ class ZstdWarcImportTest {
     void zstdWarcImportsWithThePlainFilesCapturesAndReplays(@TempDir Path dir) throws Exception {
         Path zst = dir.resolve("example.warc.zst");
         zstdPerRecord(EXAMPLE, zst);
-        try (Archive plain = Archive.open(dir.resolve("plain"), m -> { }, TestWarcs.FAKE_EXTRACTOR);
-             Archive zstd = Archive.open(dir.resolve("zstd"), m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
+        try (Archive plain = Archives.open(dir.resolve("plain"), m -> { }, TestWarcs.FAKE_EXTRACTOR);
+             Archive zstd = Archives.open(dir.resolve("zstd"), m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
             plain.importFiles(List.of(EXAMPLE), ImportOptions.COPY, ImportListener.NONE);
             ImportResult result = zstd.importFiles(List.of(zst), ImportOptions.COPY, ImportListener.NONE);
             FileIndexReport report = result.files().get(0).report();

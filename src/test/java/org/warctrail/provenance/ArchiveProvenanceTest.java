@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.ImportListener;
 import org.warctrail.index.ImportOptions;
@@ -22,7 +23,7 @@ class ArchiveProvenanceTest {
     @Test
     void chainAndTraceOverTheIndex() throws Exception {
         Path warc = SeedArchive.write(dir);
-        try (Archive archive = Archive.open(dir.resolve("store"), m -> { })) {
+        try (Archive archive = Archives.open(dir.resolve("store"), m -> { })) {
             archive.importFiles(List.of(warc), ImportOptions.COPY, ImportListener.NONE);
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
 

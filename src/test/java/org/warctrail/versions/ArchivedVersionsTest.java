@@ -26,6 +26,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
+import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.ArchiveRecordSink;
 import org.warctrail.index.ImportListener;
@@ -70,7 +71,7 @@ class ArchivedVersionsTest {
         WarcResponse v5 = response("20160922100000", 503, "Service unavailable", null);
         WarcResponse v6 = response("20161001100000", 404, "<html><body>Not found</body></html>", null);
         WarcResponse v7 = response("20161002100000", 301, "", "https://news.example/archive/strike");
-        try (Archive archive = Archive.open(dir, m -> { });
+        try (Archive archive = Archives.open(dir, m -> { });
              ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             for (WarcRecord r : List.of(v1, v2, v3, v4, v5, v6, v7)) sink.write(List.of(r));
             sink.awaitIndexed();
@@ -109,7 +110,7 @@ class ArchivedVersionsTest {
         WarcResponse v1 = response("20160918100000", 200, page(title, "a", P1, P2, P3), null);
         WarcResponse v2 = response("20160919100000", 200, page(title, "a", P1, P2, P3, P4), null);
         WarcResponse v3 = response("20160920100000", 200, page(title, "a", P1, P3, P4), null);
-        try (Archive archive = Archive.open(dir, m -> { });
+        try (Archive archive = Archives.open(dir, m -> { });
              ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             // the newest first, then the oldest, then the middle one: each insert fixes the flags after it
             sink.write(List.of(v3));
@@ -126,12 +127,6 @@ class ArchivedVersionsTest {
                     .map(v -> v.flags().summary()).toList());
             assertNotNull(archive.index().captures(URL).get(0));
         }
-    }
-
-    @Test
-    void theIndexFindsThisStagesFlagger() {
-        // flags are written at capture time only if the ServiceLoader registration is on the class path
-        assertTrue(org.warctrail.index.VersionFlagger.installed() instanceof IndexVersionFlagger);
     }
 
     static WarcResponse response(String timestamp, int status, String body, String location) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.TargetPolicy;
@@ -29,7 +30,7 @@ final class FixtureArchive implements AutoCloseable {
     FixtureArchive() throws IOException, InterruptedException {
         web = FixtureWeb.start();
         dir = Files.createTempDirectory("warctrail-ui-fixture");
-        archive = Archive.open(dir.resolve("store"), notice -> { });
+        archive = Archives.open(dir.resolve("store"), notice -> { });
         firstCapture = crawl(FixtureWeb.BLOG_POST, 2);
         web.advance();
         Thread.sleep(1100); // captures a second apart: distinct 14-digit timestamps

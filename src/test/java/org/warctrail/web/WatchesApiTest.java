@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.TargetPolicy;
 import org.warctrail.index.Archive;
 import org.warctrail.index.WatchesTable;
@@ -46,7 +47,7 @@ class WatchesApiTest {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("warctrail-watches");
-        archive = Archive.open(dir.resolve("store"), notice -> { });
+        archive = Archives.open(dir.resolve("store"), notice -> { });
         jobs = new CaptureJobs(archive, b -> b, true);
         open = server(new ServeOptions("127.0.0.1", 0, true, null), false);
         guarded = server(new ServeOptions("127.0.0.1", 0, false, null), true);
