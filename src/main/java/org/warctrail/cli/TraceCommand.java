@@ -11,6 +11,7 @@ import org.warctrail.provenance.ArchiveProvenance;
 import org.warctrail.provenance.Trace;
 import org.warctrail.provenance.TraceHop;
 import org.warctrail.provenance.TraceMatch;
+import org.warctrail.provenance.TraceOrigin;
 import org.warctrail.provenance.UnarchivedLink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,8 +83,13 @@ public final class TraceCommand implements Callable<Integer> {
                     m.speaker() != null ? "  (" + m.speaker() + ")" : "");
             out.println("       " + m.context());
         }
-        out.println("origin: " + trace.origin().url() + " " + trace.origin().timestamp() + " ("
-                + trace.origin().reason().replace('_', ' ') + ")");
+        String why = switch (trace.origin().reason()) {
+            case TraceOrigin.LINKS -> "the other matches link to it";
+            case TraceOrigin.EARLIEST_PUBLISHED -> "earliest published; no links connect the matches";
+            case TraceOrigin.EARLIEST_CAPTURED -> "earliest captured; no links connect the matches, no dates";
+            default -> trace.origin().reason().replace('_', ' ');
+        };
+        out.println("origin: " + trace.origin().url() + " " + trace.origin().timestamp() + " (" + why + ")");
         for (List<TraceHop> path : trace.paths()) {
             out.println("  " + path.get(0).from() + path.stream().map(h -> " -" + h.kind() + "-> " + h.to())
                     .collect(Collectors.joining()));
