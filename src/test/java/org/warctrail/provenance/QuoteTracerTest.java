@@ -120,11 +120,9 @@ class QuoteTracerTest {
         String first = "https://first.example/grain";
         String second = "https://second.example/grain";
         String late = "https://aggregator.example/grain";
-        candidates.add(outlet(first, "20211001000000", "2019-05-01T08:00:00Z"));
-        candidates.add(outlet(second, "20211001000000", "2019-05-01T09:00:00Z"));
-        candidates.add(outlet(late, "20200101000000", null));
         for (QuoteCandidate c : List.of(outlet(first, "20211001000000", "2019-05-01T08:00:00Z"),
                 outlet(second, "20211001000000", "2019-05-01T09:00:00Z"), outlet(late, "20200101000000", null))) {
+            candidates.add(c);
             graph.addPage(c.url(), c.timestamp(), c.title(), null, c.published(), List.of());
         }
         graph.addReuse(reuse(first, late), outlet(first, "", null).text());
