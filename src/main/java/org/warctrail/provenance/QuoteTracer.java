@@ -159,8 +159,9 @@ public final class QuoteTracer {
         for (ChainEdge edge : graph.edges(origin.trace.url(), origin.trace.timestamp())) {
             if (ChainEdge.REDIRECT.equals(edge.kind()) || !EdgeKinds.mayBeSource(edge.kind())) continue;
             if (!near(text, origin.match, edge) || !seen.add(UrlKey.of(edge.to()))) continue;
-            if (graph.node(edge.to()).archived()) continue;
-            links.add(new UnarchivedLink(edge.to(), edge.text()));
+            ChainNode target = graph.node(edge.to());
+            if (target.archived()) continue;
+            links.add(new UnarchivedLink(edge.to(), edge.text(), target.lastStatus(), target.lastAttempt()));
         }
         return links;
     }
