@@ -37,16 +37,8 @@ public final class ChainCommand implements Callable<Integer> {
             description = "Hops to follow; redirects do not count (default: ${DEFAULT-VALUE}).")
     int depth;
 
-    @Option(names = "--capture-missing", description = "Capture the sources that are not archived (level by level, "
-            + "to --depth), then show the chain again.")
-    boolean captureMissing;
-
-    @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy for --capture-missing.")
-    String proxy;
-
-    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000",
-            description = "Pause between requests to one host for --capture-missing (default: ${DEFAULT-VALUE}).")
-    long delay;
+    @Mixin
+    CaptureMissingOptions missing;
 
     @Parameters(paramLabel = "URL", description = "An archived page.")
     String url;
@@ -66,17 +58,24 @@ public final class ChainCommand implements Callable<Integer> {
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
             chain = provenance.chain(url, depth);
             PrintWriter err = spec.commandLine().getErr();
-            if (!chain.nodes().get(0).archived() && captureMissing) {
-                MissingSources.capture(archive, List.of(url), proxy, delay, err);
+            ChainNode root = chain.nodes().get(0);
+            if (!root.archived() && missing.captureMissing && (!root.dead() || missing.retryDead)) {
+                MissingSources.capture(archive, List.of(url), missing, err);
                 chain = provenance.chain(url, depth);
+                root = chain.nodes().get(0);
             }
-            if (!chain.nodes().get(0).archived()) throw new IllegalArgumentException("not in the archive: " + url);
+            if (!root.archived()) {
+                throw new IllegalArgumentException(root.dead() ? url + " was captured only as " + root.lastStatus()
+                        + " at " + root.lastAttempt() + "; there is no page to start from"
+                        : "not in the archive: " + url);
+            }
             // Each round archives one more level of sources, whose own sources then show as gaps.
             Set<String> tried = new HashSet<>();
-            for (int round = 0; captureMissing && round <= depth; round++) {
-                List<String> gaps = chain.gaps().stream().map(ChainNode::url).filter(u -> tried.add(UrlKey.of(u))).toList();
+            for (int round = 0; missing.captureMissing && round <= depth; round++) {
+                List<String> gaps = (missing.retryDead ? chain.gaps() : chain.untried()).stream().map(ChainNode::url)
+                        .filter(u -> tried.add(UrlKey.of(u))).toList();
                 if (gaps.isEmpty()) break;
-                MissingSources.capture(archive, gaps, proxy, delay, err);
+                MissingSources.capture(archive, gaps, missing, err);
                 chain = provenance.chain(url, depth);
             }
         }
@@ -100,14 +99,39 @@ public final class ChainCommand implements Callable<Integer> {
         }
         out.println();
         for (ChainNode n : chain.nodes()) {
-            String when = n.archived() ? "captured " + n.firstCapture()
-                    + (n.lastCapture().equals(n.firstCapture()) ? "" : ".." + n.lastCapture()) : "NOT ARCHIVED";
-            out.println((n.archived() ? "  " : "! ") + n.url() + "  [" + when + "]"
+            out.println((n.archived() ? "  " : "! ") + n.url() + "  [" + state(n) + "]"
                     + (n.site() != null ? " " + n.site() : "") + (n.published() != null ? ", published " + n.published() : "")
                     + (n.title() != null ? "\n      " + n.title() : ""));
         }
-        List<ChainNode> gaps = chain.gaps();
+        List<ChainNode> untried = chain.untried();
+        List<ChainNode> dead = chain.dead();
         out.println(chain.nodes().size() + " page(s), " + chain.edges().size() + " edge(s)"
-                + (gaps.isEmpty() ? "" : ", " + gaps.size() + " source(s) not archived (--capture-missing captures them)"));
+                + (untried.isEmpty() ? "" : ", " + untried.size() + " source(s) never captured (--capture-missing captures them)")
+                + (dead.isEmpty() ? "" : ", " + dead.size() + " source(s) dead when captured"
+                + " (--capture-missing --retry-dead tries them again)"));
+    }
+
+    /** "captured 20160921..20170101", "captured: 404 not found on 20211001100000", "NOT ARCHIVED". */
+    static String state(ChainNode n) {
+        if (n.dead()) return "captured: " + statusText(n.lastStatus()) + " on " + n.lastAttempt();
+        if (!n.archived()) return "NOT ARCHIVED";
+        String span = "captured " + n.firstCapture() + (n.lastCapture().equals(n.firstCapture()) ? "" : ".." + n.lastCapture());
+        boolean laterFailure = n.lastStatus() != null && n.lastAttempt() != null
+                && (n.lastStatus() < 200 || n.lastStatus() >= 300);
+        return laterFailure ? span + "; latest capture: " + statusText(n.lastStatus()) + " on "
+                + n.lastAttempt() : span;
+    }
+
+    /** A status with what it means for a source: "404 not found", "301 redirect", "503 server error". */
+    static String statusText(int status) {
+        String meaning = switch (status) {
+            case 404 -> "not found";
+            case 410 -> "gone";
+            case 401, 403 -> "forbidden";
+            case 451 -> "unavailable for legal reasons";
+            default -> status >= 500 ? "server error" : status >= 400 ? "client error"
+                    : status >= 300 ? "redirect" : "";
+        };
+        return meaning.isEmpty() ? String.valueOf(status) : status + " " + meaning;
     }
 }

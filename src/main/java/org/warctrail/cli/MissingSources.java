@@ -21,11 +21,8 @@ final class MissingSources {
     private MissingSources() {
     }
 
-    /**
-     * @param proxy   an HTTP proxy ({@code host:port} or {@code http://host:port}), or null
-     * @param delayMs pause between two requests to one host
-     */
-    static CrawlSummary capture(Archive archive, List<String> urls, String proxy, long delayMs, PrintWriter err)
+    /** Captures the URLs with the proxy, delay and certificate checking the options give. */
+    static CrawlSummary capture(Archive archive, List<String> urls, CaptureMissingOptions options, PrintWriter err)
             throws IOException {
         List<URI> seeds = new ArrayList<>();
         for (String url : urls) {
@@ -43,8 +40,9 @@ final class MissingSources {
         }
         if (seeds.isEmpty()) return new CrawlSummary(List.of(), 0, 0, 0, List.of(), null);
         err.println("capturing " + seeds.size() + " missing source(s)");
-        CrawlConfig.Builder config = CrawlConfig.builder().seeds(seeds).depth(0).delayMillis(delayMs);
-        if (proxy != null) config.proxy(proxy);
+        CrawlConfig.Builder config = CrawlConfig.builder().seeds(seeds).depth(0).delayMillis(options.delay)
+                .checkCertificates(!options.noCheckCertificate);
+        if (options.proxy != null) config.proxy(options.proxy);
         CrawlSummary summary = archive.capture(config.build(),
                 RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, new CaptureListener() {
                     @Override

@@ -12,6 +12,7 @@ import org.warctrail.provenance.ArchiveProvenance;
 import org.warctrail.provenance.Trace;
 import org.warctrail.provenance.TraceHop;
 import org.warctrail.provenance.TraceMatch;
+import org.warctrail.provenance.TraceOrigin;
 import org.warctrail.provenance.UnarchivedLink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,16 +33,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the trace as JSON.")
     boolean json;
 
-    @Option(names = "--capture-missing",
-            description = "Capture the unarchived links near the quote in the origin, then trace again.")
-    boolean captureMissing;
-
-    @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy for --capture-missing.")
-    String proxy;
-
-    @Option(names = "--delay", paramLabel = "MS", defaultValue = "1000",
-            description = "Pause between requests to one host for --capture-missing (default: ${DEFAULT-VALUE}).")
-    long delay;
+    @Mixin
+    CaptureMissingOptions missing;
 
     @Parameters(paramLabel = "QUOTE", arity = "1..*", description = "The quote (words may be given unquoted).")
     List<String> words;
@@ -57,9 +50,10 @@ public final class TraceCommand implements Callable<Integer> {
         try (Archive archive = Archives.openForReading(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
             trace = provenance.trace(quote);
-            if (captureMissing && !trace.unarchived().isEmpty()) {
-                MissingSources.capture(archive, trace.unarchived().stream().map(UnarchivedLink::url).toList(),
-                        proxy, delay, spec.commandLine().getErr());
+            List<String> toCapture = trace.unarchived().stream().filter(l -> missing.retryDead || !l.dead())
+                    .map(UnarchivedLink::url).toList();
+            if (missing.captureMissing && !toCapture.isEmpty()) {
+                MissingSources.capture(archive, toCapture, missing, spec.commandLine().getErr());
                 trace = provenance.trace(quote);
             }
         }
@@ -83,16 +77,28 @@ public final class TraceCommand implements Callable<Integer> {
                     m.speaker() != null ? "  (" + m.speaker() + ")" : "");
             out.println("       " + m.context());
         }
-        out.println("origin: " + trace.origin().url() + " " + trace.origin().timestamp() + " ("
-                + trace.origin().reason().replace('_', ' ') + ")");
+        String why = switch (trace.origin().reason()) {
+            case TraceOrigin.LINKS -> "the other matches link to it";
+            case TraceOrigin.EARLIEST_PUBLISHED -> "earliest published; no links connect the matches";
+            case TraceOrigin.EARLIEST_CAPTURED -> "earliest captured; no links connect the matches, no dates";
+            default -> trace.origin().reason().replace('_', ' ');
+        };
+        out.println("origin: " + trace.origin().url() + " " + trace.origin().timestamp() + " (" + why + ")");
         for (List<TraceHop> path : trace.paths()) {
             out.println("  " + path.get(0).from() + path.stream().map(h -> " -" + h.kind() + "-> " + h.to())
                     .collect(Collectors.joining()));
         }
         if (!trace.unarchived().isEmpty()) {
-            out.println("not archived, near the quote in the origin (--capture-missing captures them):");
+            boolean anyUntried = trace.unarchived().stream().anyMatch(l -> !l.dead());
+            boolean anyDead = trace.unarchived().stream().anyMatch(UnarchivedLink::dead);
+            out.println("not archived, near the quote in the origin ("
+                    + (anyUntried ? "--capture-missing captures those never captured" : "")
+                    + (anyUntried && anyDead ? "; " : "")
+                    + (anyDead ? "--capture-missing --retry-dead tries the dead ones again" : "") + "):");
             for (UnarchivedLink l : trace.unarchived()) {
-                out.println("  " + l.url() + (l.text() != null && !l.text().isBlank() ? "  \"" + l.text().strip() + "\"" : ""));
+                out.println("  " + l.url() + (l.dead() ? "  [captured: " + ChainCommand.statusText(l.lastStatus())
+                        + " on " + l.lastAttempt() + "]" : "")
+                        + (l.text() != null && !l.text().isBlank() ? "  \"" + l.text().strip() + "\"" : ""));
             }
         }
         out.println(trace.matches().size() + " capture(s)");

@@ -29,16 +29,24 @@ public final class ProvenanceQueries {
 
     public UrlNode node(String url) {
         String surt = SurtKey.of(url);
+        // The latest HTTP capture of any status: a source that answered 404 was tried, not forgotten.
+        Optional<Object[]> attempt = index.query("SELECT status, timestamp FROM captures WHERE surt = ? AND status >= 100 "
+                + "ORDER BY timestamp DESC, id DESC LIMIT 1", List.of(surt),
+                rs -> new Object[] {rs.getInt(1), rs.getString(2)}).stream().findFirst();
+        Integer lastStatus = attempt.map(a -> (Integer) a[0]).orElse(null);
+        String lastAttempt = attempt.map(a -> (String) a[1]).orElse(null);
         List<String[]> span = index.query("SELECT MIN(timestamp), MAX(timestamp) FROM captures WHERE surt = ? "
                 + "AND status < 400", List.of(surt), rs -> new String[] {rs.getString(1), rs.getString(2)});
-        if (span.isEmpty() || span.get(0)[0] == null) return new UrlNode(url, null, null, null, false, null, null);
+        if (span.isEmpty() || span.get(0)[0] == null) {
+            return new UrlNode(url, null, null, null, false, null, null, lastStatus, lastAttempt);
+        }
         String last = index.query("SELECT url FROM captures WHERE surt = ? AND status < 400 "
                 + "ORDER BY timestamp DESC, id DESC LIMIT 1", List.of(surt), rs -> rs.getString(1)).get(0);
         Optional<String[]> document = index.query("SELECT title, site_name, published FROM documents WHERE surt = ? "
                         + "ORDER BY (title IS NULL), timestamp DESC, id DESC LIMIT 1", List.of(surt),
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).stream().findFirst();
         return new UrlNode(last, document.map(d -> d[0]).orElse(null), document.map(d -> d[1]).orElse(null),
-                document.map(d -> d[2]).orElse(null), true, span.get(0)[0], span.get(0)[1]);
+                document.map(d -> d[2]).orElse(null), true, span.get(0)[0], span.get(0)[1], lastStatus, lastAttempt);
     }
 
     /**

@@ -7,7 +7,10 @@ package org.warctrail.index;
  * @param url       the URL as last captured, or as asked when not archived
  * @param siteName  the site name the latest document gives, or null
  * @param published ISO 8601, or null
+ * @param lastStatus  the HTTP status of the URL's latest capture whatever it was (a 404 too), or null when never
+ *                    captured: with {@code archived} false it tells a dead source from one never tried
+ * @param lastAttempt the 14-digit timestamp of that capture, or null
  */
 public record UrlNode(String url, String title, String siteName, String published, boolean archived,
-                      String firstCapture, String lastCapture) {
+                      String firstCapture, String lastCapture, Integer lastStatus, String lastAttempt) {
 }

@@ -14,7 +14,7 @@ import org.warctrail.extract.Link;
  * extracted without a store).
  */
 public final class InMemoryProvenanceGraph implements ProvenanceGraph {
-    private record Capture(String url, String timestamp, String title, String site, String published,
+    private record Capture(String url, String timestamp, int status, String title, String site, String published,
                            List<ChainEdge> edges) {
     }
 
@@ -26,12 +26,19 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
                                      List<Link> links) {
         List<ChainEdge> edges = links.stream()
                 .map(l -> new ChainEdge(url, l.url(), l.kind().label(), l.text(), l.context(), null, null)).toList();
-        add(new Capture(url, timestamp, title, siteName != null ? siteName : UrlKey.site(url), published, edges));
+        add(new Capture(url, timestamp, 200, title, siteName != null ? siteName : UrlKey.site(url), published, edges));
     }
 
     /** A captured HTTP redirect. */
     public synchronized void addRedirect(String url, String timestamp, int status, String location) {
-        add(new Capture(url, timestamp, null, UrlKey.site(url), null, List.of(ChainEdge.redirect(url, location, status))));
+        add(new Capture(url, timestamp, status, null, UrlKey.site(url), null,
+                List.of(ChainEdge.redirect(url, location, status))));
+    }
+
+    /** A capture that did not preserve the page: an error response (404, 410, 5xx). */
+    public synchronized void addFailure(String url, String timestamp, int status) {
+        if (status < 400) throw new IllegalArgumentException("not an error status: " + status);
+        add(new Capture(url, timestamp, status, null, UrlKey.site(url), null, List.of()));
     }
 
     /** Reuse found between two documents; {@code targetText} gives the edge its context. */
@@ -47,18 +54,22 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
 
     @Override
     public synchronized ChainNode node(String url) {
-        List<Capture> list = captures.get(UrlKey.of(url));
-        if (list == null) return ChainNode.unarchived(url);
+        List<Capture> all = captures.get(UrlKey.of(url));
+        if (all == null) return ChainNode.unarchived(url);
+        Capture latest = all.get(all.size() - 1);
+        List<Capture> list = all.stream().filter(c -> c.status < 400).toList();
+        if (list.isEmpty()) return ChainNode.failed(url, latest.status, latest.timestamp);
         Capture last = list.get(list.size() - 1);
         Capture described = list.stream().filter(c -> c.title != null).reduce((a, b) -> b).orElse(last);
         return new ChainNode(last.url, described.title, described.site, described.published, true,
-                list.get(0).timestamp, last.timestamp);
+                list.get(0).timestamp, last.timestamp, latest.status, latest.timestamp);
     }
 
     @Override
     public synchronized List<ChainEdge> edges(String url, String timestamp) {
-        List<Capture> list = captures.get(UrlKey.of(url));
-        if (list == null) return List.of();
+        List<Capture> all = captures.get(UrlKey.of(url));
+        List<Capture> list = all == null ? List.of() : all.stream().filter(c -> c.status < 400).toList();
+        if (list.isEmpty()) return List.of();
         if (timestamp == null) return list.get(list.size() - 1).edges;
         Instant at = TimeOrder.instant(timestamp);
         if (at == null) throw new IllegalArgumentException("not a 14-digit timestamp: " + timestamp);

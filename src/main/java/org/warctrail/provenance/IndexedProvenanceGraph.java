@@ -25,9 +25,11 @@ public final class IndexedProvenanceGraph implements ProvenanceGraph {
     @Override
     public ChainNode node(String url) {
         UrlNode n = queries.node(url);
-        if (!n.archived()) return ChainNode.unarchived(url);
+        if (!n.archived()) {
+            return n.lastStatus() == null ? ChainNode.unarchived(url) : ChainNode.failed(url, n.lastStatus(), n.lastAttempt());
+        }
         return new ChainNode(n.url(), n.title(), n.siteName() != null ? n.siteName() : UrlKey.site(n.url()),
-                n.published(), true, n.firstCapture(), n.lastCapture());
+                n.published(), true, n.firstCapture(), n.lastCapture(), n.lastStatus(), n.lastAttempt());
     }
 
     @Override

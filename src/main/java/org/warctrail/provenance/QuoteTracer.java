@@ -19,9 +19,13 @@ import org.warctrail.extract.Quote;
  * origin, the path from each match to the origin, and the links near the quote in the origin whose targets are
  * not archived.
  *
- * <p>The origin is the match the most other matches lead to through chain edges (source links and redirects;
- * reuse edges only when no links connect any two matches); among equals, one that leads to none of the others,
- * then the earliest. Failing any connection: the earliest published match; failing dates: the earliest captured.
+ * <p>The origin is decided by explicit links first: the match the most other matches lead to through
+ * continuation, citation, attribution, syndication and canonical links and redirects; among equals, one that
+ * leads to none of the others, then the earliest. Reuse is not evidence of direction (two outlets copying one
+ * wire story reuse each other's text both ways), so it never picks the origin: failing links, the earliest
+ * published match is the origin; failing dates, the earliest captured. The reason says which rule decided. The
+ * paths shown from the other matches to the origin use links where they can and reuse where nothing else
+ * connects them.
  */
 public final class QuoteTracer {
     /** Candidates verified per trace. */
@@ -74,16 +78,13 @@ public final class QuoteTracer {
             linkPaths.put(f.key, shortestPaths(chain, false));
             anyPaths.put(f.key, shortestPaths(chain, true));
         }
-        Map<String, Map<String, List<TraceHop>>> paths = linkPaths;
         Found origin = mostLedTo(byUrl, linkPaths);
-        if (origin == null) {
-            paths = anyPaths;
-            origin = mostLedTo(byUrl, anyPaths);
-        }
-        String reason = TraceOrigin.CHAIN;
+        String reason = TraceOrigin.LINKS;
         if (origin == null) {
             origin = found.stream().filter(f -> TimeOrder.instant(f.trace.published()) != null)
-                    .min(Comparator.comparing(f -> TimeOrder.instant(f.trace.published()))).orElse(null);
+                    .min(Comparator.comparing((Found f) -> TimeOrder.instant(f.trace.published()))
+                            .thenComparing(f -> TimeOrder.instant(f.trace.timestamp()), TimeOrder.EARLIEST_FIRST))
+                    .orElse(null);
             reason = TraceOrigin.EARLIEST_PUBLISHED;
         }
         if (origin == null) {
@@ -95,7 +96,7 @@ public final class QuoteTracer {
         List<List<TraceHop>> toOrigin = new ArrayList<>();
         for (Found f : byUrl.values()) {
             if (f.key.equals(origin.key)) continue;
-            List<TraceHop> path = paths.get(f.key).get(origin.key);
+            List<TraceHop> path = linkPaths.get(f.key).get(origin.key);
             if (path == null) path = anyPaths.get(f.key).get(origin.key);
             if (path != null) toOrigin.add(path);
         }
@@ -121,11 +122,14 @@ public final class QuoteTracer {
         return byUrl.values().stream().filter(f -> pool.contains(f.key)).findFirst().orElseThrow();
     }
 
-    /** Shortest paths (fewest hops) from the chain's root to every node, by link and redirect edges (and reuse). */
-    private static Map<String, List<TraceHop>> shortestPaths(Chain chain, boolean withReuse) {
+    /**
+     * Shortest paths (fewest hops) from the chain's root to every node: by explicit source links and redirects,
+     * or by every edge of the chain (reuse and image credits too) when {@code anyEdge}.
+     */
+    private static Map<String, List<TraceHop>> shortestPaths(Chain chain, boolean anyEdge) {
         Map<String, List<ChainEdge>> out = new HashMap<>();
         for (ChainEdge e : chain.edges()) {
-            if (!withReuse && ChainEdge.REUSE.equals(e.kind())) continue;
+            if (!anyEdge && !EdgeKinds.showsDirection(e.kind())) continue;
             out.computeIfAbsent(UrlKey.of(e.from()), k -> new ArrayList<>()).add(e);
         }
         Map<String, List<TraceHop>> paths = new HashMap<>();
@@ -155,8 +159,9 @@ public final class QuoteTracer {
         for (ChainEdge edge : graph.edges(origin.trace.url(), origin.trace.timestamp())) {
             if (ChainEdge.REDIRECT.equals(edge.kind()) || !EdgeKinds.mayBeSource(edge.kind())) continue;
             if (!near(text, origin.match, edge) || !seen.add(UrlKey.of(edge.to()))) continue;
-            if (graph.node(edge.to()).archived()) continue;
-            links.add(new UnarchivedLink(edge.to(), edge.text()));
+            ChainNode target = graph.node(edge.to());
+            if (target.archived()) continue;
+            links.add(new UnarchivedLink(edge.to(), edge.text(), target.lastStatus(), target.lastAttempt()));
         }
         return links;
     }

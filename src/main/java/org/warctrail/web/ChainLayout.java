@@ -80,7 +80,8 @@ public final class ChainLayout {
             ChainNode n = nodes.getOrDefault(u, ChainNode.unarchived(u));
             int x = MARGIN + col * (NODE_WIDTH + COLUMN_GAP);
             int y = MARGIN + row * (NODE_HEIGHT + ROW_GAP);
-            String date = n.published() != null ? "published " + day(n.published())
+            String date = n.dead() ? "captured: " + n.lastStatus() + ", " + CaptureTime.display(n.lastAttempt()).substring(0, 10)
+                    : n.published() != null ? "published " + day(n.published())
                     : n.lastCapture() != null ? "captured " + CaptureTime.display(n.lastCapture()).substring(0, 10) : null;
             String href = n.archived() && n.lastCapture() != null
                     ? ArchiveUrls.replay(n.lastCapture(), ReplayMode.FRAME, n.url()) : null;

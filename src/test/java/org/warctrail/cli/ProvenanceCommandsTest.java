@@ -91,7 +91,7 @@ class ProvenanceCommandsTest {
         JsonNode json = new ObjectMapper().readTree(r.out);
         assertEquals(4, json.get("matches").size());
         assertEquals(SeedFixture.TRANSCRIPT, json.get("origin").get("url").asText());
-        assertEquals("chain", json.get("origin").get("reason").asText());
+        assertEquals("links", json.get("origin").get("reason").asText());
         assertTrue(json.get("unarchived").isArray());
     }
 

@@ -59,7 +59,7 @@ class ProvenanceFixtureTest {
         assertEquals(Set.of(FixtureWeb.BLOG_POST.toString(), FixtureWeb.NEWS_ARTICLE.toString(),
                 FixtureWeb.MIRROR_COPY.toString(), FixtureWeb.TRANSCRIPT_PDF.toString()), urls);
         assertEquals(FixtureWeb.TRANSCRIPT_PDF.toString(), trace.get("origin").get("url").asText());
-        assertEquals("chain", trace.get("origin").get("reason").asText());
+        assertEquals("links", trace.get("origin").get("reason").asText());
         JsonNode fromBlog = null;
         for (JsonNode path : trace.get("paths")) {
             if (path.get(0).get("from").asText().equals(FixtureWeb.BLOG_POST.toString())) fromBlog = path;

@@ -54,7 +54,7 @@ class ArchiveProvenanceTest {
             assertEquals(Set.of(SeedFixture.BLOG, SeedFixture.ARTICLE, SeedFixture.COPY, SeedFixture.TRANSCRIPT),
                     trace.matches().stream().map(TraceMatch::url).collect(Collectors.toSet()), trace.toString());
             assertEquals(SeedFixture.TRANSCRIPT, trace.origin().url());
-            assertEquals(TraceOrigin.CHAIN, trace.origin().reason());
+            assertEquals(TraceOrigin.LINKS, trace.origin().reason());
             List<TraceHop> fromBlog = trace.paths().stream().filter(p -> p.get(0).from().equals(SeedFixture.BLOG))
                     .findFirst().orElseThrow();
             assertEquals(List.of("continuation", "redirect", "citation"), fromBlog.stream().map(TraceHop::kind).toList());

@@ -77,12 +77,40 @@ class ChainWalkerTest {
     }
 
     @Test
+    void aSourceCapturedOnlyAsAnErrorIsDeadNotUntried() {
+        InMemoryProvenanceGraph graph = new InMemoryProvenanceGraph();
+        String page = "https://blog.example/post";
+        String gone = "https://agency.example/gone";
+        String never = "https://agency.example/never";
+        String moved = "https://agency.example/moved";
+        graph.addPage(page, "20210101000000", "Post", null, null, List.of(
+                SeedFixture.link(gone, "agency", "", org.warctrail.extract.LinkKind.CITATION, org.warctrail.extract.LinkPlace.MAIN),
+                SeedFixture.link(never, "agency", "", org.warctrail.extract.LinkKind.CITATION, org.warctrail.extract.LinkPlace.MAIN),
+                SeedFixture.link(moved, "agency", "", org.warctrail.extract.LinkKind.CITATION, org.warctrail.extract.LinkPlace.MAIN)));
+        graph.addFailure(gone, "20210101000005", 404);
+        graph.addFailure(gone, "20210301000000", 410);
+        graph.addPage(moved, "20200101000000", "Moved", null, null, List.of());
+        graph.addFailure(moved, "20210101000007", 503);
+        Chain chain = new ChainWalker(graph).walk(page, 1);
+        ChainNode dead = chain.nodes().stream().filter(n -> n.url().equals(gone)).findFirst().orElseThrow();
+        assertEquals(ChainNode.failed(gone, 410, "20210301000000"), dead);
+        assertTrue(dead.dead());
+        assertEquals(List.of(dead), chain.dead());
+        assertEquals(List.of(never), chain.untried().stream().map(ChainNode::url).toList());
+        // Archived once, failing since: archived, and the latest status says so.
+        ChainNode later = chain.nodes().stream().filter(n -> n.url().equals(moved)).findFirst().orElseThrow();
+        assertTrue(later.archived() && !later.dead());
+        assertEquals(503, later.lastStatus());
+        assertEquals("20200101000000", later.lastCapture());
+    }
+
+    @Test
     void jsonHasDesignShape() throws Exception {
         Chain chain = new ChainWalker(loaded.graph).walk(SeedFixture.BLOG, 3);
         JsonNode json = new ObjectMapper().valueToTree(chain);
         assertEquals(Set.of("root", "nodes", "edges"), fields(json));
-        assertEquals(Set.of("url", "title", "site", "published", "archived", "firstCapture", "lastCapture"),
-                fields(json.get("nodes").get(0)));
+        assertEquals(Set.of("url", "title", "site", "published", "archived", "firstCapture", "lastCapture",
+                "lastStatus", "lastAttempt"), fields(json.get("nodes").get(0)));
         assertEquals(Set.of("from", "to", "kind", "text", "context", "status", "share"), fields(json.get("edges").get(0)));
     }
 

@@ -26,7 +26,7 @@ class QuoteTracerTest {
         // Oldest first: the transcript was published before the article, the copy and the blog.
         assertEquals(SeedFixture.TRANSCRIPT, trace.matches().get(0).url());
 
-        assertEquals(new TraceOrigin(SeedFixture.TRANSCRIPT, "20160921120020", TraceOrigin.CHAIN), trace.origin());
+        assertEquals(new TraceOrigin(SeedFixture.TRANSCRIPT, "20160921120020", TraceOrigin.LINKS), trace.origin());
         List<TraceHop> fromBlog = trace.paths().stream().filter(p -> p.get(0).from().equals(SeedFixture.BLOG))
                 .findFirst().orElseThrow();
         assertEquals(List.of(
@@ -96,6 +96,70 @@ class QuoteTracerTest {
         List<TraceHop> fromScraper = trace.paths().stream()
                 .filter(p -> p.get(0).from().equals(scraper.url())).findFirst().orElseThrow();
         assertEquals("reuse", fromScraper.get(0).kind());
+    }
+
+    private static final String WIRE = "The minister said the grain corridor would stay open through the winter"
+            + " whatever the weather brought.";
+
+    private static QuoteCandidate outlet(String url, String timestamp, String published) {
+        return new QuoteCandidate(url, timestamp, published, url, "Kyiv. " + WIRE + " More later.", List.of());
+    }
+
+    private static Reuse reuse(String copier, String source) {
+        int start = "Kyiv. ".length();
+        int end = start + WIRE.length();
+        return new Reuse(1, source, 2, copier, List.of(new Passage(start, end, start, end, 17)), 17, 0.8, 0.8);
+    }
+
+    @Test
+    void reuseEdgesDoNotMakeALaterPageTheOrigin() {
+        // Three outlets carry one wire story. The third gives no date and was captured first, so reuse detection
+        // took it as the source of the other two; but the other two were published before it was ever captured.
+        InMemoryQuoteCandidates candidates = new InMemoryQuoteCandidates();
+        InMemoryProvenanceGraph graph = new InMemoryProvenanceGraph();
+        String first = "https://first.example/grain";
+        String second = "https://second.example/grain";
+        String late = "https://aggregator.example/grain";
+        for (QuoteCandidate c : List.of(outlet(first, "20211001000000", "2019-05-01T08:00:00Z"),
+                outlet(second, "20211001000000", "2019-05-01T09:00:00Z"), outlet(late, "20200101000000", null))) {
+            candidates.add(c);
+            graph.addPage(c.url(), c.timestamp(), c.title(), null, c.published(), List.of());
+        }
+        graph.addReuse(reuse(first, late), outlet(first, "", null).text());
+        graph.addReuse(reuse(second, late), outlet(second, "", null).text());
+
+        Trace trace = new QuoteTracer(candidates, graph).trace("the grain corridor would stay open through the winter");
+        assertEquals(new TraceOrigin(first, "20211001000000", TraceOrigin.EARLIEST_PUBLISHED), trace.origin());
+    }
+
+    @Test
+    void explicitLinksDecideBeforeDatesAndImageCreditsDoNot() {
+        InMemoryQuoteCandidates candidates = new InMemoryQuoteCandidates();
+        InMemoryProvenanceGraph graph = new InMemoryProvenanceGraph();
+        String original = "https://agency.example/story";
+        String copy = "https://partner.example/story";
+        String credit = "https://photos.example/story";
+        // The copy carries an earlier date (its time zone), but names the agency as canonical: the agency is first.
+        candidates.add(outlet(original, "20190501120000", "2019-05-01T10:00:00Z"));
+        candidates.add(outlet(copy, "20190501120000", "2019-05-01T06:00:00+02:00"));
+        graph.addPage(original, "20190501120000", "Agency", null, "2019-05-01T10:00:00Z", List.of());
+        graph.addPage(copy, "20190501120000", "Partner", null, "2019-05-01T06:00:00+02:00",
+                List.of(SeedFixture.link(original, "Agency", "", LinkKind.CANONICAL, LinkPlace.HEAD)));
+        Trace linked = new QuoteTracer(candidates, graph).trace("the grain corridor would stay open through the winter");
+        assertEquals(new TraceOrigin(original, "20190501120000", TraceOrigin.LINKS), linked.origin());
+        assertEquals(List.of(List.of(new TraceHop(copy, original, "canonical"))), linked.paths());
+
+        // An image credit names where a picture came from, not the words: dates decide.
+        InMemoryQuoteCandidates credited = new InMemoryQuoteCandidates();
+        InMemoryProvenanceGraph creditGraph = new InMemoryProvenanceGraph();
+        credited.add(outlet(original, "20190501120000", "2019-05-01T10:00:00Z"));
+        credited.add(outlet(credit, "20190501120000", "2019-05-02T10:00:00Z"));
+        creditGraph.addPage(original, "20190501120000", "Agency", null, "2019-05-01T10:00:00Z",
+                List.of(SeedFixture.link(credit, "Photo: Photos", "", LinkKind.IMAGE_CREDIT, LinkPlace.MAIN)));
+        creditGraph.addPage(credit, "20190501120000", "Photos", null, "2019-05-02T10:00:00Z", List.of());
+        assertEquals(new TraceOrigin(original, "20190501120000", TraceOrigin.EARLIEST_PUBLISHED),
+                new QuoteTracer(credited, creditGraph).trace("the grain corridor would stay open through the winter")
+                        .origin());
     }
 
     @Test
