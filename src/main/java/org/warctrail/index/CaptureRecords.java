@@ -26,7 +26,8 @@ import org.warctrail.extract.Document;
 /**
  * Makes the index row (and document) of one WARC or ARC record, the way pywb's cdxj-indexer fills a CDXJ line:
  * MIME without parameters, status of the HTTP response, payload digest without "sha1:" (computed when the
- * record has none), redirect Location resolved against the URL, revisit refers-to fields.
+ * record has none), redirect Location resolved against the URL, revisit refers-to fields. Not thread-safe (it
+ * reads through one buffer): one instance per indexing pass.
  */
 final class CaptureRecords {
     /** Largest payload handed to the extractor, raw and decoded (guards against zip bombs). */

@@ -52,7 +52,7 @@ public final class WarcIndexer {
     }
 
     private final IndexWriter writer;
-    private final CaptureRecords records;
+    private final DocumentExtractor extractor;
 
     private final CaptureIndex index;
     private final List<IndexingHook> hooks = IndexingHook.installed();
@@ -60,15 +60,20 @@ public final class WarcIndexer {
     public WarcIndexer(CaptureIndex index, DocumentExtractor extractor) {
         this.index = index;
         this.writer = new IndexWriter(index.connections());
-        this.records = new CaptureRecords(extractor);
+        this.extractor = extractor;
     }
 
     public FileIndexReport index(IndexedFile file, Path path, Options options, Listener listener) throws IOException {
         return new Run(file, path, options, listener).run();
     }
 
-    /** The state of one pass over one file. */
+    /**
+     * The state of one pass over one file. Sinks on different threads (two captures, a watch beside a UI
+     * capture) index through one {@code WarcIndexer} at once, so everything a pass mutates, the read buffers of
+     * its {@link CaptureRecords} included, belongs to the pass.
+     */
     private final class Run {
+        private final CaptureRecords records = new CaptureRecords(extractor);
         private final IndexedFile file;
         private final Path path;
         private final Options options;
