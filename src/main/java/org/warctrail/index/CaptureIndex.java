@@ -26,6 +26,9 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
             + "c.record_type, c.offset, c.length, f.name, c.record_id, c.redirect, c.refers_to_url, "
             + "c.refers_to_timestamp FROM captures c JOIN files f ON f.id = c.file_id";
 
+    /** Rows per CDX page: large enough that paging costs little, small enough to hold in memory. */
+    static final int CDX_PAGE = 1000;
+
     private final Path file;
     private final Connections connections;
     private final DocumentSearch search;
@@ -192,22 +195,25 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
         return query("SELECT COUNT(DISTINCT surt) FROM captures", List.of(), rs -> rs.getLong(1)).get(0);
     }
 
+    /**
+     * Rows a page at a time: each page is read with a pooled connection that goes back to the pool before the
+     * rows go to {@code out}, so a consumer writing to a slow network client never holds one of the few reader
+     * connections (searches and pages go on). The next page starts after the last row's key, so rows written
+     * meanwhile are neither repeated nor skipped.
+     */
     @Override
     public void cdx(CdxQuery query, Consumer<CaptureRow> out) {
         CdxSql sql = CdxSql.of(query);
-        try {
-            connections.read(c -> {
-                try (PreparedStatement st = c.prepareStatement("SELECT " + ROW_COLUMNS + sql.where() + sql.orderAndLimit())) {
-                    bind(st, sql.parameters());
-                    st.setFetchSize(1000);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) out.accept(row(rs));
-                    }
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new IndexException("cdx query failed: " + e.getMessage(), e);
+        long remaining = query.limit() > 0 ? query.limit() : Long.MAX_VALUE;
+        CaptureRow last = null;
+        while (remaining > 0) {
+            int size = (int) Math.min(CDX_PAGE, remaining);
+            List<CaptureRow> page = query("SELECT " + ROW_COLUMNS + sql.page(last, size), sql.pageParameters(last),
+                    CaptureIndex::row);
+            page.forEach(out);
+            if (page.size() < size) return;
+            remaining -= page.size();
+            last = page.get(page.size() - 1);
         }
     }
 

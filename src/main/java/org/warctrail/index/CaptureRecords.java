@@ -13,10 +13,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageBody;
 import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
@@ -26,7 +28,8 @@ import org.warctrail.extract.Document;
 /**
  * Makes the index row (and document) of one WARC or ARC record, the way pywb's cdxj-indexer fills a CDXJ line:
  * MIME without parameters, status of the HTTP response, payload digest without "sha1:" (computed when the
- * record has none), redirect Location resolved against the URL, revisit refers-to fields.
+ * record has none), redirect Location resolved against the URL, revisit refers-to fields. Not thread-safe (it
+ * reads through one buffer): one instance per indexing pass.
  */
 final class CaptureRecords {
     /** Largest payload handed to the extractor, raw and decoded (guards against zip bombs). */
@@ -90,6 +93,17 @@ final class CaptureRecords {
         CaptureRow row = new CaptureRow(0, SurtKey.of(url), timestamp, url, status, mime, digest, record.type(),
                 offset, 0, file, recordId, redirect, refersToUrl, refersToTimestamp);
         return new IndexedCapture(row, document);
+    }
+
+    /** A POST or PUT request's URL with pywb's method and body key appended ({@link PostQuery}); else null. */
+    String postUrl(WarcRequest request) throws IOException {
+        if (!request.contentType().base().equals(MediaType.HTTP)) return null;
+        HttpRequest http = request.http();
+        String method = http.method();
+        if (!method.equalsIgnoreCase("POST") && !method.equalsIgnoreCase("PUT")) return null;
+        byte[] body = read(http.body(), false, PostQuery.MAX_BODY).bytes();
+        String url = SurtKey.cleanUrl(request.target());
+        return PostQuery.append(url, method, http.headers().first("Content-Type").orElse(null), body);
     }
 
     private Document extract(String url, String contentType, HttpResponse http, Payload payload) {

@@ -50,7 +50,7 @@ public final class CdxLines {
     }
 
     /** A JSON string as Python's json.dumps writes it: ASCII only, \\uXXXX for the rest, '/' not escaped. */
-    static void json(StringBuilder out, String s) {
+    public static void json(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -3,8 +3,38 @@ package org.warctrail.index;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The WHERE and ORDER BY of a {@link CdxQuery}, as SURT ranges the (surt, timestamp) index can serve. */
-record CdxSql(String where, String orderAndLimit, List<Object> parameters) {
+/**
+ * The WHERE and ORDER BY of a {@link CdxQuery}, as SURT ranges the (surt, timestamp) index can serve, and the
+ * keyset condition that continues the same order after a given row (so rows can be read a page at a time).
+ */
+record CdxSql(String where, String order, boolean reverse, List<Object> parameters) {
+    /** The ORDER BY columns, one direction for all, unique together (so a row is a position in the order). */
+    private static final String KEY_FORWARD = "(c.surt, c.timestamp, c.id)";
+    private static final String KEY_REVERSE = "(c.timestamp, c.surt, c.id)";
+
+    /** A page of at most {@code size} rows after {@code last} (null: from the start), in the query's order. */
+    String page(CaptureRow last, int size) {
+        String after = "";
+        if (last != null) {
+            after = (where.isEmpty() ? " WHERE " : " AND ") + (reverse ? KEY_REVERSE + " < (?, ?, ?)" : KEY_FORWARD + " > (?, ?, ?)");
+        }
+        return where + after + order + " LIMIT " + size;
+    }
+
+    /** The parameters of {@link #page}: the query's, then the last row's key. */
+    List<Object> pageParameters(CaptureRow last) {
+        if (last == null) return parameters;
+        List<Object> all = new ArrayList<>(parameters);
+        if (reverse) {
+            all.add(last.timestamp());
+            all.add(last.surt());
+        } else {
+            all.add(last.surt());
+            all.add(last.timestamp());
+        }
+        all.add(last.id());
+        return all;
+    }
 
     static CdxSql of(CdxQuery query) {
         List<String> conditions = new ArrayList<>();
@@ -46,8 +76,7 @@ record CdxSql(String where, String orderAndLimit, List<Object> parameters) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String order = query.reverse() ? " ORDER BY c.timestamp DESC, c.surt DESC, c.id DESC"
                 : " ORDER BY c.surt, c.timestamp, c.id";
-        if (query.limit() > 0) order += " LIMIT " + query.limit();
-        return new CdxSql(where, order, parameters);
+        return new CdxSql(where, order, query.reverse(), parameters);
     }
 
     private static void range(List<String> conditions, List<Object> parameters, String prefix) {

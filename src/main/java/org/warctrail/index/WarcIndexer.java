@@ -1,14 +1,19 @@
 package org.warctrail.index;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
 import org.warctrail.store.FilePrefixChannel;
 
 /**
@@ -22,6 +27,8 @@ import org.warctrail.store.FilePrefixChannel;
 public final class WarcIndexer {
     /** Records per transaction. */
     static final int BATCH_RECORDS = 2000;
+    /** Requests read before their responses whose keys wait (a bound: a file of orphan requests stays small). */
+    private static final int MAX_POST_KEYS_WAITING = 10_000;
     /** Extracted text per transaction, so a batch of big documents does not pile up in memory. */
     static final long BATCH_TEXT = 16 << 20;
     static final int MAX_BAD_RECORDS_KEPT = 1000;
@@ -53,7 +60,7 @@ public final class WarcIndexer {
     }
 
     private final IndexWriter writer;
-    private final CaptureRecords records;
+    private final DocumentExtractor extractor;
 
     private final Derivations derivations;
 
@@ -63,7 +70,7 @@ public final class WarcIndexer {
      */
     public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations) {
         this.writer = new IndexWriter(index.connections());
-        this.records = new CaptureRecords(extractor);
+        this.extractor = extractor;
         this.derivations = derivations;
     }
 
@@ -71,8 +78,13 @@ public final class WarcIndexer {
         return new Run(file, path, options, listener).run();
     }
 
-    /** The state of one pass over one file. */
+    /**
+     * The state of one pass over one file. Sinks on different threads (two captures, a watch beside a UI
+     * capture) index through one {@code WarcIndexer} at once, so everything a pass mutates, the read buffers of
+     * its {@link CaptureRecords} included, belongs to the pass.
+     */
     private final class Run {
+        private final CaptureRecords records = new CaptureRecords(extractor);
         private final IndexedFile file;
         private final Path path;
         private final Options options;
@@ -81,6 +93,8 @@ public final class WarcIndexer {
         private final List<BadRecord> bad = new ArrayList<>();
         private long batchText;
         private IndexedCapture pending;
+        /** POST keys of requests read before their responses, by the response's (or the request's) record id. */
+        private final Map<String, String> postKeys = new HashMap<>();
         private long recordCount;
         private long captures;
         private long documents;
@@ -158,6 +172,8 @@ public final class WarcIndexer {
                         }
                         settle(start);
                         lastStart = start;
+                        // before a flush: the response this request keys may be the last row of the batch
+                        if (next.get() instanceof WarcRequest request) postKey(request, start);
                         if (batch.size() >= BATCH_RECORDS || batchText >= BATCH_TEXT) flush(start);
                         pending = describe(next.get(), start);
                         listener.progress(start);
@@ -178,12 +194,48 @@ public final class WarcIndexer {
 
         private IndexedCapture describe(WarcRecord record, long start) {
             try {
-                return records.describe(record, file.name(), start);
+                IndexedCapture capture = records.describe(record, file.name(), start);
+                if (capture == null || postKeys.isEmpty()) return capture;
+                String surt = postKeys.remove(String.valueOf(capture.row().recordId()));
+                if (record instanceof WarcCaptureRecord capture) {
+                    for (URI other : capture.concurrentTo()) {
+                        if (surt == null) surt = postKeys.remove(other.toString());
+                    }
+                }
+                return surt == null ? capture : new IndexedCapture(withSurt(capture.row(), surt), capture.document());
             } catch (IOException | RuntimeException e) {
                 // the headers were readable but the block was not: report it; the next() call decides the rest
                 badRecord(start, e);
                 return null;
             }
+        }
+
+        /**
+         * A POST or PUT request keys its response as pywb does ({@code ?__wb_method=post&body fields}), so that
+         * different POSTs to one URL do not collapse into one capture: the response just written when the request
+         * follows it, else the response still to come (linked either way by WARC-Concurrent-To).
+         */
+        private void postKey(WarcRequest request, long start) {
+            String keyed;
+            try {
+                keyed = records.postUrl(request);
+            } catch (IOException | RuntimeException e) {
+                badRecord(start, "request body unreadable, its response is keyed by URL alone: " + e.getMessage());
+                return;
+            }
+            if (keyed == null) return;
+            String surt = SurtKey.of(keyed);
+            List<String> responses = request.concurrentTo().stream().map(URI::toString).toList();
+            if (!batch.isEmpty()) {
+                IndexedCapture last = batch.get(batch.size() - 1);
+                if (responses.contains(String.valueOf(last.row().recordId()))) {
+                    batch.set(batch.size() - 1, new IndexedCapture(withSurt(last.row(), surt), last.document()));
+                    return;
+                }
+            }
+            if (postKeys.size() >= MAX_POST_KEYS_WAITING) postKeys.clear(); // requests whose responses never came
+            for (String id : responses) postKeys.put(id, surt);
+            postKeys.put(request.id().toString(), surt);
         }
 
         /** The pending capture's length is known now: it ends where the next record starts. */
@@ -224,6 +276,11 @@ public final class WarcIndexer {
             if (bad.size() < MAX_BAD_RECORDS_KEPT) bad.add(record);
             listener.badRecord(record);
         }
+    }
+
+    private static CaptureRow withSurt(CaptureRow r, String surt) {
+        return new CaptureRow(r.id(), surt, r.timestamp(), r.url(), r.status(), r.mime(), r.digest(), r.recordType(),
+                r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(), r.refersToTimestamp());
     }
 
     /** A one-line reason: jwarc's parse errors quote the offending bytes, which may be binary. */

@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.CaptureRow;
+import org.warctrail.index.CdxLines;
 import org.warctrail.index.CdxQuery;
 import org.warctrail.index.MatchType;
 
 /**
- * {@code GET /cdx}: the pywb CDX server API. {@code url}, {@code matchType} (or the {@code example.com/*} and
+ * {@code GET /cdx}: the pywb 2.x CDX server API. {@code url}, {@code matchType} (or the {@code example.com/*} and
  * {@code *.example.com} shorthands), {@code from}, {@code to}, {@code limit} (negative: the last N),
- * {@code sort=reverse|closest} with {@code closest=}, {@code fl}, repeatable {@code filter}, and
- * {@code output=json} (one object per line) or text (CDX11 lines). Rows stream from the index to the client.
+ * {@code sort=reverse|closest} with {@code closest=}, {@code fields} (or its old name {@code fl}), repeatable
+ * {@code filter}, and {@code output=text} (CDX11 lines, the default here), {@code json} (one object per line),
+ * {@code cdxj} (SURT, timestamp, JSON) or {@code link} (a Memento TimeMap in link format). Rows stream from the
+ * index a page at a time, within the request's time budget.
  */
 public final class CdxApiHandler {
     private static final List<CdxField> CDX11 = List.of(CdxField.URLKEY, CdxField.TIMESTAMP, CdxField.URL,
@@ -33,14 +36,41 @@ public final class CdxApiHandler {
             CdxField.MIME, CdxField.STATUS, CdxField.DIGEST, CdxField.LENGTH, CdxField.OFFSET, CdxField.FILENAME);
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** The output formats, by pywb's names, with the media types pywb answers with. */
+    enum Output {
+        TEXT("text/plain; charset=utf-8"), JSON("text/x-ndjson; charset=utf-8"), CDXJ("text/x-cdxj; charset=utf-8"),
+        LINK("application/link-format; charset=utf-8");
+
+        final String contentType;
+
+        Output(String contentType) {
+            this.contentType = contentType;
+        }
+
+        static Output parse(String name) {
+            if (name == null || name.isBlank()) return TEXT;
+            return switch (name.strip()) {
+                case "text" -> TEXT;
+                case "json" -> JSON;
+                case "cdxj" -> CDXJ;
+                case "link" -> LINK;
+                default -> throw new IllegalArgumentException("output must be text, json, cdxj or link, not: " + name);
+            };
+        }
+    }
+
     private final CaptureLookup index;
 
     public CdxApiHandler(CaptureLookup index) {
         this.index = index;
     }
 
-    /** A parsed request. */
-    record Request(CdxQuery query, List<CdxFilter> filters, List<CdxField> fields, boolean json, int limit,
+    /**
+     * A parsed request.
+     *
+     * @param fields the fields asked for, or null for the output's own (CDX11, pywb's JSON fields, a whole CDXJ line)
+     */
+    record Request(CdxQuery query, List<CdxFilter> filters, List<CdxField> fields, Output output, int limit,
                    String closest) {
     }
 
@@ -86,14 +116,16 @@ public final class CdxApiHandler {
             }
         }
         List<CdxFilter> filters = ctx.queryParams("filter").stream().filter(f -> !f.isEmpty()).map(CdxFilter::parse).toList();
-        boolean json = "json".equals(ctx.queryParam("output"));
-        String fl = ctx.queryParam("fl");
-        List<CdxField> fields = fl == null || fl.isBlank() ? (json ? JSON_DEFAULT : CDX11)
-                : java.util.Arrays.stream(fl.split(",")).filter(s -> !s.isBlank()).map(CdxField::parse).toList();
+        Output output = Output.parse(ctx.queryParam("output"));
+        // pywb 2.x reads fields= and, under its old name, fl=
+        String names = ctx.queryParam("fields");
+        if (names == null || names.isBlank()) names = ctx.queryParam("fl");
+        List<CdxField> fields = names == null || names.isBlank() ? null
+                : java.util.Arrays.stream(names.split(",")).filter(s -> !s.isBlank()).map(CdxField::parse).toList();
         // The index applies a positive limit itself only when nothing is dropped or reordered after it.
         int queryLimit = limit > 0 && filters.isEmpty() && closest == null ? limit : 0;
         CdxQuery query = new CdxQuery(url, match, from, to, queryLimit, reverse);
-        return new Request(query, filters, fields, json, limit, closest);
+        return new Request(query, filters, fields, output, limit, closest);
     }
 
     private static String timestampParam(Context ctx, String name) {
@@ -106,29 +138,32 @@ public final class CdxApiHandler {
 
     public void handle(Context ctx) throws IOException {
         Request request = parse(ctx);
-        ctx.contentType(request.json() ? "text/x-ndjson; charset=utf-8" : "text/plain; charset=utf-8");
+        ctx.contentType(request.output().contentType);
         if (ctx.method().name().equals("HEAD")) return;
+        RequestBudget.Deadline deadline = RequestBudget.of(ctx);
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
-        RowWriter writer = new RowWriter(out, request.fields(), request.json());
+        RowWriter writer = new RowWriter(out, request);
         try {
             if (request.closest() != null) {
-                writeClosest(request, writer);
+                writeClosest(request, deadline, writer);
             } else if (request.limit() < 0) {
-                writeLast(request, writer);
+                writeLast(request, deadline, writer);
             } else {
-                writeInOrder(request, writer);
+                writeInOrder(request, deadline, writer);
             }
+            writer.finish();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         out.flush();
     }
 
-    private void writeInOrder(Request request, RowWriter writer) {
+    private void writeInOrder(Request request, RequestBudget.Deadline deadline, RowWriter writer) {
         int limit = request.limit();
         int[] written = {0};
         try {
             index.cdx(request.query(), row -> {
+                deadline.check();
                 if (!accepted(request, row)) return;
                 writer.accept(row);
                 if (limit > 0 && ++written[0] >= limit) throw Enough.INSTANCE;
@@ -139,10 +174,11 @@ public final class CdxApiHandler {
     }
 
     /** limit=-N: the last N rows, held in a ring of N. */
-    private void writeLast(Request request, RowWriter writer) {
+    private void writeLast(Request request, RequestBudget.Deadline deadline, RowWriter writer) {
         int n = -request.limit();
         ArrayDeque<CaptureRow> last = new ArrayDeque<>(Math.min(n, 1024));
         index.cdx(request.query(), row -> {
+            deadline.check();
             if (!accepted(request, row)) return;
             if (last.size() == n) last.removeFirst();
             last.addLast(row);
@@ -151,9 +187,10 @@ public final class CdxApiHandler {
     }
 
     /** sort=closest: one URL's captures (exact match only), nearest first. */
-    private void writeClosest(Request request, RowWriter writer) {
+    private void writeClosest(Request request, RequestBudget.Deadline deadline, RowWriter writer) {
         List<CaptureRow> rows = new ArrayList<>();
         index.cdx(request.query(), row -> {
+            deadline.check();
             if (accepted(request, row)) rows.add(row);
         });
         String target = request.closest();
@@ -172,38 +209,82 @@ public final class CdxApiHandler {
         return true;
     }
 
-    /** Writes rows as CDX text or JSON lines. */
+    /** Writes rows in the request's output format. */
     private static final class RowWriter implements Consumer<CaptureRow> {
         private final Writer out;
+        private final Output output;
         private final List<CdxField> fields;
-        private final boolean json;
+        private final boolean explicitFields;
+        /** Link format separates entries with ",\n" and ends the last with "\n". */
+        private boolean wroteLink;
 
-        RowWriter(Writer out, List<CdxField> fields, boolean json) {
+        RowWriter(Writer out, Request request) {
             this.out = out;
-            this.fields = fields;
-            this.json = json;
+            this.output = request.output();
+            this.fields = request.fields() != null ? request.fields() : output == Output.JSON ? JSON_DEFAULT : CDX11;
+            this.explicitFields = request.fields() != null;
         }
 
         @Override
         public void accept(CaptureRow row) {
             try {
-                if (json) {
-                    JsonGenerator g = JSON.createGenerator(out);
-                    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                    g.writeStartObject();
-                    for (CdxField f : fields) g.writeStringField(f.key(), f.value(row));
-                    g.writeEndObject();
-                    g.close();
-                } else {
-                    for (int i = 0; i < fields.size(); i++) {
-                        if (i > 0) out.write(' ');
-                        out.write(fields.get(i).value(row).replace(" ", "%20").replace("\n", "%0A"));
+                switch (output) {
+                    case JSON -> json(row);
+                    case CDXJ -> out.write(explicitFields ? cdxj(row) : CdxLines.cdxj(row));
+                    case LINK -> {
+                        if (wroteLink) out.write(",\n");
+                        out.write(link(row));
+                        wroteLink = true;
+                        return;
+                    }
+                    case TEXT -> {
+                        for (int i = 0; i < fields.size(); i++) {
+                            if (i > 0) out.write(' ');
+                            out.write(fields.get(i).value(row).replace(" ", "%20").replace("\n", "%0A"));
+                        }
                     }
                 }
                 out.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        void finish() {
+            try {
+                if (wroteLink) out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void json(CaptureRow row) throws IOException {
+            JsonGenerator g = JSON.createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            for (CdxField f : fields) g.writeStringField(f.key(), f.value(row));
+            g.writeEndObject();
+            g.close();
+        }
+
+        /** pywb's to_cdxj(fields): key and timestamp, then the chosen fields (of the rest) that have a value. */
+        private String cdxj(CaptureRow row) {
+            StringBuilder line = new StringBuilder(128).append(row.surt()).append(' ').append(row.timestamp()).append(" {");
+            for (CdxField f : fields) {
+                if (f == CdxField.URLKEY || f == CdxField.TIMESTAMP) continue;
+                String value = f.value(row);
+                if (value.equals("-")) continue;
+                if (line.charAt(line.length() - 1) != '{') line.append(", ");
+                CdxLines.json(line, f.key());
+                line.append(": ");
+                CdxLines.json(line, value);
+            }
+            return line.append('}').toString();
+        }
+
+        /** pywb's make_timemap_memento_link: the original URL with rel and the capture's HTTP date. */
+        private static String link(CaptureRow row) {
+            return "<" + row.url() + ">; rel=\"memento\"; datetime=\"" + CaptureTime.httpDate(row.timestamp()) + "\"";
         }
     }
 

@@ -43,6 +43,7 @@ public final class ReplayServer implements AutoCloseable {
     private final Pages pages = new Pages();
     private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
     private ChangeMarkers changes = ChangeMarkers.NONE;
+    private RequestBudget budget = new RequestBudget(RequestBudget.DEFAULT, System::nanoTime);
     private Javalin app;
 
     public ReplayServer(WarcStore store, CaptureLookup index, ServeOptions options) {
@@ -62,6 +63,13 @@ public final class ReplayServer implements AutoCloseable {
     public ReplayServer changeMarkers(ChangeMarkers markers) {
         if (app != null) throw new IllegalStateException("change markers must be set before start()");
         this.changes = markers;
+        return this;
+    }
+
+    /** The time every request may take ({@link RequestBudget#DEFAULT} unless set); call before {@link #start()}. */
+    public ReplayServer requestBudget(RequestBudget budget) {
+        if (app != null) throw new IllegalStateException("the request budget must be set before start()");
+        this.budget = budget;
         return this;
     }
 
@@ -91,6 +99,9 @@ public final class ReplayServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
                 sf.headers = Map.of("Cache-Control", "max-age=300");
             });
+            // A blocking write to a client that does not read fails after this long, freeing the thread.
+            cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(budget.budget().toMillis()));
+            cfg.routes.before(budget::start);
             cfg.routes.before(guard::before);
             cfg.routes.before("/api/*", writeGuard::before);
             cfg.routes.get("/", home::handle);
@@ -104,6 +115,13 @@ public final class ReplayServer implements AutoCloseable {
                     ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage() + "\n"));
             cfg.routes.exception(BoundedInputStream.PayloadTooLargeException.class, (e, ctx) ->
                     ctx.status(502).contentType("text/plain; charset=utf-8").result(e.getMessage() + "\n"));
+            cfg.routes.exception(RequestBudget.Exceeded.class, (e, ctx) -> {
+                log.info("{} stopped: {}", ctx.path(), e.getMessage());
+                // Once rows are on their way the status is sent; the response just ends where the budget ran out.
+                if (!ctx.res().isCommitted()) {
+                    ctx.status(503).contentType("text/plain; charset=utf-8").result(e.getMessage() + "\n");
+                }
+            });
             cfg.routes.exception(IOException.class, (e, ctx) -> {
                 log.warn("replay failed for {}: {}", ctx.path(), e.getMessage());
                 ctx.status(502).contentType("text/plain; charset=utf-8")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CdxApiTest extends ServerTestBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -100,17 +101,63 @@ class CdxApiTest extends ServerTestBase {
     }
 
     @Test
-    void filters() throws Exception {
+    void filtersAsPywb2ReadsThem() throws Exception {
         String u = "url=news.example&matchType=host&fl=url,status";
-        assertEquals(List.of("http://news.example/dir/b 404"), lines(u + "&filter=status:4"));
+        // no modifier: contains; '=': equals; '~': regex from the start of the value
+        assertEquals(List.of("http://news.example/dir/b 404"), lines(u + "&filter=~status:4"));
         assertTrue(lines(u + "&filter=!status:200").stream().noneMatch(l -> l.endsWith(" 200")));
-        assertEquals(List.of("http://news.example/latin1 200"), lines(u + "&filter=~url:latin"));
+        assertEquals(List.of("http://news.example/latin1 200"), lines(u + "&filter=url:latin"));
+        assertEquals(List.of(), lines(u + "&filter=~url:latin"));
         assertEquals(List.of("http://news.example/old 301"), lines(u + "&filter==status:301"));
         assertEquals(List.of("http://news.example/article 200"),
                 lines(u + "&filter=mime:warc/revisit"));
         assertEquals(List.of("http://news.example/dir/a 200"),
-                lines(u + "&filter=~url:/dir/&filter=!=status:404"));
+                lines(u + "&filter=url:/dir/&filter=!=status:404"));
         assertEquals(List.of("http://news.example/article 200"),
-                lines(u + "&filter=url:.*article&limit=1"));
+                lines(u + "&filter=~url:.*article&limit=1"));
+        // no field: the whole CDXJ line
+        assertEquals(List.of("http://news.example/old 301"), lines(u + "&filter=news.example/old"));
+        assertEquals(400, get("/cdx?" + u + "&filter=~url:(a)%5C1").statusCode(), "RE2 has no backreferences");
+    }
+
+    @Test
+    @Timeout(20)
+    void aCatastrophicRegexRunsInLinearTime() throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> r = get("/cdx?url=news.example&matchType=domain&filter=~url:((.*)*)*X");
+        assertEquals(200, r.statusCode());
+        assertEquals("", text(r));
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "ReDoS filter took " + (System.nanoTime() - t0) / 1e6 + " ms");
+        assertEquals(200, get("/cdx?url=news.example&matchType=domain&filter=url:((.*)*)*X").statusCode());
+    }
+
+    @Test
+    void cdxjOutputIsPywbsLines() throws Exception {
+        HttpResponse<byte[]> r = get("/cdx?url=news.example/article&output=cdxj");
+        assertEquals("text/x-cdxj; charset=utf-8", header(r, "Content-Type"));
+        List<String> rows = Arrays.asList(text(r).split("\n"));
+        assertEquals(3, rows.size());
+        assertTrue(rows.get(0).matches("example,news\\)/article " + ArchiveFixture.T1 + " \\{\"url\": "
+                + "\"http://news.example/article\", \"mime\": \"text/html\", \"status\": \"200\", \"digest\": \"[A-Z2-7]{32}\", "
+                + "\"length\": \"\\d+\", \"offset\": \"\\d+\", \"filename\": \"[^\"]+\\.warc\\.gz\"}"), rows.get(0));
+        assertTrue(rows.get(1).contains("\"mime\": \"warc/revisit\""), rows.get(1));
+        // fields= (pywb 2.x's name) and fl= (its old one) choose the JSON part; key and timestamp always lead
+        String chosen = "example,news)/article " + ArchiveFixture.T1 + " {\"url\": \"http://news.example/article\", \"status\": \"200\"}";
+        assertEquals(chosen, lines("url=news.example/article&output=cdxj&fields=url,status").get(0));
+        assertEquals(chosen, lines("url=news.example/article&output=cdxj&fl=url,status").get(0));
+        assertEquals(List.of(ArchiveFixture.T1 + " 200"), lines("url=news.example/article&fields=timestamp,status&limit=1"));
+        assertEquals(400, get("/cdx?url=news.example&output=xml").statusCode());
+    }
+
+    @Test
+    void linkOutputIsATimeMap() throws Exception {
+        HttpResponse<byte[]> r = get("/cdx?url=news.example/article&output=link");
+        assertEquals("application/link-format; charset=utf-8", header(r, "Content-Type"));
+        assertEquals("""
+                <http://news.example/article>; rel="memento"; datetime="Mon, 01 Jan 2024 12:00:00 GMT",
+                <http://news.example/article>; rel="memento"; datetime="Fri, 01 Mar 2024 12:00:00 GMT",
+                <http://news.example/article>; rel="memento"; datetime="Sat, 01 Jun 2024 12:00:00 GMT"
+                """, text(r));
+        assertEquals("", text(get("/cdx?url=nothing.example/&output=link")));
     }
 }
