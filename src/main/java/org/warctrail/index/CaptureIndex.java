@@ -196,13 +196,18 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
         CdxSql sql = CdxSql.of(query);
         try {
             connections.read(c -> {
+                CdxOrder order = new CdxOrder(CdxLines::cdxj, query.reverse(), query.limit(),
+                        (row, line) -> out.accept(row));
                 try (PreparedStatement st = c.prepareStatement("SELECT " + ROW_COLUMNS + sql.where() + sql.orderAndLimit())) {
                     bind(st, sql.parameters());
                     st.setFetchSize(1000);
                     try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) out.accept(row(rs));
+                        while (rs.next()) {
+                            if (!order.accept(row(rs))) break;
+                        }
                     }
                 }
+                order.finish();
                 return null;
             });
         } catch (SQLException e) {

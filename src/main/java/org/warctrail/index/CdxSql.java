@@ -3,7 +3,10 @@ package org.warctrail.index;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The WHERE and ORDER BY of a {@link CdxQuery}, as SURT ranges the (surt, timestamp) index can serve. */
+/**
+ * The WHERE and ORDER BY of a {@link CdxQuery}, as SURT ranges the (surt, timestamp) index can serve; ties and the
+ * limit are left to {@link CdxOrder}.
+ */
 record CdxSql(String where, String orderAndLimit, List<Object> parameters) {
 
     static CdxSql of(CdxQuery query) {
@@ -44,9 +47,8 @@ record CdxSql(String where, String orderAndLimit, List<Object> parameters) {
             parameters.add(SurtKey.padHigh(query.to()));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String order = query.reverse() ? " ORDER BY c.timestamp DESC, c.surt DESC, c.id DESC"
-                : " ORDER BY c.surt, c.timestamp, c.id";
-        if (query.limit() > 0) order += " LIMIT " + query.limit();
+        // The rest of the order (captures sharing SURT and second) and the limit are CdxOrder's: the line's bytes
+        String order = query.reverse() ? " ORDER BY c.surt DESC, c.timestamp DESC" : " ORDER BY c.surt, c.timestamp";
         return new CdxSql(where, order, parameters);
     }
 
