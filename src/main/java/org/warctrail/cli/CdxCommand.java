@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
 import org.warctrail.index.CdxLines;
+import org.warctrail.index.CdxOrder;
 import org.warctrail.index.CdxQuery;
 import org.warctrail.index.MatchType;
 import picocli.CommandLine.Command;
@@ -57,8 +58,11 @@ public final class CdxCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Archive archive = Archives.open(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             if (format == Format.cdx) out.println(CdxLines.CDX11_HEADER);
-            archive.index().cdx(new CdxQuery(url, matchType, from, to, limit, reverse),
-                    row -> out.println(format == Format.cdx ? CdxLines.cdx11(row) : CdxLines.cdxj(row)));
+            // the index orders by CDXJ line; CDX11 lines of one URL and second are ordered by their own bytes
+            CdxOrder order = new CdxOrder(format == Format.cdx ? CdxLines::cdx11 : CdxLines::cdxj, reverse, 0,
+                    (row, line) -> out.println(line));
+            archive.index().cdx(new CdxQuery(url, matchType, from, to, limit, reverse), order::accept);
+            order.finish();
         }
         out.flush();
         return 0;

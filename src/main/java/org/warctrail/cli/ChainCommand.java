@@ -53,7 +53,7 @@ public final class ChainCommand implements Callable<Integer> {
         Chain chain;
         java.util.function.Consumer<String> notices = m -> spec.commandLine().getErr().println("warctrail: " + m);
         // a read, unless it captures what is missing
-        try (Archive archive = captureMissing ? Archives.open(store.dir(), notices)
+        try (Archive archive = missing.captureMissing ? Archives.open(store.dir(), notices)
                 : Archives.openForReading(store.dir(), notices)) {
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
             chain = provenance.chain(url, depth);

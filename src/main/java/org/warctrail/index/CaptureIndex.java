@@ -204,17 +204,19 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
     @Override
     public void cdx(CdxQuery query, Consumer<CaptureRow> out) {
         CdxSql sql = CdxSql.of(query);
-        long remaining = query.limit() > 0 ? query.limit() : Long.MAX_VALUE;
+        // Pages keyed by the last row: no reader connection is held while the consumer writes to a client.
+        CdxOrder order = new CdxOrder(CdxLines::cdxj, query.reverse(), query.limit(), (row, line) -> out.accept(row));
         CaptureRow last = null;
-        while (remaining > 0) {
-            int size = (int) Math.min(CDX_PAGE, remaining);
-            List<CaptureRow> page = query("SELECT " + ROW_COLUMNS + sql.page(last, size), sql.pageParameters(last),
-                    CaptureIndex::row);
-            page.forEach(out);
-            if (page.size() < size) return;
-            remaining -= page.size();
+        while (true) {
+            List<CaptureRow> page = query("SELECT " + ROW_COLUMNS + sql.page(last, CDX_PAGE),
+                    sql.pageParameters(last), CaptureIndex::row);
+            for (CaptureRow row : page) {
+                if (!order.accept(row)) return;
+            }
+            if (page.size() < CDX_PAGE) break;
             last = page.get(page.size() - 1);
         }
+        order.finish();
     }
 
     @Override

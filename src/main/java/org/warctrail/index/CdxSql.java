@@ -5,19 +5,17 @@ import java.util.List;
 
 /**
  * The WHERE and ORDER BY of a {@link CdxQuery}, as SURT ranges the (surt, timestamp) index can serve, and the
- * keyset condition that continues the same order after a given row (so rows can be read a page at a time).
+ * keyset condition that continues the same order after a given row (so rows can be read a page at a time, without
+ * holding a connection while a client reads). Ties of SURT and second are ordered by {@link CdxOrder}.
  */
 record CdxSql(String where, String order, boolean reverse, List<Object> parameters) {
     /** The ORDER BY columns, one direction for all, unique together (so a row is a position in the order). */
-    private static final String KEY_FORWARD = "(c.surt, c.timestamp, c.id)";
-    private static final String KEY_REVERSE = "(c.timestamp, c.surt, c.id)";
+    private static final String KEY = "(c.surt, c.timestamp, c.id)";
 
     /** A page of at most {@code size} rows after {@code last} (null: from the start), in the query's order. */
     String page(CaptureRow last, int size) {
         String after = "";
-        if (last != null) {
-            after = (where.isEmpty() ? " WHERE " : " AND ") + (reverse ? KEY_REVERSE + " < (?, ?, ?)" : KEY_FORWARD + " > (?, ?, ?)");
-        }
+        if (last != null) after = (where.isEmpty() ? " WHERE " : " AND ") + KEY + (reverse ? " < (?, ?, ?)" : " > (?, ?, ?)");
         return where + after + order + " LIMIT " + size;
     }
 
@@ -25,13 +23,8 @@ record CdxSql(String where, String order, boolean reverse, List<Object> paramete
     List<Object> pageParameters(CaptureRow last) {
         if (last == null) return parameters;
         List<Object> all = new ArrayList<>(parameters);
-        if (reverse) {
-            all.add(last.timestamp());
-            all.add(last.surt());
-        } else {
-            all.add(last.surt());
-            all.add(last.timestamp());
-        }
+        all.add(last.surt());
+        all.add(last.timestamp());
         all.add(last.id());
         return all;
     }
@@ -74,7 +67,8 @@ record CdxSql(String where, String order, boolean reverse, List<Object> paramete
             parameters.add(SurtKey.padHigh(query.to()));
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String order = query.reverse() ? " ORDER BY c.timestamp DESC, c.surt DESC, c.id DESC"
+        // Captures sharing SURT and second are ordered by their whole line in CdxOrder; id only makes pages exact.
+        String order = query.reverse() ? " ORDER BY c.surt DESC, c.timestamp DESC, c.id DESC"
                 : " ORDER BY c.surt, c.timestamp, c.id";
         return new CdxSql(where, order, query.reverse(), parameters);
     }

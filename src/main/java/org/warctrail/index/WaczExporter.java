@@ -177,15 +177,13 @@ public final class WaczExporter {
             Path pageLines = temporary(".jsonl");
             IOException[] failure = new IOException[1];
             try (ZipNumCdxj cdxOut = new ZipNumCdxj(cdx, idx); Writer pagesOut = pagesWriter(pageLines)) {
-                index.cdx(CdxQuery.all(), row -> {
+                // relocated rows name the package's files: their lines are ordered again, as lines of the package
+                CdxOrder order = new CdxOrder(CdxLines::cdxj, false, 0, (moved, line) -> {
                     if (failure[0] != null) return;
                     try {
-                        WaczWarc warc = byFile.get(row.file());
-                        Optional<CaptureRow> moved = warc == null ? Optional.empty() : warc.relocate(row);
-                        if (moved.isEmpty()) return;
-                        cdxOut.add(CdxLines.cdxj(moved.get()));
+                        cdxOut.add(line);
                         captures++;
-                        Optional<WaczPage> page = pageOf(row, documents);
+                        Optional<WaczPage> page = pageOf(moved, documents);
                         if (page.isPresent()) {
                             writePage(pagesOut, page.get());
                             if (pages.isEmpty()) pages.add(page.get());
@@ -195,6 +193,11 @@ public final class WaczExporter {
                         failure[0] = e;
                     }
                 });
+                index.cdx(CdxQuery.all(), row -> {
+                    WaczWarc warc = byFile.get(row.file());
+                    if (warc != null) warc.relocate(row).ifPresent(order::accept);
+                });
+                order.finish();
             }
             if (failure[0] != null) throw failure[0];
             putIndex(zip, cdx, idx);
@@ -233,7 +236,7 @@ public final class WaczExporter {
                 if (warc == null) continue;
                 warc.relocate(row).ifPresent(moved -> lines.add(CdxLines.cdxj(moved)));
             }
-            lines.sort(null);
+            lines.sort(CdxOrder.BYTES);
             Path cdx = temporary(".cdx.gz");
             Path idx = temporary(".idx");
             try (ZipNumCdxj out = new ZipNumCdxj(cdx, idx)) {

@@ -40,7 +40,7 @@ final class ZipNumCdxj implements Closeable {
     }
 
     void add(String line) throws IOException {
-        if (lastLine != null && lastLine.compareTo(line) > 0) {
+        if (lastLine != null && CdxOrder.compareBytes(lastLine, line) > 0) {
             throw new IllegalArgumentException("CDXJ lines out of order: \"" + line + "\" after \"" + lastLine + "\"");
         }
         lastLine = line;

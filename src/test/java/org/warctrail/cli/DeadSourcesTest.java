@@ -1,5 +1,6 @@
 package org.warctrail.cli;
 
+import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +120,7 @@ class DeadSourcesTest {
 
     @Test
     void provenancePageListsDeadSourcesApartFromTheGaps() throws Exception {
-        try (Archive archive = Archive.open(store, m -> { })) {
+        try (Archive archive = Archives.open(store, m -> { })) {
             ServeOptions options = new ServeOptions("127.0.0.1", 0, true, null);
             try (CaptureJobs jobs = new CaptureJobs(archive, b -> b.proxy(web.proxy()).delayMillis(0), true);
                  ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {

@@ -92,7 +92,8 @@ class VersionCommandsTest {
     }
 
     @Test
-    void diffOfAnUnknownUrlIsAOneLineError(@TempDir Path store) {
+    void diffOfAnUnknownUrlIsAOneLineError(@TempDir Path store) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(store.resolve("warcs")); // an empty store (a missing one is refused)
         Run run = IndexCommandsTest.run(new DiffCommand(), "--store", store.toString(), "https://nowhere.example/");
         assertEquals(1, run.code());
         assertEquals("warctrail: not archived: https://nowhere.example/", run.err().strip());

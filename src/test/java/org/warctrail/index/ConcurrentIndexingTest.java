@@ -1,5 +1,6 @@
 package org.warctrail.index;
 
+import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
@@ -34,7 +35,7 @@ class ConcurrentIndexingTest {
     @Test
     @Timeout(120)
     void twoCapturesAtOnceKeepTheirOwnPayloadBytes() throws Exception {
-        try (Archive archive = Archive.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
+        try (Archive archive = Archives.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
             CyclicBarrier start = new CyclicBarrier(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {

@@ -1,5 +1,6 @@
 package org.warctrail.web;
 
+import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class CdxPywbSampleTest {
     @Timeout(60)
     void postsAreKeyedByTheirBodiesAsPywbKeysThem() throws Exception {
         Path warc = Path.of("src/test/resources/real-warcs/warcio/post-test.warc.gz");
-        try (Archive archive = Archive.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE)) {
             archive.importFiles(List.of(warc), ImportOptions.IN_PLACE, ImportListener.NONE);
             try (ReplayServer server = new ReplayServer(archive.store(), archive.index(), ServeOptions.loopback(0)).start()) {
                 String body = get(server.port(), "/cdx?url=httpbin.org/post*&output=cdxj");
@@ -73,7 +74,7 @@ class CdxPywbSampleTest {
         AtomicLong now = new AtomicLong();
         // every look at the clock moves it on a second: the budget of 2 s is spent after a few rows
         RequestBudget budget = new RequestBudget(Duration.ofSeconds(2), () -> now.getAndAdd(1_000_000_000L));
-        try (Archive archive = Archive.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE)) {
             archive.importFiles(List.of(warc), ImportOptions.IN_PLACE, ImportListener.NONE);
             try (ReplayServer server = new ReplayServer(archive.store(), archive.index(), ServeOptions.loopback(0))
                     .requestBudget(budget).start()) {
