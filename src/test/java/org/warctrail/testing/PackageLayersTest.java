@@ -1,0 +1,63 @@
+package org.warctrail.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data flows one way: a package uses only packages of a lower layer (the pipeline's order), never one of its own
+ * layer or above, so there are no cycles and no upward imports. Read from the sources, so a fully qualified use
+ * counts as much as an import.
+ */
+class PackageLayersTest {
+    /** The pipeline's layers; a new package is placed here deliberately. */
+    private static final Map<String, Integer> LAYERS = Map.of(
+            "capture", 0,
+            "store", 1,
+            "extract", 1,
+            "index", 2,
+            "provenance", 3,
+            "versions", 3,
+            "app", 4,
+            "web", 5,
+            "cli", 6);
+    private static final Pattern USE = Pattern.compile("\\borg\\.warctrail\\.([a-z]+)\\.");
+    private static final Path SOURCES = Path.of("src/main/java/org/warctrail");
+
+    @Test
+    void packagesOnlyUseLowerLayers() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String own = SOURCES.relativize(file).getName(0).toString();
+                Integer layer = LAYERS.get(own);
+                if (layer == null) {
+                    wrong.add(own + ": a package with no layer: add it to PackageLayersTest.LAYERS");
+                    continue;
+                }
+                Matcher m = USE.matcher(Files.readString(file));
+                TreeSet<String> used = new TreeSet<>();
+                while (m.find()) used.add(m.group(1));
+                for (String other : used) {
+                    if (other.equals(own)) continue;
+                    Integer otherLayer = LAYERS.get(other);
+                    if (otherLayer == null || otherLayer >= layer) {
+                        wrong.add(SOURCES.relativize(file) + " (" + own + ", layer " + layer + ") uses " + other
+                                + " (layer " + otherLayer + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+}
