@@ -14,6 +14,8 @@ import org.warctrail.extract.Link;
  * extracted without a store).
  */
 public final class InMemoryProvenanceGraph implements ProvenanceGraph {
+    /** Guards the maps: a lock of its own, not this public object. */
+    private final Object lock = new Object();
     private record Capture(String url, String timestamp, String title, String site, String published,
                            List<ChainEdge> edges) {
     }
@@ -30,13 +32,17 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
     }
 
     /** A captured HTTP redirect. */
-    public synchronized void addRedirect(String url, String timestamp, int status, String location) {
-        add(new Capture(url, timestamp, null, UrlKey.site(url), null, List.of(ChainEdge.redirect(url, location, status))));
+    public void addRedirect(String url, String timestamp, int status, String location) {
+        synchronized (lock) {
+            add(new Capture(url, timestamp, null, UrlKey.site(url), null, List.of(ChainEdge.redirect(url, location, status))));
+        }
     }
 
     /** Reuse found between two documents; {@code targetText} gives the edge its context. */
-    public synchronized void addReuse(Reuse found, String targetText) {
-        reuse.computeIfAbsent(UrlKey.of(found.targetUrl()), k -> new ArrayList<>()).add(ChainEdge.reuse(found, targetText));
+    public void addReuse(Reuse found, String targetText) {
+        synchronized (lock) {
+            reuse.computeIfAbsent(UrlKey.of(found.targetUrl()), k -> new ArrayList<>()).add(ChainEdge.reuse(found, targetText));
+        }
     }
 
     private void add(Capture capture) {
@@ -46,28 +52,34 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
     }
 
     @Override
-    public synchronized ChainNode node(String url) {
-        List<Capture> list = captures.get(UrlKey.of(url));
-        if (list == null) return ChainNode.unarchived(url);
-        Capture last = list.get(list.size() - 1);
-        Capture described = list.stream().filter(c -> c.title != null).reduce((a, b) -> b).orElse(last);
-        return new ChainNode(last.url, described.title, described.site, described.published, true,
-                list.get(0).timestamp, last.timestamp);
+    public ChainNode node(String url) {
+        synchronized (lock) {
+            List<Capture> list = captures.get(UrlKey.of(url));
+            if (list == null) return ChainNode.unarchived(url);
+            Capture last = list.get(list.size() - 1);
+            Capture described = list.stream().filter(c -> c.title != null).reduce((a, b) -> b).orElse(last);
+            return new ChainNode(last.url, described.title, described.site, described.published, true,
+                    list.get(0).timestamp, last.timestamp);
+        }
     }
 
     @Override
-    public synchronized List<ChainEdge> edges(String url, String timestamp) {
-        List<Capture> list = captures.get(UrlKey.of(url));
-        if (list == null) return List.of();
-        if (timestamp == null) return list.get(list.size() - 1).edges;
-        Instant at = TimeOrder.instant(timestamp);
-        if (at == null) throw new IllegalArgumentException("not a 14-digit timestamp: " + timestamp);
-        return list.stream().min(Comparator.comparingLong((Capture c) ->
-                Math.abs(Duration.between(at, TimeOrder.instant(c.timestamp)).getSeconds()))).orElseThrow().edges;
+    public List<ChainEdge> edges(String url, String timestamp) {
+        synchronized (lock) {
+            List<Capture> list = captures.get(UrlKey.of(url));
+            if (list == null) return List.of();
+            if (timestamp == null) return list.get(list.size() - 1).edges;
+            Instant at = TimeOrder.instant(timestamp);
+            if (at == null) throw new IllegalArgumentException("not a 14-digit timestamp: " + timestamp);
+            return list.stream().min(Comparator.comparingLong((Capture c) ->
+                    Math.abs(Duration.between(at, TimeOrder.instant(c.timestamp)).getSeconds()))).orElseThrow().edges;
+        }
     }
 
     @Override
-    public synchronized List<ChainEdge> reuseSources(String url) {
-        return reuse.getOrDefault(UrlKey.of(url), List.of());
+    public List<ChainEdge> reuseSources(String url) {
+        synchronized (lock) {
+            return reuse.getOrDefault(UrlKey.of(url), List.of());
+        }
     }
 }
