@@ -22,6 +22,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
+import org.warctrail.index.Deriver;
 import org.warctrail.index.DocumentExtractor;
 import org.warctrail.index.ImportListener;
 import org.warctrail.index.ImportOptions;
@@ -36,36 +37,49 @@ import org.warctrail.index.ImportResult;
 public final class ImportBench {
     static final long TARGET_BYTES = Long.getLong("bench.bytes", 300L << 20);
     /**
-     * Import with extraction also runs text-reuse detection for every document: measured once, on a
-     * smaller file of the same kind, so that the whole bench stays within minutes.
+     * Import with extraction (and the derivation after it: text reuse, version flags) is measured on a smaller
+     * file of the same kind (about 8,000 pages), against jwarc cdx on that file and against the same import with
+     * nothing derived, so that the whole bench stays within minutes. {@code -Dbench.derivation.only=true} runs
+     * only that part.
      */
     static final long EXTRACTION_BYTES = Long.getLong("bench.extraction.bytes", 30L << 20);
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
         Files.createDirectories(out);
+        Path jwarcJar = Path.of(WarcReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path small = out.resolve("bench-" + (EXTRACTION_BYTES >> 20) + "mb.warc.gz");
+        if (!Files.exists(small)) generate(small, EXTRACTION_BYTES);
+        double smallMb = Files.size(small) / 1048576.0;
+        double smallJwarc = time("jwarc cdx > /dev/null (" + (EXTRACTION_BYTES >> 20) + " MB file)",
+                () -> exec(List.of(javaBin(), "-cp", jwarcJar.toString(), "org.netpreserve.jwarc.tools.WarcTool", "cdx",
+                        small.toString())));
+        double extractOnly = time("warctrail import --in-place, extraction, nothing derived",
+                () -> importOnce(out, small, ImportOptions.IN_PLACE, DocumentExtractor.standard(), List.of()));
+        double derived = time("warctrail import --in-place, extraction, reuse and version flags derived",
+                () -> importOnce(out, small, ImportOptions.IN_PLACE, DocumentExtractor.standard(), Archives.derivers()));
+        if (Boolean.getBoolean("bench.derivation.only")) {
+            System.out.println();
+            System.out.printf("%-62s %8s %10s %12s%n", "pages of the " + (EXTRACTION_BYTES >> 20) + " MB file",
+                    "seconds", "MB/s", "vs jwarc cdx");
+            row62("jwarc cdx", smallJwarc, smallMb, smallJwarc);
+            row62("warctrail import --in-place, extraction, nothing derived", extractOnly, smallMb, smallJwarc);
+            row62("warctrail import --in-place, extraction + reuse + versions", derived, smallMb, smallJwarc);
+            return;
+        }
+
         Path warc = out.resolve("bench-" + (TARGET_BYTES >> 20) + "mb.warc.gz");
         if (!Files.exists(warc)) generate(warc);
         double mb = Files.size(warc) / 1048576.0;
         System.out.printf("file: %s, %.1f MB compressed%n", warc, mb);
-
         double gzip = time("gzip -dc > /dev/null", () -> exec(List.of("gzip", "-dc", warc.toString())));
-        Path jwarcJar = Path.of(WarcReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         double jwarc = time("jwarc cdx > /dev/null", () -> exec(List.of(javaBin(), "-cp", jwarcJar.toString(),
                 "org.netpreserve.jwarc.tools.WarcTool", "cdx", warc.toString())));
         double indexOnly = time("warctrail import --in-place (index only)",
-                () -> importOnce(out, warc, ImportOptions.IN_PLACE, DocumentExtractor.NONE));
+                () -> importOnce(out, warc, ImportOptions.IN_PLACE, DocumentExtractor.NONE, List.of()));
         double copied = time("warctrail import, copied (index only)",
-                () -> importOnce(out, warc, ImportOptions.COPY, DocumentExtractor.NONE));
-        Path small = out.resolve("bench-" + (EXTRACTION_BYTES >> 20) + "mb.warc.gz");
-        if (!Files.exists(small)) generate(small, EXTRACTION_BYTES);
-        double smallMb = Files.size(small) / 1048576.0;
-        long start = System.nanoTime();
-        importOnce(out, small, ImportOptions.IN_PLACE, DocumentExtractor.standard());
-        double smallSeconds = (System.nanoTime() - start) / 1e9;
-        double extracting = smallSeconds * (mb / smallMb);
-        System.out.printf("warctrail import --in-place (with extraction and text reuse) of %.1f MB: %.1f s, "
-                + "%.2f MB/s%n", smallMb, smallSeconds, smallMb / smallSeconds);
+                () -> importOnce(out, warc, ImportOptions.COPY, DocumentExtractor.NONE, List.of()));
+        double extracting = derived * (mb / smallMb);
 
         System.out.println();
         System.out.printf("%-44s %8s %10s %12s%n", "", "seconds", "MB/s", "vs jwarc cdx");
@@ -74,8 +88,14 @@ public final class ImportBench {
         row("warctrail import --in-place, index only", indexOnly, mb, jwarc);
         row("warctrail import (copy), index only", copied, mb, jwarc);
         row("warctrail import --in-place, with extraction*", extracting, mb, jwarc);
-        System.out.printf("* measured on the %.0f MB file, scaled to this one's size%n", smallMb);
+        System.out.printf("* extraction, reuse and version flags, measured on the %.0f MB file (%.1f s there, jwarc cdx "
+                + "%.1f s, extraction without derivation %.1f s), scaled to this one's size%n", smallMb, derived,
+                smallJwarc, extractOnly);
         System.out.printf("%nindex-only / jwarc cdx speed: %.2fx (goal >= 0.9x)%n", jwarc / indexOnly);
+    }
+
+    static void row62(String label, double seconds, double mb, double jwarc) {
+        System.out.printf("%-62s %8.2f %10.1f %11.2fx%n", label, seconds, mb / seconds, jwarc / seconds);
     }
 
     interface Step {
@@ -101,10 +121,11 @@ public final class ImportBench {
         System.out.printf("%-44s %8.2f %10.1f %11.2fx%n", label, seconds, mb / seconds, jwarc / seconds);
     }
 
-    static void importOnce(Path out, Path warc, ImportOptions options, DocumentExtractor extractor) throws IOException {
+    static void importOnce(Path out, Path warc, ImportOptions options, DocumentExtractor extractor,
+                           List<Deriver> derivers) throws IOException {
         Path store = out.resolve("store");
         deleteTree(store);
-        try (Archive archive = Archives.open(store, m -> { }, extractor)) {
+        try (Archive archive = Archive.open(store, m -> System.out.print("[" + m + "] "), extractor, derivers)) {
             ImportResult result = archive.importFiles(List.of(warc), options, ImportListener.NONE);
             System.out.print("(" + result.captures() + " captures, " + result.documents() + " documents) ");
         }

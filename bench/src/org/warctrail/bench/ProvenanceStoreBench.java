@@ -1,6 +1,8 @@
 package org.warctrail.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,27 +30,33 @@ import org.warctrail.extract.LinkKind;
 import org.warctrail.extract.LinkPlace;
 import org.warctrail.index.Archive;
 import org.warctrail.index.CandidateDocument;
+import org.warctrail.index.Deriver;
 import org.warctrail.index.ImportListener;
 import org.warctrail.index.ImportOptions;
 import org.warctrail.index.ReuseTables;
 import org.warctrail.index.SurtKey;
+import org.warctrail.index.VersionFlagsTable;
 import org.warctrail.provenance.ArchiveProvenance;
 import org.warctrail.provenance.IndexedReuseStore;
 import org.warctrail.provenance.MatchText;
 import org.warctrail.provenance.ReuseDetector;
 import org.warctrail.provenance.ReuseDocument;
 import org.warctrail.provenance.ReuseSignature;
+import org.warctrail.versions.IndexVersionFlagger;
 
 /**
  * The provenance benchmark against the real store: the {@link SyntheticCorpus} written as WARC files of 1,000
- * documents and imported through {@link Archive} (captures, documents, FTS5, links, and reuse detection run by
- * the indexing hook), then at 10k and at N documents: reuse-detection cost per document against the SQLite
- * tables (candidate lookups and alignment, timed on the last 1,000 documents again), import time per document
- * (everything, reuse included), and trace latency p50/p95. The extractor is replaced by one that returns the
+ * documents and imported through {@link Archive} (captures, documents, FTS5, links, and the derivation run after
+ * each batch: version flags and reuse detection), then at 10k, 50k and N documents: import wall and CPU time per
+ * document (everything, derivation included, over the last 5,000 documents), the index size, recall of the
+ * planted reuse, reuse-detection cost per document against the SQLite tables (candidate lookups and alignment,
+ * timed on the last 1,000 documents again), and trace latency p50/p95. {@code --no-reuse} runs the same import
+ * with version flags alone: the difference is what reuse costs. The extractor is replaced by one that returns the
  * generated documents (the payloads are their text, labelled text/html so the index extracts them), so the
  * figures are provenance's and the index's, not HTML parsing's.
  *
- * <p>Run: {@code bench/provenance.sh --sqlite [--docs N] [--traces N]}; the store is made in bench/out/provenance-store.
+ * <p>Run: {@code bench/provenance.sh --sqlite [--docs N] [--traces N] [--no-reuse] [--out DIR]}; the store is made
+ * in bench/out/provenance-store.
  */
 public final class ProvenanceStoreBench {
     private static final int CHUNK = 1_000;
@@ -55,22 +64,33 @@ public final class ProvenanceStoreBench {
     public static void main(String[] args) throws Exception {
         int docs = 100_000;
         int traces = 200;
+        boolean reuse = true;
         Path out = Path.of("bench/out/provenance-store");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
                 case "--traces" -> traces = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--no-reuse" -> reuse = false;
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
+        // without reuse: the same import with the version flags alone, the baseline reuse's cost is measured against
+        List<Deriver> derivers = reuse ? Archives.derivers()
+                : List.of(VersionFlagsTable.deriver(new IndexVersionFlagger()));
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> planted = new HashMap<>();
+        Map<Long, String> urls = new HashMap<>();
         deleteTree(out);
         Files.createDirectories(out);
         SyntheticCorpus corpus = new SyntheticCorpus(42, 30_000, 500);
         Map<String, SyntheticCorpus.Doc> byUrl = new HashMap<>();
-        System.out.printf(Locale.ROOT, "provenance bench: SQLite store, %,d documents, in %s%n", docs, out);
+        System.out.printf(Locale.ROOT, "provenance bench: SQLite store, %,d documents, %s, in %s%n", docs,
+                reuse ? "reuse and version flags derived" : "version flags derived, no reuse", out);
         long start = System.nanoTime();
-        try (Archive archive = Archives.open(out.resolve("store"), m -> { }, (url, type, payload) -> document(byUrl.get(url)))) {
+        ArrayDeque<long[]> window = new ArrayDeque<>(); // {cpu, wall, docs} of the last 5 chunks
+        try (Archive archive = Archive.open(out.resolve("store"), m -> System.out.println("notice: " + m),
+                (url, type, payload) -> document(byUrl.get(url)), derivers)) {
             for (int done = 0; done < docs; ) {
                 int n = Math.min(CHUNK, docs - done);
                 byUrl.clear();
@@ -80,22 +100,56 @@ public final class ProvenanceStoreBench {
                     for (int k = 0; k < n; k++) {
                         SyntheticCorpus.Doc d = corpus.next();
                         byUrl.put(d.url(), d);
+                        urls.put(d.id(), d.url());
+                        if (d.reusedFrom() >= 0) planted.put(d.id(), d.reusedFrom());
                         writer.write(response(d));
                     }
                 }
                 long t0 = System.nanoTime();
+                long c0 = cpu.getCurrentThreadCpuTime();
+                // indexing and then derivation run on this thread: its CPU time is the import's
                 archive.importFiles(List.of(warc), ImportOptions.COPY, ImportListener.NONE);
-                Files.delete(warc);
+                long importCpu = cpu.getCurrentThreadCpuTime() - c0;
                 long importNanos = System.nanoTime() - t0;
+                Files.delete(warc);
                 done += n;
-                if (done == 10_000 || done == docs) {
-                    System.out.printf(Locale.ROOT, "%,9d docs: import %.2f ms/doc (last %d: store, extract stub, index, "
-                            + "FTS, reuse hook); total %.0f s%n", done, importNanos / 1e6 / n, n, (System.nanoTime() - start) / 1e9);
-                    reuseCost(archive, done, n);
+                boolean checkpoint = done == 10_000 || done == 50_000 || done == docs;
+                window.addLast(new long[] {importCpu, importNanos, n});
+                if (window.size() > 5) window.removeFirst();
+                if (checkpoint) {
+                    long windowCpu = window.stream().mapToLong(w -> w[0]).sum();
+                    long windowWall = window.stream().mapToLong(w -> w[1]).sum();
+                    long windowDocs = window.stream().mapToLong(w -> w[2]).sum();
+                    Path index = out.resolve("store/index.sqlite");
+                    long indexBytes = Files.size(index) + sizeIfAny(index.resolveSibling("index.sqlite-wal"));
+                    System.out.printf(Locale.ROOT, "%,9d docs: import %.2f ms/doc wall, %.2f ms/doc CPU (last %,d docs: "
+                                    + "store, extract stub, index, FTS, derivation); index %.1f MB (%.0f bytes/doc); "
+                                    + "total %.0f s%n", done, windowWall / 1e6 / windowDocs, windowCpu / 1e6 / windowDocs,
+                            windowDocs, indexBytes / 1e6, (double) indexBytes / done, (System.nanoTime() - start) / 1e9);
+                    if (reuse) {
+                        recall(archive, planted, urls, done);
+                        reuseCost(archive, done, n);
+                    }
+                    System.out.println("  derivation: " + archive.derivations().status());
                     ProvenanceBench.traceLatency(new ArchiveProvenance(archive.index())::trace, corpus, done, traces);
                 }
             }
         }
+    }
+
+    /** How many planted reuses (a document reposting paragraphs of an earlier one) derivation stored. */
+    private static void recall(Archive archive, Map<Long, Long> planted, Map<Long, String> urls, int docs) {
+        ReuseTables tables = new ReuseTables(archive.index());
+        int found = 0;
+        for (Map.Entry<Long, Long> p : planted.entrySet()) {
+            String source = urls.get(p.getValue());
+            if (tables.reuseInto(urls.get(p.getKey())).stream().anyMatch(r -> r.sourceUrl().equals(source))) found++;
+        }
+        System.out.printf(Locale.ROOT, "%,9d docs: planted reuse found %,d of %,d%n", docs, found, planted.size());
+    }
+
+    private static long sizeIfAny(Path p) throws IOException {
+        return Files.exists(p) ? Files.size(p) : 0;
     }
 
     /** Detection again (without filing) for the last {@code n} documents: the per-document cost at this size. */

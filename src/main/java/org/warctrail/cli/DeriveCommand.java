@@ -37,7 +37,8 @@ public final class DeriveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Derivations.Outcome outcome;
         DerivationStatus status;
-        try (Archive archive = Archives.open(store.dir(), m -> err.println("warctrail: " + m))) {
+        // opened without catching up, so that the counts are this command's work
+        try (Archive archive = Archives.openForReading(store.dir(), m -> err.println("warctrail: " + m))) {
             outcome = retry ? archive.derivations().retry() : archive.derivations().run();
             status = archive.derivations().status();
         }

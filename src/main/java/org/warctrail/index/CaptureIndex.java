@@ -164,18 +164,12 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
 
     @Override
     public Optional<CaptureRow> resolveRevisit(CaptureRow row) {
-        if (!"revisit".equals(row.recordType())) return Optional.of(row);
-        if (row.refersToUrl() != null && row.refersToTimestamp() != null) {
-            List<CaptureRow> exact = query("SELECT " + ROW_COLUMNS + " WHERE c.surt = ? AND c.timestamp = ? "
-                            + "AND c.record_type IN ('response', 'resource') ORDER BY (c.digest IS ?) DESC, c.id",
-                    List.of(SurtKey.of(row.refersToUrl()), row.refersToTimestamp(), nullable(row.digest())),
-                    CaptureIndex::row);
-            if (!exact.isEmpty()) return Optional.of(exact.get(0));
+        if (!row.revisit()) return Optional.of(row);
+        try {
+            return connections.read(c -> Revisits.original(c, row));
+        } catch (SQLException e) {
+            throw new IndexException("cannot resolve the revisit of " + row.url() + ": " + e.getMessage(), e);
         }
-        if (row.digest() == null) return Optional.empty();
-        return query("SELECT " + ROW_COLUMNS + " WHERE c.surt = ? AND c.digest = ? AND c.timestamp <= ? "
-                        + "AND c.record_type IN ('response', 'resource') ORDER BY c.timestamp DESC, c.id DESC LIMIT 1",
-                List.of(row.surt(), row.digest(), row.timestamp()), CaptureIndex::row).stream().findFirst();
     }
 
     @Override
@@ -256,17 +250,10 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
                 rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15));
     }
 
-    /** Marks a null parameter for {@code IS ?} comparisons. */
-    private static Object nullable(Object value) {
-        return value == null ? NULL : value;
-    }
-
-    private static final Object NULL = new Object();
-
     static void bind(PreparedStatement st, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object p = parameters.get(i);
-            if (p == NULL) st.setNull(i + 1, java.sql.Types.VARCHAR);
+            if (p == null) st.setNull(i + 1, java.sql.Types.VARCHAR);
             else st.setObject(i + 1, p);
         }
     }

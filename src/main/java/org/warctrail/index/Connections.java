@@ -98,7 +98,7 @@ final class Connections implements Closeable {
     private Connection borrow() throws SQLException {
         Connection c = idle.poll();
         if (c != null) return c;
-        synchronized (this) {
+        synchronized (all) {
             if (closed) throw new SQLException("index is closed");
             if (opened < READERS) {
                 opened++;
@@ -114,9 +114,9 @@ final class Connections implements Closeable {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
         synchronized (all) {
+            closed = true;
             for (Connection c : all) {
                 try {
                     c.close();

@@ -184,6 +184,13 @@ public final class ReuseTables {
         }
     }
 
+    /** The documents of a URL (any capture, SURT match) whose derived data is not stored yet (pending or failed). */
+    public List<CandidateDocument> underivedDocuments(String url) {
+        return index.query("SELECT " + DOCUMENT_COLUMNS + " FROM documents d JOIN derivations q "
+                + "ON q.capture_id = d.capture_id WHERE d.surt = ? ORDER BY d.id", List.of(SurtKey.of(url)),
+                ReuseTables::document);
+    }
+
     public Optional<CandidateDocument> document(long id) {
         return index.query("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.id = ?", List.of(id),
                 ReuseTables::document).stream().findFirst();

@@ -161,8 +161,18 @@ final class Schema {
         }
     }
 
+    /** The schema version just before a migration ran (its position in the list). */
+    static int versionBefore(List<String> migration) {
+        return MIGRATIONS.indexOf(migration);
+    }
+
     /** Brings the database up to the latest version; refuses one written by a newer warctrail. */
     static void migrate(Connection connection) throws SQLException {
+        migrate(connection, MIGRATIONS.size());
+    }
+
+    /** Brings the database up to version {@code upTo} (tests make stores of an earlier version with it). */
+    static void migrate(Connection connection, int upTo) throws SQLException {
         boolean auto = connection.getAutoCommit();
         // The writer connection begins IMMEDIATE transactions, so two processes never migrate at once.
         connection.setAutoCommit(false);
@@ -175,7 +185,7 @@ final class Schema {
                 throw new SQLException("index schema version " + version + " is newer than this warctrail ("
                         + MIGRATIONS.size() + "); upgrade warctrail or run reindex");
             }
-            for (int v = version; v < MIGRATIONS.size(); v++) {
+            for (int v = version; v < upTo; v++) {
                 for (String sql : MIGRATIONS.get(v)) st.execute(sql);
                 st.execute("PRAGMA user_version = " + (v + 1));
             }

@@ -35,9 +35,9 @@ public final class StoredDocuments {
     }
 
     static Document load(Connection c, CaptureRow row) throws SQLException {
-        if (!"revisit".equals(row.recordType())) return loadById(c, row.id());
-        long id = original(c, row);
-        Document d = id < 0 ? null : loadById(c, id);
+        if (!row.revisit()) return loadById(c, row.id());
+        Optional<CaptureRow> original = Revisits.original(c, row);
+        Document d = original.isEmpty() ? null : loadById(c, original.get().id());
         if (d != null || row.digest() == null) return d;
         // the record referred to has no document (say, a 5xx answer with the same body): any capture of the
         // same payload that has one will do
@@ -64,32 +64,6 @@ public final class StoredDocuments {
                         authors == null || authors.isEmpty() ? List.of() : List.of(authors.split("\n")),
                         rs.getString("lang"), rs.getString("canonical"), rs.getString("site_name"),
                         rs.getString("description"), links(c, documentId), quotes(c, documentId), rs.getString("error"));
-            }
-        }
-    }
-
-    /** The capture id of the response a revisit stands for (WARC-Refers-To, else the same digest earlier), or -1. */
-    private static long original(Connection c, CaptureRow row) throws SQLException {
-        if (row.refersToUrl() != null && row.refersToTimestamp() != null) {
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM captures WHERE surt = ? AND timestamp = ? "
-                    + "AND record_type IN ('response', 'resource') ORDER BY (digest IS ?) DESC, id LIMIT 1")) {
-                // two captures in one second share a timestamp: the one with the revisit's digest is meant
-                st.setString(1, SurtKey.of(row.refersToUrl()));
-                st.setString(2, row.refersToTimestamp());
-                st.setString(3, row.digest());
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) return rs.getLong(1);
-                }
-            }
-        }
-        if (row.digest() == null) return -1;
-        try (PreparedStatement st = c.prepareStatement("SELECT id FROM captures WHERE surt = ? AND digest = ? "
-                + "AND timestamp <= ? AND record_type IN ('response', 'resource') ORDER BY timestamp DESC, id DESC LIMIT 1")) {
-            st.setString(1, row.surt());
-            st.setString(2, row.digest());
-            st.setString(3, row.timestamp());
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
             }
         }
     }

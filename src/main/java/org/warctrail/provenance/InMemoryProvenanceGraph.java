@@ -14,6 +14,9 @@ import org.warctrail.extract.Link;
  * extracted without a store).
  */
 public final class InMemoryProvenanceGraph implements ProvenanceGraph {
+    /** Guards the maps: a lock of its own, not this public object. */
+    private final Object lock = new Object();
+
     private record Capture(String url, String timestamp, int status, String title, String site, String published,
                            List<ChainEdge> edges) {
     }
@@ -22,28 +25,36 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
     private final Map<String, List<ChainEdge>> reuse = new HashMap<>();
 
     /** A captured page (or document) with its links. {@code siteName} may be null (the host stands in). */
-    public synchronized void addPage(String url, String timestamp, String title, String siteName, String published,
+    public void addPage(String url, String timestamp, String title, String siteName, String published,
                                      List<Link> links) {
-        List<ChainEdge> edges = links.stream()
-                .map(l -> new ChainEdge(url, l.url(), l.kind().label(), l.text(), l.context(), null, null)).toList();
-        add(new Capture(url, timestamp, 200, title, siteName != null ? siteName : UrlKey.site(url), published, edges));
+        synchronized (lock) {
+            List<ChainEdge> edges = links.stream()
+                    .map(l -> new ChainEdge(url, l.url(), l.kind().label(), l.text(), l.context(), null, null)).toList();
+            add(new Capture(url, timestamp, 200, title, siteName != null ? siteName : UrlKey.site(url), published, edges));
+        }
     }
 
     /** A captured HTTP redirect. */
-    public synchronized void addRedirect(String url, String timestamp, int status, String location) {
-        add(new Capture(url, timestamp, status, null, UrlKey.site(url), null,
-                List.of(ChainEdge.redirect(url, location, status))));
+    public void addRedirect(String url, String timestamp, int status, String location) {
+        synchronized (lock) {
+            add(new Capture(url, timestamp, status, null, UrlKey.site(url), null,
+                    List.of(ChainEdge.redirect(url, location, status))));
+        }
     }
 
     /** A capture that did not preserve the page: an error response (404, 410, 5xx). */
-    public synchronized void addFailure(String url, String timestamp, int status) {
-        if (status < 400) throw new IllegalArgumentException("not an error status: " + status);
-        add(new Capture(url, timestamp, status, null, UrlKey.site(url), null, List.of()));
+    public void addFailure(String url, String timestamp, int status) {
+        synchronized (lock) {
+            if (status < 400) throw new IllegalArgumentException("not an error status: " + status);
+            add(new Capture(url, timestamp, status, null, UrlKey.site(url), null, List.of()));
+        }
     }
 
     /** Reuse found between two documents; {@code targetText} gives the edge its context. */
-    public synchronized void addReuse(Reuse found, String targetText) {
-        reuse.computeIfAbsent(UrlKey.of(found.targetUrl()), k -> new ArrayList<>()).add(ChainEdge.reuse(found, targetText));
+    public void addReuse(Reuse found, String targetText) {
+        synchronized (lock) {
+            reuse.computeIfAbsent(UrlKey.of(found.targetUrl()), k -> new ArrayList<>()).add(ChainEdge.reuse(found, targetText));
+        }
     }
 
     private void add(Capture capture) {
@@ -53,32 +64,38 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
     }
 
     @Override
-    public synchronized ChainNode node(String url) {
-        List<Capture> all = captures.get(UrlKey.of(url));
-        if (all == null) return ChainNode.unarchived(url);
-        Capture latest = all.get(all.size() - 1);
-        List<Capture> list = all.stream().filter(c -> c.status < 400).toList();
-        if (list.isEmpty()) return ChainNode.failed(url, latest.status, latest.timestamp);
-        Capture last = list.get(list.size() - 1);
-        Capture described = list.stream().filter(c -> c.title != null).reduce((a, b) -> b).orElse(last);
-        return new ChainNode(last.url, described.title, described.site, described.published, true,
-                list.get(0).timestamp, last.timestamp, latest.status, latest.timestamp);
+    public ChainNode node(String url) {
+        synchronized (lock) {
+            List<Capture> all = captures.get(UrlKey.of(url));
+            if (all == null) return ChainNode.unarchived(url);
+            Capture latest = all.get(all.size() - 1);
+            List<Capture> list = all.stream().filter(c -> c.status < 400).toList();
+            if (list.isEmpty()) return ChainNode.failed(url, latest.status, latest.timestamp);
+            Capture last = list.get(list.size() - 1);
+            Capture described = list.stream().filter(c -> c.title != null).reduce((a, b) -> b).orElse(last);
+            return new ChainNode(last.url, described.title, described.site, described.published, true,
+                    list.get(0).timestamp, last.timestamp, latest.status, latest.timestamp);
+        }
     }
 
     @Override
-    public synchronized List<ChainEdge> edges(String url, String timestamp) {
-        List<Capture> all = captures.get(UrlKey.of(url));
-        List<Capture> list = all == null ? List.of() : all.stream().filter(c -> c.status < 400).toList();
-        if (list.isEmpty()) return List.of();
-        if (timestamp == null) return list.get(list.size() - 1).edges;
-        Instant at = TimeOrder.instant(timestamp);
-        if (at == null) throw new IllegalArgumentException("not a 14-digit timestamp: " + timestamp);
-        return list.stream().min(Comparator.comparingLong((Capture c) ->
-                Math.abs(Duration.between(at, TimeOrder.instant(c.timestamp)).getSeconds()))).orElseThrow().edges;
+    public List<ChainEdge> edges(String url, String timestamp) {
+        synchronized (lock) {
+            List<Capture> all = captures.get(UrlKey.of(url));
+            List<Capture> list = all == null ? List.of() : all.stream().filter(c -> c.status < 400).toList();
+            if (list.isEmpty()) return List.of();
+            if (timestamp == null) return list.get(list.size() - 1).edges;
+            Instant at = TimeOrder.instant(timestamp);
+            if (at == null) throw new IllegalArgumentException("not a 14-digit timestamp: " + timestamp);
+            return list.stream().min(Comparator.comparingLong((Capture c) ->
+                    Math.abs(Duration.between(at, TimeOrder.instant(c.timestamp)).getSeconds()))).orElseThrow().edges;
+        }
     }
 
     @Override
-    public synchronized List<ChainEdge> reuseSources(String url) {
-        return reuse.getOrDefault(UrlKey.of(url), List.of());
+    public List<ChainEdge> reuseSources(String url) {
+        synchronized (lock) {
+            return reuse.getOrDefault(UrlKey.of(url), List.of());
+        }
     }
 }

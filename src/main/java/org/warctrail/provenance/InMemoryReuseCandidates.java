@@ -9,6 +9,8 @@ import java.util.Map;
  * so a hundred thousand documents of 64 keys each fit in a few hundred megabytes.
  */
 public final class InMemoryReuseCandidates implements ReuseCandidates {
+    /** Guards the maps: a lock of its own, not this public object. */
+    private final Object lock = new Object();
     private long[] tableKeys = new long[1 << 16];
     private int[] tableHeads = new int[1 << 16]; // entry index + 1 of the newest entry of the key; 0 = empty slot
     private int used;
@@ -17,40 +19,46 @@ public final class InMemoryReuseCandidates implements ReuseCandidates {
     private int entries;
 
     @Override
-    public synchronized void put(long documentId, long[] bandKeys) {
-        for (long key : bandKeys) {
-            if ((used + 1) * 2 > tableKeys.length) grow();
-            int slot = slot(key);
-            if (tableHeads[slot] == 0) {
-                tableKeys[slot] = key;
-                used++;
+    public void put(long documentId, long[] bandKeys) {
+        synchronized (lock) {
+            for (long key : bandKeys) {
+                if ((used + 1) * 2 > tableKeys.length) grow();
+                int slot = slot(key);
+                if (tableHeads[slot] == 0) {
+                    tableKeys[slot] = key;
+                    used++;
+                }
+                if (entries == entryDocs.length) {
+                    entryDocs = Arrays.copyOf(entryDocs, entries * 2);
+                    entryNext = Arrays.copyOf(entryNext, entries * 2);
+                }
+                entryDocs[entries] = documentId;
+                entryNext[entries] = tableHeads[slot];
+                tableHeads[slot] = ++entries;
             }
-            if (entries == entryDocs.length) {
-                entryDocs = Arrays.copyOf(entryDocs, entries * 2);
-                entryNext = Arrays.copyOf(entryNext, entries * 2);
-            }
-            entryDocs[entries] = documentId;
-            entryNext[entries] = tableHeads[slot];
-            tableHeads[slot] = ++entries;
         }
     }
 
     @Override
-    public synchronized Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
-        Map<Long, Integer> found = new HashMap<>();
-        for (long key : bandKeys) {
-            int slot = slot(key);
-            int read = 0;
-            for (int e = tableHeads[slot]; e != 0 && read < perKeyLimit; e = entryNext[e - 1], read++) {
-                found.merge(entryDocs[e - 1], 1, Integer::sum);
+    public Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
+        synchronized (lock) {
+            Map<Long, Integer> found = new HashMap<>();
+            for (long key : bandKeys) {
+                int slot = slot(key);
+                int read = 0;
+                for (int e = tableHeads[slot]; e != 0 && read < perKeyLimit; e = entryNext[e - 1], read++) {
+                    found.merge(entryDocs[e - 1], 1, Integer::sum);
+                }
             }
+            return found;
         }
-        return found;
     }
 
     /** How many (key, document) entries the table holds. */
-    public synchronized int size() {
-        return entries;
+    public int size() {
+        synchronized (lock) {
+            return entries;
+        }
     }
 
     private int slot(long key) {

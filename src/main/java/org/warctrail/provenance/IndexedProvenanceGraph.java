@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.warctrail.index.CandidateDocument;
 import org.warctrail.index.CaptureRow;
 import org.warctrail.index.CapturedLinks;
 import org.warctrail.index.ProvenanceQueries;
@@ -12,7 +13,10 @@ import org.warctrail.index.ReuseTables;
 import org.warctrail.index.StoredReuse;
 import org.warctrail.index.UrlNode;
 
-/** {@link ProvenanceGraph} over the index: captures, documents, links and the reuse tables. */
+/**
+ * {@link ProvenanceGraph} over the index: captures, documents, links and the reuse tables. A read: reuse into a
+ * document not derived yet is detected in memory against the stored band keys, and not kept.
+ */
 public final class IndexedProvenanceGraph implements ProvenanceGraph {
     private final ProvenanceQueries queries;
     private final ReuseTables reuse;
@@ -51,7 +55,9 @@ public final class IndexedProvenanceGraph implements ProvenanceGraph {
     public List<ChainEdge> reuseSources(String url) {
         Map<String, ChainEdge> bySource = new HashMap<>();
         List<ChainEdge> edges = new ArrayList<>();
-        for (StoredReuse r : reuse.reuseInto(url)) {
+        List<StoredReuse> found = new ArrayList<>(reuse.reuseInto(url));
+        found.addAll(underivedReuseInto(url));
+        for (StoredReuse r : found) {
             String key = UrlKey.of(r.sourceUrl());
             if (bySource.containsKey(key)) continue;
             String targetText = reuse.document(r.targetId()).map(d -> d.text()).orElse(null);
@@ -60,5 +66,21 @@ public final class IndexedProvenanceGraph implements ProvenanceGraph {
             edges.add(edge);
         }
         return edges;
+    }
+
+    /** Reuse into the URL's documents still pending derivation, detected now (most words first). */
+    private List<StoredReuse> underivedReuseInto(String url) {
+        List<CandidateDocument> pending = reuse.underivedDocuments(url);
+        if (pending.isEmpty()) return List.of();
+        IndexedReuseStore store = new IndexedReuseStore(reuse);
+        ReuseDetector detector = new ReuseDetector(store, store);
+        List<StoredReuse> out = new ArrayList<>();
+        for (CandidateDocument d : pending) {
+            for (Reuse r : detector.detect(IndexedReuseStore.reuseDocument(d))) {
+                if (r.targetId() == d.id()) out.add(ReuseIndexing.stored(r));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(StoredReuse::words).reversed());
+        return out;
     }
 }

@@ -86,7 +86,7 @@ public final class ArchivedVersions {
             CaptureRow row = captures.get(i);
             if (before != null && (row.id() == before.id() || row.timestamp().compareTo(before.timestamp()) > 0)) continue;
             if (before != null && row.timestamp().equals(before.timestamp()) && row.id() > before.id()) continue;
-            if (row.status() < 500) return Optional.of(row);
+            if (!row.failed()) return Optional.of(row);
         }
         return Optional.empty();
     }

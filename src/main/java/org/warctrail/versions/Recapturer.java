@@ -45,7 +45,7 @@ public final class Recapturer {
         if (latest == null || latest.flags() == null) {
             return new RecaptureResult(url, since, true, reason(summary, url), null);
         }
-        if (latest.capture().status() >= 500) {
+        if (latest.capture().failed()) {
             return new RecaptureResult(url, latest.capture().timestamp(), true,
                     "answers " + latest.capture().status(), latest.flags());
         }

@@ -1,6 +1,7 @@
 package org.warctrail.versions;
 
 import org.warctrail.extract.Document;
+import org.warctrail.index.CaptureRow;
 
 /**
  * One capture of a URL, as the differ sees it.
@@ -21,7 +22,7 @@ public record Version(String url, String timestamp, int status, String redirect,
 
     /** A server error: the capture failed and says nothing about the page; it is retried, not compared. */
     public boolean failed() {
-        return status >= 500;
+        return status >= CaptureRow.FAILED_STATUS;
     }
 
     public boolean redirects() {

@@ -34,6 +34,9 @@ import org.warctrail.index.ReuseTables;
 import org.warctrail.index.StoredReuse;
 import org.warctrail.index.VersionFlagger;
 import org.warctrail.index.VersionFlagsTable;
+import org.warctrail.provenance.ArchiveProvenance;
+import org.warctrail.provenance.Chain;
+import org.warctrail.provenance.ChainEdge;
 import org.warctrail.provenance.ReuseIndexing;
 import org.warctrail.store.RotatingWarcWriter;
 import org.warctrail.versions.IndexVersionFlagger;
@@ -162,21 +165,39 @@ class DerivationFailuresTest {
         assertEquals(List.of(), notices);
     }
 
+    /** A deriver that fails on every capture. */
+    private static final Deriver HOPELESS = new Deriver() {
+        @Override
+        public String name() {
+            return "hopeless";
+        }
+
+        @Override
+        public Batch batch(org.warctrail.index.CaptureIndex index) {
+            return capture -> {
+                throw new NullPointerException();
+            };
+        }
+    };
+
+    @Test
+    void aChainShowsReuseIntoADocumentNotDerivedYetWithoutStoringIt() throws IOException {
+        try (Archive archive = open(Archives.derivers())) {
+            write(archive, List.of(html(SOURCE, "20240102000000", "<p>" + STORY + "</p>")));
+        }
+        try (Archive archive = open(List.of(HOPELESS))) {
+            write(archive, List.of(html(COPY, "20240103000000", "<p>As they put it:</p><p>" + STORY + "</p>")));
+            assertEquals(1, archive.derivations().status().failed());
+            Chain chain = new ArchiveProvenance(archive.index()).chain(COPY, 1);
+            assertTrue(chain.edges().stream().anyMatch(e -> e.kind().equals(ChainEdge.REUSE) && e.to().equals(SOURCE)),
+                    chain.toString());
+            assertFalse(reuseBetweenTheCopies(archive), "a read stores nothing");
+        }
+    }
+
     @Test
     void aDeriverThatThrowsOnEveryCaptureNeverFailsIndexing() throws IOException {
-        Deriver hopeless = new Deriver() {
-            @Override
-            public String name() {
-                return "hopeless";
-            }
-
-            @Override
-            public Batch batch(org.warctrail.index.CaptureIndex index) {
-                return capture -> {
-                    throw new NullPointerException();
-                };
-            }
-        };
+        Deriver hopeless = HOPELESS;
         try (Archive archive = open(List.of(hopeless))) {
             write(archive, List.of(html(SOURCE, "20240102000000", "<p>" + STORY + "</p>"),
                     html(COPY, "20240103000000", "<p>" + STORY + "</p>")));
