@@ -52,11 +52,14 @@ final class IndexWriter {
                     c.commit();
                     return added;
                 } catch (SQLException | RuntimeException e) {
-                    c.rollback();
+                    Connections.rollback(c, e);
                     throw e;
                 }
             });
         } catch (SQLException e) {
+            if (IndexException.isDiskFull(e)) {
+                throw new IndexException("the disk is full: cannot write to the index (" + e.getMessage() + ")", e);
+            }
             throw new IndexException("cannot write index batch: " + e.getMessage(), e);
         }
     }
