@@ -187,9 +187,9 @@ public final class WarcImporter {
                 if (e.isDirectory() || !e.getName().startsWith("archive/")) continue;
                 String origin = wacz.toAbsolutePath() + "!/" + e.getName();
                 if (!names.add(e.getName())) {
-                    // java.util.zip reads the first of two entries of one name for both
+                    // java.util.zip reads one entry of a name for both (the later one): the other is lost, and said so
                     out.add(failed(origin, origin, 0, new IOException("a second entry named " + e.getName()
-                            + " in the WACZ; only the first is read"), listener));
+                            + " in the WACZ; only one of the two can be read"), listener));
                 } else if (WarcStore.isArchiveFile(Path.of(e.getName()).getFileName())) {
                     warcs.add(e);
                 }
