@@ -3,6 +3,7 @@ package org.warctrail.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.warctrail.index.Archive;
+import org.warctrail.index.DocumentExtractor;
 import org.warctrail.index.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +29,9 @@ public final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ImportResult result;
-        try (IndexProgress progress = new IndexProgress("reindex", spec.commandLine().getErr());
-             Archive archive = Archive.open(store.dir(), progress::notice)) {
-            result = archive.reindex(progress);
+        try (IndexProgress progress = new IndexProgress("reindex", spec.commandLine().getErr())) {
+            // not Archive.open: that indexes new files first, and fails on a damaged index, which reindex repairs
+            result = Archive.rebuild(store.dir(), progress::notice, DocumentExtractor.standard(), progress);
         }
         if (json) {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper()
