@@ -23,7 +23,7 @@ class FullDiskTest {
     void aFullDiskStopsTheImportAndSaysSo(@TempDir Path store) throws Exception {
         List<Path> files = RealWarcsImportTest.realFiles();
         List<String> notices = new ArrayList<>();
-        try (Archive archive = Archive.open(store, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
+        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
             archive.importFiles(List.of(files.get(0)), ImportOptions.COPY, ImportListener.NONE);
             archive.index().connections().write(c -> {
                 try (Statement st = c.createStatement()) {
