@@ -91,6 +91,8 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     private static byte[] read(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new IOException(file + " is a directory; extract reads files (give the files in it)");
+        if (Files.exists(file) && !Files.isRegularFile(file)) throw new IOException(file + " is not a regular file");
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) return Files.readAllBytes(file);
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -34,6 +34,15 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--in-place", description = "Index the files where they lie instead of copying them into the store.")
     boolean inPlace;
 
+    @Option(names = "--max-expanded", paramLabel = "BYTES", defaultValue = "34359738368",
+            description = "Most bytes one file may expand to when it must be decompressed (a WACZ entry, a "
+                    + "whole-file gzip); a bomb stops there and is reported (default: ${DEFAULT-VALUE}).")
+    long maxExpanded;
+
+    @Option(names = "--max-ratio", paramLabel = "N", defaultValue = "100",
+            description = "Most a decompressed file may expand by, past its first 16 MiB (default: ${DEFAULT-VALUE}).")
+    int maxRatio;
+
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
@@ -53,7 +62,7 @@ public final class ImportCommand implements Callable<Integer> {
         String underived;
         try (IndexProgress progress = new IndexProgress("import", spec.commandLine().getErr());
              Archive archive = Archives.open(store.dir(), progress::notice)) {
-            result = archive.importFiles(inputs, new ImportOptions(inPlace), progress);
+            result = archive.importFiles(inputs, new ImportOptions(inPlace, maxExpanded, maxRatio), progress);
             underived = archive.derivations().status().failureNotice();
         }
         if (json) {
@@ -66,6 +75,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
         out.flush();
         if (underived != null) spec.commandLine().getErr().println("warctrail: " + underived);
+        if (result.diskFull()) {
+            spec.commandLine().getErr().println("warctrail: the disk is full; the import stopped (see above)");
+            return 1;
+        }
         return 0;
     }
 
@@ -99,6 +112,7 @@ public final class ImportCommand implements Callable<Integer> {
         root.put("captures", result.captures());
         root.put("documents", result.documents());
         root.put("badRecords", result.badRecords());
+        root.put("diskFull", result.diskFull());
         return root;
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.warctrail.app.Archives;
 import org.warctrail.index.Archive;
+import org.warctrail.index.DocumentExtractor;
 import org.warctrail.index.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +30,10 @@ public final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ImportResult result;
-        try (IndexProgress progress = new IndexProgress("reindex", spec.commandLine().getErr());
-             Archive archive = Archives.open(store.dir(), progress::notice)) {
-            result = archive.reindex(progress);
+        try (IndexProgress progress = new IndexProgress("reindex", spec.commandLine().getErr())) {
+            // not Archives.open: that indexes new files first, and fails on a damaged index, which reindex repairs
+            result = Archive.rebuild(store.dir(), progress::notice, DocumentExtractor.standard(), Archives.derivers(),
+                    progress);
         }
         if (json) {
             out.println(new com.fasterxml.jackson.databind.ObjectMapper()

@@ -69,6 +69,7 @@ public final class Archive implements Closeable {
             archive.derivations.run();
         } catch (IOException | RuntimeException e) {
             archive.close();
+            if (IndexException.isCorrupt(e)) throw damaged(archive.store, e);
             throw e;
         }
         return archive;
@@ -81,13 +82,74 @@ public final class Archive implements Closeable {
     public static Archive openForReading(Path storeDir, Consumer<String> notices, DocumentExtractor extractor,
                                          List<Deriver> derivers) throws IOException {
         WarcStore store = WarcStore.open(storeDir);
-        CaptureIndex index = CaptureIndex.open(store.indexFile());
+        CaptureIndex index;
+        try {
+            index = CaptureIndex.open(store.indexFile());
+        } catch (IOException | RuntimeException e) {
+            throw damaged(store, e);
+        }
         return new Archive(store, index, extractor, derivers, notices);
     }
 
     /** The derived-data queue: its status, and retrying what failed. */
     public Derivations derivations() {
         return derivations;
+    }
+
+    /** What to tell when the index cannot be used: it is derived, so reindex builds it again. */
+    private static IOException damaged(WarcStore store, Exception e) {
+        return new IOException(store.indexFile().getFileName() + " is damaged (" + shortReason(e)
+                + "): run `warctrail reindex` to rebuild it from the WARC files", e);
+    }
+
+    private static String shortReason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.length() > 120 ? m.substring(0, 120) + "..." : m;
+    }
+
+    /**
+     * Rebuilds the index of the store at {@code storeDir} from its WARC files whatever state index.sqlite is in:
+     * when it cannot be opened or read (random bytes, truncated, a zeroed first page, a directory in its place),
+     * it is moved aside, which is said, and the new index starts from the files under warcs/ alone.
+     */
+    public static ImportResult rebuild(Path storeDir, Consumer<String> notices, DocumentExtractor extractor,
+                                       List<Deriver> derivers, ImportListener listener) throws IOException {
+        WarcStore store = WarcStore.open(storeDir);
+        Path live = store.indexFile();
+        CaptureIndex index = null;
+        try {
+            index = CaptureIndex.open(live);
+            index.files(); // the list of files reindex keeps must be readable
+        } catch (IOException | RuntimeException e) {
+            if (index != null) index.close();
+            index = null;
+            Path aside = moveAside(live);
+            String message = live.getFileName() + " is damaged (" + shortReason(e) + "); moved aside as "
+                    + aside.getFileName() + "; rebuilding it from the WARC files";
+            notices.accept(message);
+        }
+        if (index == null) index = CaptureIndex.open(live);
+        try (Archive archive = new Archive(store, index, extractor, derivers, notices)) {
+            return archive.reindex(listener);
+        }
+    }
+
+    /** Moves a damaged index (and its WAL and shared-memory files) to a free name beside it. */
+    private static Path moveAside(Path db) throws IOException {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        Path aside = db.resolveSibling(db.getFileName() + ".damaged-" + stamp);
+        for (int i = 1; Files.exists(aside, java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+            aside = db.resolveSibling(db.getFileName() + ".damaged-" + stamp + "-" + i);
+        }
+        Files.move(db, aside);
+        for (String suffix : List.of("-wal", "-shm")) {
+            Path side = db.resolveSibling(db.getFileName() + suffix);
+            if (Files.exists(side)) Files.move(side, aside.resolveSibling(aside.getFileName() + suffix));
+        }
+        return aside;
     }
 
     public WarcStore store() {
@@ -193,11 +255,11 @@ public final class Archive implements Closeable {
      */
     public ImportResult reindex(ImportListener listener) throws IOException {
         synchronized (reindexing) {
-            return rebuild(listener);
+            return rebuildIndex(listener);
         }
     }
 
-    private ImportResult rebuild(ImportListener listener) throws IOException {
+    private ImportResult rebuildIndex(ImportListener listener) throws IOException {
         Path live = store.indexFile();
         Path fresh = live.resolveSibling(live.getFileName() + ".rebuild");
         deleteDatabase(fresh);

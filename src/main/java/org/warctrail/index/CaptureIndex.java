@@ -90,6 +90,17 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
                 + "WHERE fingerprint = ? ORDER BY id", List.of(fingerprint), CaptureIndex::file).stream().findFirst();
     }
 
+    /** Files of this size found rather than imported, whose fingerprint is not known yet. */
+    List<IndexedFile> filesWithoutFingerprint(long size) {
+        return query("SELECT id, name, size, mtime, indexed_bytes, fingerprint, origin FROM files "
+                + "WHERE fingerprint IS NULL AND size = ? ORDER BY id", List.of(size), CaptureIndex::file);
+    }
+
+    /** The capture rows of one file. */
+    long captureCount(long fileId) {
+        return query("SELECT COUNT(*) FROM captures WHERE file_id = ?", List.of(fileId), rs -> rs.getLong(1)).get(0);
+    }
+
     /** Adds a file (or returns the one of that name already known). */
     public IndexedFile registerFile(String name, long size, long mtime, String fingerprint, String origin) {
         try {

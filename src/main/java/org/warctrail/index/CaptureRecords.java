@@ -22,7 +22,6 @@ import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
-import org.netpreserve.jwarc.WarcTargetRecord;
 import org.warctrail.extract.Document;
 
 /**
@@ -48,11 +47,21 @@ final class CaptureRecords {
         if (!(record instanceof WarcResponse || record instanceof WarcResource || record instanceof WarcRevisit)) {
             return null;
         }
-        WarcTargetRecord target = (WarcTargetRecord) record;
         MediaType blockType = record.contentType();
         if (record instanceof WarcResource && blockType.base().equals(MediaType.WARC_FIELDS)) return null;
-        String url = SurtKey.cleanUrl(target.target());
-        String timestamp = SurtKey.timestamp(record.date());
+        String rawTarget = record.headers().first("WARC-Target-URI").orElse(null);
+        if (rawTarget == null || rawTarget.isBlank()) {
+            throw new IOException("the " + record.type() + " record has no WARC-Target-URI");
+        }
+        String url = SurtKey.cleanUrl(rawTarget);
+        String date = record.headers().first("WARC-Date").orElse(null);
+        if (date == null || date.isBlank()) throw new IOException("the " + record.type() + " record has no WARC-Date");
+        String timestamp;
+        try {
+            timestamp = SurtKey.timestamp(record.date());
+        } catch (RuntimeException e) {
+            throw new IOException("the " + record.type() + " record's WARC-Date is not a date: " + date);
+        }
 
         HttpResponse http = null;
         if (record instanceof WarcResponse response) {

@@ -62,10 +62,14 @@ final class Connections implements Closeable {
             try {
                 return work.run(writer);
             } catch (SQLException | RuntimeException e) {
-                writer.rollback();
+                rollback(writer, e);
                 throw e;
             } finally {
-                writer.setAutoCommit(true);
+                try {
+                    writer.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // SQLite ended the transaction itself (a full disk): nothing is left to end
+                }
             }
         } finally {
             writeLock.unlock();
@@ -82,6 +86,18 @@ final class Connections implements Closeable {
             c.commit();
             return result;
         });
+    }
+
+    /**
+     * Rolls back after {@code cause}. SQLite rolls a transaction back by itself on some errors (a full disk), and
+     * a rollback then fails with "no transaction is active", which must not hide the cause.
+     */
+    static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Runs {@code work} with a reader connection borrowed from the pool. */

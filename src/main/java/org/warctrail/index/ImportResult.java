@@ -2,8 +2,16 @@ package org.warctrail.index;
 
 import java.util.List;
 
-/** What an import (or a reindex) did, file by file. */
-public record ImportResult(List<ImportedFile> files) {
+/**
+ * What an import (or a reindex) did, file by file.
+ *
+ * @param diskFull the disk filled up, so the files after the last one were not imported
+ */
+public record ImportResult(List<ImportedFile> files, boolean diskFull) {
+    public ImportResult(List<ImportedFile> files) {
+        this(files, false);
+    }
+
     public long records() {
         return files.stream().mapToLong(f -> f.report().records()).sum();
     }

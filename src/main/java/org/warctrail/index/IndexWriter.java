@@ -47,6 +47,9 @@ final class IndexWriter {
                 return added;
             });
         } catch (SQLException e) {
+            if (IndexException.isDiskFull(e)) {
+                throw new IndexException("the disk is full: cannot write to the index (" + e.getMessage() + ")", e);
+            }
             throw new IndexException("cannot write index batch: " + e.getMessage(), e);
         }
     }

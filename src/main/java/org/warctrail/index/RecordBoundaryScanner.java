@@ -6,6 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.netpreserve.jwarc.WarcReader;
+import org.warctrail.store.ArcHeaderRepair;
+import org.warctrail.store.FilePrefixChannel;
 
 /**
  * Finds where the next record may start after an unreadable one, reading forward in constant memory: the next
@@ -14,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class RecordBoundaryScanner {
     private static final Pattern ARC_HEADER =
-            Pattern.compile("\\S+ \\d{1,3}(\\.\\d{1,3}){3} \\d{12,} \\S+ -?\\d+\\r?");
+            Pattern.compile("[a-z][a-z0-9+.-]*:\\S[^\\n]* \\d{1,3}(\\.\\d{1,3}){3} \\d{12,} \\S+ -?\\S+\\r?");
     private static final int CHUNK = 64 * 1024;
 
     enum Framing { GZIP, ZSTD, PLAIN }
@@ -61,6 +64,54 @@ final class RecordBoundaryScanner {
                 pos = base + limit;
             }
             return -1;
+        }
+    }
+
+    /**
+     * The first possible record start in {@code [from, before)} where a record can actually be read (its header
+     * parses), or -1: a boundary that only looks like one (a line of a payload starting "WARC/1.") is passed over.
+     */
+    static long nextReadable(Path file, Framing framing, long from, long before) throws IOException {
+        long candidate = next(file, framing, from);
+        while (candidate >= 0 && candidate < before) {
+            if (readableAt(file, candidate)) return candidate;
+            candidate = next(file, framing, candidate + 1);
+        }
+        return -1;
+    }
+
+    /** Whether a record's header reads at {@code offset} (its body is not read). */
+    static boolean readableAt(Path file, long offset) throws IOException {
+        long size = java.nio.file.Files.size(file);
+        try (FilePrefixChannel channel = new FilePrefixChannel(FileChannel.open(file), size)) {
+            channel.position(offset);
+            WarcReader reader = new WarcReader(channel);
+            reader.setLenient(true);
+            if (reader.next().isPresent()) return true;
+        } catch (IOException | RuntimeException e) {
+            // not a record: try the ARC repair below
+        }
+        java.util.Optional<ArcHeaderRepair.Repaired> arc = ArcHeaderRepair.open(file, offset);
+        if (arc.isEmpty()) return false;
+        try (java.nio.channels.ReadableByteChannel c = arc.get().channel()) {
+            return new WarcReader(c).next().isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether nothing but line ends follow {@code from} (a trailing CRLF is not a record). */
+    static boolean onlyLineEndsFrom(Path file, long from) throws IOException {
+        try (FileChannel ch = FileChannel.open(file)) {
+            long size = ch.size();
+            if (size - from > 64) return false;
+            ByteBuffer buf = ByteBuffer.allocate(64);
+            ch.read(buf, Math.max(0, from));
+            for (int i = 0; i < buf.position(); i++) {
+                byte b = buf.get(i);
+                if (b != '\r' && b != '\n') return false;
+            }
+            return true;
         }
     }
 

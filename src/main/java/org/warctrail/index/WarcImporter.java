@@ -44,15 +44,25 @@ public final class WarcImporter {
 
     public ImportResult importFiles(List<Path> inputs, ImportOptions options, ImportListener listener)
             throws IOException {
-        List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.exists(input)) throw new NoSuchFileException(input.toString());
+            if (!Files.isDirectory(input) && !Files.isRegularFile(input)) {
+                // a FIFO or /dev/zero would be read forever
+                throw new IllegalArgumentException(input + " is not a regular file (a FIFO, a device or a socket); "
+                        + "import reads WARC, ARC and WACZ files and directories of them");
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                try (Stream<Path> s = Files.walk(input)) {
-                    s.filter(Files::isRegularFile).filter(p -> WarcStore.isArchiveFile(p) || isWacz(p)).sorted()
-                            .forEach(files::add);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
+                for (Path p : walk(input)) {
+                    if (!Files.isRegularFile(p)) {
+                        listener.notice(p + ": not a regular file; skipped");
+                    } else if (ArchiveSniffer.isArchive(p)) {
+                        files.add(p);
+                    } else {
+                        listener.notice(p + ": not a WARC, ARC or WACZ file (by its content); skipped");
+                    }
                 }
             } else {
                 files.add(input);
@@ -63,10 +73,49 @@ public final class WarcImporter {
         listener.planned(files.size(), bytes);
         List<ImportedFile> done = new ArrayList<>();
         for (Path f : files) {
-            if (isWacz(f)) done.addAll(importWacz(f, options, listener));
-            else done.add(importFile(f, options, listener));
+            try {
+                if (isWacz(f)) done.addAll(importWacz(f, options, listener));
+                else done.add(importFile(f, options, listener));
+            } catch (IOException | RuntimeException e) {
+                // one bad file never stops the others, unless the disk is full: then nothing after it can be stored
+                done.add(failed(f.toString(), f.toString(), 0, e, listener));
+                if (IndexException.isDiskFull(e)) {
+                    listener.notice("the disk is full: the import stops after " + f + "; free some space and "
+                            + "import again (files already imported are recognised and skipped)");
+                    return new ImportResult(done, true);
+                }
+            }
         }
         return new ImportResult(done);
+    }
+
+    /** The files under a directory, in name order, without following links out of it. */
+    private static List<Path> walk(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !Files.isDirectory(p)).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A file that could not be imported: reported as one bad record at {@code offset}, the rest goes on. */
+    private ImportedFile failed(String source, String name, long offset, Exception e, ImportListener listener) {
+        BadRecord bad = new BadRecord(name, offset, reasonOf(e));
+        listener.badRecord(bad);
+        ImportedFile result = new ImportedFile(source, name, false,
+                new FileIndexReport(name, 0, 0, 0, 0, List.of(bad), 0, 0));
+        listener.fileFinished(result);
+        return result;
+    }
+
+    private static String reasonOf(Exception e) {
+        if (IndexException.isDiskFull(e)) return "the disk is full (" + e.getMessage() + ")";
+        if (e instanceof NoSuchFileException n) return "no such file: " + n.getFile();
+        if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + ": " + f.getFile();
+        }
+        return WarcIndexer.printable(WarcIndexer.reason(e));
     }
 
     private ImportedFile importFile(Path source, ImportOptions options, ImportListener listener) throws IOException {
@@ -79,19 +128,19 @@ public final class WarcImporter {
             String name = store.nameOf(source);
             IndexedFile file = index.registerFile(name, Files.size(source), mtime(source), fingerprint,
                     source.toAbsolutePath().toString());
-            imported = new ImportedFile(source.toString(), name, false, index(file, source, listener));
+            imported = new ImportedFile(source.toString(), name, false, counted(file, index(file, source, listener)));
         } else {
             imported = copyAndIndex(source, IMPORTED, source.getFileName().toString(),
-                    source.toAbsolutePath().toString(), fingerprint, listener);
+                    source.toAbsolutePath().toString(), fingerprint, options, listener);
         }
         listener.fileFinished(imported);
         return imported;
     }
 
     private ImportedFile copyAndIndex(Path source, String dir, String fileName, String origin, String fingerprint,
-                                      ImportListener listener) throws IOException {
+                                      ImportOptions options, ImportListener listener) throws IOException {
         RecordBoundaryScanner.Framing framing = RecordBoundaryScanner.framing(source);
-        Path target = copy(source, dir, storedName(fileName, sniffExtension(source, framing)), false);
+        Path target = copy(source, dir, storedName(fileName, sniffExtension(source, framing)), null);
         IndexedFile file = index.registerFile(store.nameOf(target), Files.size(target), mtime(target), fingerprint,
                 origin);
         FileIndexReport report = indexer.index(file, target, new WarcIndexer.Options(true,
@@ -101,13 +150,23 @@ public final class WarcImporter {
             index.forgetFile(file.id());
             Files.delete(target);
             String plainExtension = sniffExtension(source, framing).replace(".gz", "");
-            target = copy(source, dir, storedName(fileName, plainExtension), true);
+            List<String> damage = new ArrayList<>();
+            target = copy(source, dir, storedName(fileName, plainExtension),
+                    new Gunzip(options.limit(origin), origin, damage));
             listener.notice(fileName + ": all records share gzip members; stored decompressed as "
                     + store.nameOf(target) + " so that each record can be replayed");
             file = index.registerFile(store.nameOf(target), Files.size(target), mtime(target), fingerprint, origin);
             report = index(file, target, listener);
+            damage.forEach(listener::notice);
         }
-        return new ImportedFile(origin, file.name(), false, report);
+        return new ImportedFile(origin, file.name(), false, counted(file, report));
+    }
+
+    /** The report with the file's captures as the index holds them (another process may have indexed some). */
+    private FileIndexReport counted(IndexedFile file, FileIndexReport r) {
+        long held = index.captureCount(file.id());
+        return new FileIndexReport(r.file(), r.records(), held, r.documents(), r.extractionErrors(), r.badRecords(),
+                r.sharedMembers(), r.stoppedAt());
     }
 
     private List<ImportedFile> importWacz(Path wacz, ImportOptions options, ImportListener listener)
@@ -118,40 +177,75 @@ public final class WarcImporter {
                     + "they are extracted into the store");
         }
         List<ImportedFile> out = new ArrayList<>();
-        String dir = IMPORTED + "/" + stripExtension(wacz.getFileName().toString(), ".wacz");
+        String dir = IMPORTED + "/" + shortName(stripExtension(wacz.getFileName().toString(), ".wacz"));
         try (ZipFile zip = new ZipFile(wacz.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             List<ZipEntry> warcs = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
-                if (!e.isDirectory() && e.getName().startsWith("archive/")
-                        && WarcStore.isArchiveFile(Path.of(e.getName()))) warcs.add(e);
+                if (e.isDirectory() || !e.getName().startsWith("archive/")) continue;
+                String origin = wacz.toAbsolutePath() + "!/" + e.getName();
+                if (!names.add(e.getName())) {
+                    // java.util.zip reads one entry of a name for both (the later one): the other is lost, and said so
+                    out.add(failed(origin, origin, 0, new IOException("a second entry named " + e.getName()
+                            + " in the WACZ; only one of the two can be read"), listener));
+                } else if (WarcStore.isArchiveFile(Path.of(e.getName()).getFileName())) {
+                    warcs.add(e);
+                }
             }
             if (warcs.isEmpty()) throw new IOException(wacz + ": not a WACZ (no archive/*.warc files)");
             for (ZipEntry entry : warcs) {
-                String entryName = Path.of(entry.getName()).getFileName().toString();
-                Path part = uniquePath(store.warcsDir().resolve(dir), "." + entryName + ".part");
-                Files.createDirectories(part.getParent());
-                try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-                }
                 String origin = wacz.toAbsolutePath() + "!/" + entry.getName();
                 try {
-                    String fingerprint = Fingerprint.of(part);
-                    Optional<IndexedFile> known = known(fingerprint, Files.size(part));
-                    if (known.isPresent()) {
-                        out.add(duplicate(origin, known.get(), listener));
-                        continue;
-                    }
-                    ImportedFile imported = copyAndIndex(part, dir, entryName, origin, fingerprint, listener);
-                    listener.fileFinished(imported);
-                    out.add(imported);
-                } finally {
-                    Files.deleteIfExists(part);
+                    out.add(importEntry(zip, entry, dir, origin, options, listener));
+                } catch (IOException | RuntimeException e) {
+                    if (IndexException.isDiskFull(e)) throw e;
+                    out.add(failed(origin, origin, 0, e, listener));
                 }
             }
         }
         return out;
+    }
+
+    /** One WARC of a WACZ: extracted (within the expansion limits) to a temporary file, then imported. */
+    private ImportedFile importEntry(ZipFile zip, ZipEntry entry, String dir, String origin, ImportOptions options,
+                                     ImportListener listener) throws IOException {
+        String entryName = shortName(entry.getName().substring(entry.getName().lastIndexOf('/') + 1));
+        Path part = uniquePath(store.warcsDir().resolve(dir), "." + entryName + ".part");
+        Files.createDirectories(part.getParent());
+        try {
+            try (InputStream in = zip.getInputStream(entry); OutputStream o = Files.newOutputStream(part)) {
+                options.limit(origin).copy(in, o, null, Math.max(entry.getCompressedSize(), 0));
+            }
+            String fingerprint = Fingerprint.of(part);
+            Optional<IndexedFile> known = known(fingerprint, Files.size(part));
+            if (known.isPresent()) return duplicate(origin, known.get(), listener);
+            ImportedFile imported = copyAndIndex(part, dir, entryName, origin, fingerprint, options, listener);
+            listener.fileFinished(imported);
+            return imported;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /**
+     * A name short enough for any file system (255 bytes), its extension kept: a WACZ entry may have a name of
+     * any length; a long one keeps its start and a hash of the whole.
+     */
+    static String shortName(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= 120) return name;
+        String lower = name.toLowerCase(Locale.ROOT);
+        String ext = EXTENSIONS.stream().filter(lower::endsWith).findFirst().orElse("");
+        String base = name.substring(0, name.length() - ext.length());
+        String hash = Integer.toHexString(name.hashCode());
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < base.length() && head.toString().getBytes(StandardCharsets.UTF_8).length < 80; ) {
+            int cp = base.codePointAt(i);
+            head.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return head + "-" + hash + ext;
     }
 
     private ImportedFile duplicate(String source, IndexedFile known, ImportListener listener) {
@@ -166,8 +260,7 @@ public final class WarcImporter {
     private Optional<IndexedFile> known(String fingerprint, long size) throws IOException {
         Optional<IndexedFile> known = index.fileByFingerprint(fingerprint);
         if (known.isPresent()) return known;
-        for (IndexedFile f : index.files()) {
-            if (f.fingerprint() != null || f.size() != size) continue;
+        for (IndexedFile f : index.filesWithoutFingerprint(size)) {
             Path path = store.resolve(f.name());
             if (!Files.isRegularFile(path)) continue;
             String fp = Fingerprint.of(path);
@@ -195,18 +288,43 @@ public final class WarcImporter {
         };
     }
 
-    /** Copies (or gunzips) into warcs/imported/ under a name of its own, via a temporary name. */
-    private Path copy(Path source, String under, String name, boolean gunzip) throws IOException {
+    /** How a whole-file gzip is decompressed: within limits; a damaged trailer is noted, not fatal. */
+    private record Gunzip(ExpansionLimit limit, String origin, List<String> notices) {
+    }
+
+    /**
+     * Copies (or gunzips) into warcs/imported/ under a name of its own, via a temporary name that never stays
+     * behind. A whole-file gzip whose only defect is its trailer (CRC or length) keeps every byte it gave.
+     */
+    private Path copy(Path source, String under, String name, Gunzip gunzip) throws IOException {
         Path dir = store.warcsDir().resolve(under);
         Files.createDirectories(dir);
         Path target = uniquePath(dir, name);
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        try (InputStream raw = Files.newInputStream(source);
-             InputStream in = gunzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
-             OutputStream out = Files.newOutputStream(part)) {
-            in.transferTo(out);
+        boolean moved = false;
+        try {
+            if (gunzip == null) {
+                Files.copy(source, part);
+            } else {
+                try (ExpansionLimit.Counted raw = new ExpansionLimit.Counted(Files.newInputStream(source));
+                     InputStream in = new GZIPInputStream(raw, 64 * 1024);
+                     OutputStream out = Files.newOutputStream(part)) {
+                    try {
+                        gunzip.limit().copy(in, out, raw, 0);
+                    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                        // a bad CRC or length in the trailer, or a cut-off end: what was decompressed is kept, and
+                        // the indexer reports any record it cuts
+                        long at = Math.max(0, Math.min(raw.count, Files.size(source)) - 1);
+                        gunzip.notices().add(gunzip.origin() + ": damaged gzip data near offset " + at + " ("
+                                + e.getMessage() + "); the records before it are kept");
+                    }
+                }
+            }
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        } finally {
+            if (!moved) Files.deleteIfExists(part);
         }
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }
 

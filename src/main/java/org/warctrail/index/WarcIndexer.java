@@ -14,6 +14,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
+import org.warctrail.store.ArcHeaderRepair;
 import org.warctrail.store.FilePrefixChannel;
 
 /**
@@ -140,13 +141,40 @@ public final class WarcIndexer {
                                 at = pending.row().offset(); // the pending record itself is the bad one
                                 pending = null;
                             }
-                            settle(at);
                             if (!options.resync()) {
+                                settle(at);
                                 stoppedAt = at;
                                 break passes;
                             }
-                            badRecord(at, e);
                             if (framing == null) framing = RecordBoundaryScanner.framing(path);
+                            if (pending != null) {
+                                // An oversized Content-Length makes the last record swallow the ones after it:
+                                // look for a readable record from just after its start, not from where reading
+                                // failed, and drop the record whose length was wrong.
+                                long start = pending.row().offset();
+                                long swallowed = RecordBoundaryScanner.nextReadable(path, framing, start + 1, at);
+                                if (swallowed > start) {
+                                    pending = null;
+                                    badRecord(start, "its Content-Length runs past the start of the next record "
+                                            + "(offset " + swallowed + "); skipped, and reading goes on there");
+                                    pos = swallowed;
+                                    stoppedAt = pos;
+                                    continue passes;
+                                }
+                            }
+                            settle(at);
+                            if (RecordBoundaryScanner.onlyLineEndsFrom(path, at)) {
+                                stoppedAt = size; // a trailing CRLF is not a record
+                                break passes;
+                            }
+                            long repaired = readRepairedArc(at);
+                            if (repaired >= 0) {
+                                long resume = RecordBoundaryScanner.next(path, framing, repaired + 1);
+                                pos = resume < 0 ? size : resume;
+                                stoppedAt = pos;
+                                continue passes;
+                            }
+                            badRecord(at, e);
                             long resume = RecordBoundaryScanner.next(path, framing, at + 1);
                             pos = resume < 0 ? size : resume;
                             stoppedAt = pos;
@@ -175,7 +203,19 @@ public final class WarcIndexer {
                         // before a flush: the response this request keys may be the last row of the batch
                         if (next.get() instanceof WarcRequest request) postKey(request, start);
                         if (batch.size() >= BATCH_RECORDS || batchText >= BATCH_TEXT) flush(start);
-                        pending = describe(next.get(), start);
+                        try {
+                            pending = describe(next.get(), start);
+                        } catch (IOException | RuntimeException e) {
+                            // The headers were readable but not the rest: report it, and read on from the next
+                            // record that starts after this one's header, since its length cannot be trusted.
+                            pending = null;
+                            badRecord(start, e);
+                            if (framing == null) framing = RecordBoundaryScanner.framing(path);
+                            long resume = RecordBoundaryScanner.nextReadable(path, framing, start + 1, size);
+                            pos = resume < 0 ? size : resume;
+                            stoppedAt = pos;
+                            continue passes;
+                        }
                         listener.progress(start);
                     }
                 }
@@ -192,21 +232,37 @@ public final class WarcIndexer {
                     shared, stoppedAt);
         }
 
-        private IndexedCapture describe(WarcRecord record, long start) {
-            try {
-                IndexedCapture capture = records.describe(record, file.name(), start);
-                if (capture == null || postKeys.isEmpty()) return capture;
-                String surt = postKeys.remove(String.valueOf(capture.row().recordId()));
-                if (record instanceof WarcCaptureRecord captureRecord) {
-                    for (URI other : captureRecord.concurrentTo()) {
-                        if (surt == null) surt = postKeys.remove(other.toString());
-                    }
+        /** The capture a record makes, keyed as pywb keys a POST when its request came first. */
+        private IndexedCapture describe(WarcRecord record, long start) throws IOException {
+            IndexedCapture capture = records.describe(record, file.name(), start);
+            if (capture == null || postKeys.isEmpty()) return capture;
+            String surt = postKeys.remove(String.valueOf(capture.row().recordId()));
+            if (record instanceof WarcCaptureRecord captureRecord) {
+                for (URI other : captureRecord.concurrentTo()) {
+                    if (surt == null) surt = postKeys.remove(other.toString());
                 }
-                return surt == null ? capture : new IndexedCapture(withSurt(capture.row(), surt), capture.document());
+            }
+            return surt == null ? capture : new IndexedCapture(withSurt(capture.row(), surt), capture.document());
+        }
+
+        /**
+         * An ARC record with spaces in its URL, which jwarc refuses and warcio reads (see {@link ArcHeaderRepair}):
+         * it becomes the pending capture. Returns where its header starts, or -1 when the record at {@code at} is
+         * not one.
+         */
+        private long readRepairedArc(long at) throws IOException {
+            Optional<ArcHeaderRepair.Repaired> repaired = ArcHeaderRepair.open(path, at);
+            if (repaired.isEmpty()) return -1;
+            long start = repaired.get().headerStart();
+            try (WarcReader reader = new WarcReader(repaired.get().channel())) {
+                reader.setLenient(true);
+                Optional<WarcRecord> record = reader.next();
+                if (record.isEmpty()) return -1;
+                pending = records.describe(record.get(), file.name(), start);
+                recordCount++;
+                return start;
             } catch (IOException | RuntimeException e) {
-                // the headers were readable but the block was not: report it; the next() call decides the rest
-                badRecord(start, e);
-                return null;
+                return -1;
             }
         }
 
@@ -266,12 +322,13 @@ public final class WarcIndexer {
         }
 
         private void badRecord(long offset, Exception e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            badRecord(offset, message);
+            badRecord(offset, reason(e));
         }
 
         private void badRecord(long offset, String reason) {
-            BadRecord record = new BadRecord(file.name(), offset, printable(reason));
+            // an offset inside the file, whatever the parser's position was when it gave up
+            long inside = Math.max(0, Math.min(offset, size - 1));
+            BadRecord record = new BadRecord(file.name(), inside, printable(reason));
             badCount++;
             if (bad.size() < MAX_BAD_RECORDS_KEPT) bad.add(record);
             listener.badRecord(record);
@@ -283,8 +340,27 @@ public final class WarcIndexer {
                 r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(), r.refersToTimestamp());
     }
 
-    /** A one-line reason: jwarc's parse errors quote the offending bytes, which may be binary. */
+    /** Why a record could not be read, as a sentence (not "No value present" or a null pointer's message). */
+    static String reason(Exception e) {
+        String message = e.getMessage();
+        if (e instanceof java.io.EOFException) {
+            return "the record ends before its Content-Length says" + (message == null ? "" : " (" + message + ")");
+        }
+        if (e instanceof java.util.NoSuchElementException || e instanceof NullPointerException) {
+            return "a header the record needs is missing or empty (" + e.getClass().getSimpleName() + ")";
+        }
+        if (e instanceof java.util.zip.ZipException) return "damaged gzip data: " + message;
+        if (e instanceof java.time.format.DateTimeParseException) return "unreadable date: " + message;
+        if (message == null || message.isBlank()) return "unreadable record (" + e.getClass().getSimpleName() + ")";
+        return message;
+    }
+
+    /**
+     * A one-line reason: jwarc's parse errors quote the offending bytes, which may be binary, and write a byte
+     * above 0x7f sign-extended ({@code \xffffffcf}); it is shown as the byte it is ({@code \xcf}).
+     */
     static String printable(String reason) {
+        reason = reason.replaceAll("\\\\xffffff([0-9a-fA-F]{2})", "\\\\x$1");
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < reason.length() && out.length() < 300; i++) {
             char c = reason.charAt(i);

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 
@@ -32,9 +33,27 @@ public final class StoredRecord implements Closeable {
         } catch (IOException | RuntimeException e) {
             if (reader != null) reader.close();
             else channel.close();
+            Optional<StoredRecord> repaired = repairedArc(path, offset);
+            if (repaired.isPresent()) return repaired.get();
             throw e instanceof IOException io ? io
                     : new IOException("unreadable record at offset " + offset + " of " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An ARC record with spaces in its URL, which other tools read (see {@link ArcHeaderRepair}). */
+    private static Optional<StoredRecord> repairedArc(Path path, long offset) throws IOException {
+        Optional<ArcHeaderRepair.Repaired> repaired = ArcHeaderRepair.open(path, offset);
+        if (repaired.isEmpty()) return Optional.empty();
+        WarcReader reader = new WarcReader(repaired.get().channel());
+        try {
+            reader.setLenient(true);
+            Optional<WarcRecord> record = reader.next();
+            if (record.isPresent()) return Optional.of(new StoredRecord(reader, record.get()));
+        } catch (IOException | RuntimeException e) {
+            // not an ARC record after all: the caller reports the first error
+        }
+        reader.close();
+        return Optional.empty();
     }
 
     public WarcRecord record() {

@@ -36,7 +36,8 @@ class RealWarcsImportTest {
             Map.entry("example-trunc.warc", new long[]{4, 1, 2560}),
             Map.entry("example.arc", new long[]{2, 1}),
             Map.entry("example.arc.gz", new long[]{2, 1}),
-            Map.entry("example-space-in-url.arc", new long[]{1, 0, 150}),
+            // a space in the ARC header's URL: read as warcio reads it, the URL percent-encoded
+            Map.entry("example-space-in-url.arc", new long[]{2, 1}),
             // filedesc with length -1, a record with an 18-digit date, a readable one, a non-numeric length
             Map.entry("bad.arc", new long[]{1, 1, 0, 134, 262}),
             Map.entry("cc.warc.gz", new long[]{1, 1}),
@@ -79,8 +80,8 @@ class RealWarcsImportTest {
                 }
                 assertTrue(Files.isRegularFile(archive.store().resolve(f.storedAs())), f.storedAs());
             }
-            assertEquals(5, heard.size());
-            assertEquals(24, archive.index().stats().captures());
+            assertEquals(4, heard.size());
+            assertEquals(25, archive.index().stats().captures());
 
             // every capture row points at its record: it reads back with the same URL
             List<CaptureRow> rows = new ArrayList<>();
@@ -108,8 +109,8 @@ class RealWarcsImportTest {
                     ImportListener.NONE);
             assertTrue(again.files().stream().allMatch(ImportedFile::duplicate));
             assertEquals(before, archive.index().stats());
-            // a directory walk takes the known extensions only: .bad is given by name or not at all
-            assertEquals(15, again.files().size());
+            // a directory walk takes files by content: the .bad gzip too, not the LICENSE
+            assertEquals(16, again.files().size());
         }
     }
 
