@@ -37,12 +37,12 @@
     });
     source.addEventListener('progress', function (e) {
       var p = JSON.parse(e.data);
-      counts.textContent = p.pages + ' fetched · ' + p.bytes + ' bytes · ' + p.queued + ' queued · ' + p.failures + ' failed';
+      counts.textContent = p.pages + ' pages · ' + p.resources + ' other resources · ' + p.bytes + ' bytes · ' + p.queued + ' queued · ' + p.failures + ' failed';
     });
     source.addEventListener('done', function (e) {
       source.close();
       var d = JSON.parse(e.data);
-      state.textContent = 'Done: ' + d.summary.pages + ' resources, ' + d.summary.bytes + ' bytes in '
+      state.textContent = 'Done: ' + d.summary.pages + ' pages, ' + d.summary.resources + ' other resources, ' + d.summary.bytes + ' bytes in '
         + d.summary.seconds.toFixed(1) + ' s' + (d.summary.stopReason ? ' (stopped: ' + d.summary.stopReason + ')' : '');
       state.className = 'state done';
       result.textContent = '';

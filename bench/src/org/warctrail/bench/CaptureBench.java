@@ -83,17 +83,18 @@ public final class CaptureBench {
             long[] wgetCounts = countResponses(dir.resolve("wget.warc.gz"));
 
             System.out.printf("site: %d pages + %d images on 127.0.0.1 (%d resources)%n", pages, 2 * pages, 3 * pages);
-            print("warctrail crawler -> WARC     ", ours.pages(), ours.bytes(), oursSeconds);
-            print("warctrail capture (+index+extract)", archived.pages(), archived.bytes(), archivedSeconds);
+            print("warctrail crawler -> WARC     ", ours.pages() + ours.resources(), ours.bytes(), oursSeconds);
+            print("warctrail capture (+index+extract)", archived.pages() + archived.resources(), archived.bytes(),
+                    archivedSeconds);
             print("wget --warc-file              ", wgetCounts[0], wgetCounts[1], wgetSeconds);
             if (exit != 0 && exit != 8) {
                 System.out.println("wget exited with " + exit);
             }
             System.out.printf("ratio crawler/wget: %.2fx resources/s, %.2fx MB/s%n",
-                    (ours.pages() / oursSeconds) / (wgetCounts[0] / wgetSeconds),
+                    ((ours.pages() + ours.resources()) / oursSeconds) / (wgetCounts[0] / wgetSeconds),
                     (ours.bytes() / oursSeconds) / (wgetCounts[1] / wgetSeconds));
             System.out.printf("ratio full capture/wget: %.2fx resources/s, %.2fx MB/s%n",
-                    (archived.pages() / archivedSeconds) / (wgetCounts[0] / wgetSeconds),
+                    ((archived.pages() + archived.resources()) / archivedSeconds) / (wgetCounts[0] / wgetSeconds),
                     (archived.bytes() / archivedSeconds) / (wgetCounts[1] / wgetSeconds));
             System.out.printf("WARC sizes: warctrail %.1f MB, wget %.1f MB%n",
                     Files.size(dir.resolve("warctrail.warc.gz")) / 1e6, Files.size(dir.resolve("wget.warc.gz")) / 1e6);

@@ -18,7 +18,8 @@ import javax.net.ssl.SSLContext;
  * @param requisites       whether images, CSS, scripts of captured pages are captured too
  * @param obeyRobots       whether robots.txt rules and Crawl-delay are obeyed
  * @param delayMillis      pause between two requests to the same host, from the end of one to the start of the next
- * @param maxPages         resources fetched in this run at most (robots.txt fetches not counted)
+ * @param maxPages         pages (documents fetched as HTML or PDF, not requisites) in this run at most; the requisites
+ *                         of the pages captured are still fetched when it is reached
  * @param maxResponseBytes bytes of one response (headers included) at most; the rest is cut, the record marked truncated
  * @param maxTotalBytes    bytes of all responses at most; the crawl stops when reached
  * @param timeout          connect and read timeout, and twice it is the limit on one whole response

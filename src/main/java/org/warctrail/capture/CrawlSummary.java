@@ -6,13 +6,14 @@ import java.util.List;
  * What a crawl did.
  *
  * @param captured every response and revisit written, robots.txt fetches included, in capture order
- * @param pages    resources fetched, robots.txt fetches excluded
+ * @param pages    documents fetched successfully as HTML or PDF (not as requisites): what {@code --max-pages} counts
+ * @param resources every other response written: requisites, robots.txt, redirects and error responses
  * @param bytes    bytes received in all responses
  * @param seconds  wall-clock duration of the run
  * @param failures URLs not captured, with the reason
  * @param stopReason why the crawl ended before its frontier was empty (page, byte or time limit, cancel), or null
  */
-public record CrawlSummary(List<CapturedResource> captured, int pages, long bytes, double seconds,
+public record CrawlSummary(List<CapturedResource> captured, int pages, int resources, long bytes, double seconds,
                            List<CaptureFailure> failures, String stopReason) {
     public CrawlSummary {
         captured = List.copyOf(captured);

@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * A polite breadth-first crawler that writes what it fetches as WARC records. One thread, one request
  * at a time; the per-host pause lets other hosts proceed while one waits.
  *
+ * <p>Counting: a <em>page</em> is a document fetched successfully as HTML or PDF (not as a requisite); every other
+ * response (requisites, robots.txt, redirects, error responses) is a <em>resource</em>. The page limit counts pages
+ * only; once it is reached no further page is fetched, but the requisites of the pages captured still are, so the
+ * last page is complete.
+ *
  * <p>Scope: the seeds; the requisites of every captured page at the page's depth; and, while the depth
  * is below {@link CrawlConfig#depth()}, the outlinks the {@link FollowMode} selects, one depth further.
  * Redirects are followed at the same depth, each hop recorded. Limits on pages, bytes and time, and the
@@ -44,6 +49,8 @@ public final class Crawler {
     private final List<CaptureFailure> failures = new ArrayList<>();
     private final String robotName;
     private int pages;
+    private int resources;
+    private boolean pageLimitHit;
     private long bytes;
     private long startNanos;
 
@@ -84,18 +91,22 @@ public final class Crawler {
                 sleepNanos(Math.min(frontier.nanosUntilReady(now), 100_000_000L));
                 continue;
             }
+            if (pages >= config.maxPages() && !next.requisite()) {
+                pageLimitHit = true; // no more pages; the requisites of those captured still come
+                continue;
+            }
             process(next);
             listener.progress(progress());
         }
-        return new CrawlSummary(captured, pages, bytes, elapsedSeconds(), failures, stopReason);
+        if (stopReason == null && pageLimitHit) {
+            stopReason = "page limit of " + config.maxPages() + " reached";
+        }
+        return new CrawlSummary(captured, pages, resources, bytes, elapsedSeconds(), failures, stopReason);
     }
 
     private String limitReached() {
         if (cancelled.get()) {
             return "cancelled";
-        }
-        if (pages >= config.maxPages()) {
-            return "page limit of " + config.maxPages() + " reached";
         }
         if (bytes >= config.maxTotalBytes()) {
             return "byte limit of " + config.maxTotalBytes() + " reached";
@@ -132,8 +143,7 @@ public final class Crawler {
         pauseHost(host);
         try (exchange) {
             boolean revisit = recorder.write(exchange);
-            pages++;
-            record(exchange, revisit, item.depth(), item.via());
+            record(exchange, revisit, item.depth(), item.via(), !item.requisite() && isDocument(exchange));
             ResponseHead head = exchange.head();
             if (head.isRedirect()) {
                 followRedirect(item, head.first("Location").orElseThrow());
@@ -143,8 +153,13 @@ public final class Crawler {
         }
     }
 
-    private void record(Exchange exchange, boolean revisit, int depth, URI via) {
+    private void record(Exchange exchange, boolean revisit, int depth, URI via, boolean page) {
         bytes += exchange.response().size();
+        if (page) {
+            pages++;
+        } else {
+            resources++;
+        }
         CapturedResource resource = new CapturedResource(exchange.url().toString(),
                 TimestampFormat.format(exchange.date()), exchange.head().status(), exchange.head().mediaType(),
                 exchange.response().size(), revisit, depth, via == null ? null : via.toString());
@@ -241,7 +256,7 @@ public final class Crawler {
             pauseHost(url.getHost().toLowerCase(Locale.ROOT));
             try (exchange) {
                 recorder.write(exchange);
-                record(exchange, false, item.depth(), null);
+                record(exchange, false, item.depth(), null, false);
                 ResponseHead head = exchange.head();
                 int status = head.status();
                 if (head.isRedirect()) {
@@ -294,8 +309,8 @@ public final class Crawler {
     private CrawlProgress progress() {
         double seconds = elapsedSeconds();
         double rateBase = Math.max(seconds, 1e-3);
-        return new CrawlProgress(pages, bytes, pages / rateBase, bytes / rateBase, frontier.size(),
-                failures.size(), seconds);
+        return new CrawlProgress(pages, resources, bytes, (pages + resources) / rateBase, bytes / rateBase,
+                frontier.size(), failures.size(), seconds);
     }
 
     private double elapsedSeconds() {
@@ -308,6 +323,24 @@ public final class Crawler {
         }
         String type = head.mediaType();
         return type == null || type.equals("text/html") || type.equals("application/xhtml+xml") || type.equals("text/css");
+    }
+
+    /** A successful response holding an HTML or PDF document (an untyped payload that starts with markup too). */
+    private static boolean isDocument(Exchange exchange) {
+        ResponseHead head = exchange.head();
+        if (head.status() < 200 || head.status() >= 300) {
+            return false;
+        }
+        String type = head.mediaType();
+        if (type == null) {
+            try {
+                return exchange.payloadSample() != null && looksLikeHtml(PayloadDecoder.decode(exchange.payloadSample(),
+                        head.first("Content-Encoding").orElse(null)));
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return type.equals("text/html") || type.equals("application/xhtml+xml") || type.equals("application/pdf");
     }
 
     private static boolean looksLikeHtml(byte[] payload) {

@@ -54,7 +54,8 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Pause between requests to one host, in milliseconds (default: 1000).")
     long delay;
 
-    @Option(names = "--max-pages", defaultValue = "1000", description = "Stop after this many responses (default: 1000).")
+    @Option(names = "--max-pages", defaultValue = "1000", description = "Stop after this many pages: documents fetched"
+            + " as HTML or PDF; requisites, redirects and error responses do not count (default: 1000).")
     int maxPages;
 
     @Option(names = "--max-bytes", paramLabel = "BYTES", defaultValue = "10737418240",
@@ -75,13 +76,8 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--user-agent", description = "User-Agent header (default names warctrail and a contact URL).")
     String userAgent;
 
-    @Option(names = "--proxy", paramLabel = "URL", description = "HTTP proxy, e.g. http://127.0.0.1:3128.")
-    String proxy;
-
-    @Option(names = "--no-check-certificate",
-            description = "Capture https sites whatever their certificate (expired, self-signed, another host's),"
-                    + " as wget does with this option; the records are the same.")
-    boolean noCheckCertificate;
+    @Mixin
+    ProxyOptions network;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE,
             description = "Start a new WARC file past this size (default: 1 GiB).")
@@ -120,12 +116,11 @@ public final class CaptureCommand implements Callable<Integer> {
                 .maxPages(maxPages)
                 .maxTotalBytes(maxBytes)
                 .maxResponseBytes(maxResponseBytes)
-                .timeout(Duration.ofSeconds(timeout))
-                .checkCertificates(!noCheckCertificate);
+                .timeout(Duration.ofSeconds(timeout));
+        network.apply(b);
         if (follow != null) b.follow(FollowMode.parse(follow));
         if (timeLimit != null) b.timeLimit(Duration.ofSeconds(timeLimit));
         if (userAgent != null) b.userAgent(userAgent);
-        if (proxy != null) b.proxy(proxy);
         return b.build();
     }
 
@@ -162,6 +157,7 @@ public final class CaptureCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("captured", captured);
         doc.put("pages", summary.pages());
+        doc.put("resources", summary.resources());
         doc.put("bytes", summary.bytes());
         doc.put("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
         doc.put("failures", failures);
@@ -175,7 +171,8 @@ public final class CaptureCommand implements Callable<Integer> {
                     r.revisit() ? " (unchanged: revisit)" : "");
         }
         // Failures were reported as they happened (on stderr); the summary counts them.
-        out.printf("captured %d page(s), %.1f MB in %.1f s%s%s%n", s.pages(), s.bytes() / 1e6, s.seconds(),
+        out.printf("captured %d page(s) and %d other resource(s), %.1f MB in %.1f s%s%s%n", s.pages(), s.resources(),
+                s.bytes() / 1e6, s.seconds(),
                 s.failures().isEmpty() ? "" : ", " + s.failures().size() + " failed",
                 s.stopReason() == null ? "" : " (stopped: " + s.stopReason() + ")");
     }
@@ -193,8 +190,8 @@ public final class CaptureCommand implements Callable<Integer> {
         @Override
         public void progress(CrawlProgress p) {
             if (!terminal) return;
-            err.printf("\r%d pages, %.1f MB, %.1f pages/s, %d queued, %d failed   ", p.pages(), p.bytes() / 1e6,
-                    p.pagesPerSecond(), p.queued(), p.failures());
+            err.printf("\r%d pages, %d resources, %.1f MB, %.1f fetches/s, %d queued, %d failed   ", p.pages(),
+                    p.resources(), p.bytes() / 1e6, p.fetchesPerSecond(), p.queued(), p.failures());
             err.flush();
         }
 

@@ -38,7 +38,7 @@ final class MissingSources {
             }
             err.println("warctrail: not capturing " + url + ": not an http or https URL");
         }
-        if (seeds.isEmpty()) return new CrawlSummary(List.of(), 0, 0, 0, List.of(), null);
+        if (seeds.isEmpty()) return new CrawlSummary(List.of(), 0, 0, 0, 0, List.of(), null);
         err.println("capturing " + seeds.size() + " missing source(s)");
         CrawlConfig.Builder config = CrawlConfig.builder().seeds(seeds).depth(0).delayMillis(options.delay)
                 .checkCertificates(!options.noCheckCertificate);
@@ -50,7 +50,8 @@ final class MissingSources {
                         err.println("failed: " + failure.url() + ": " + failure.reason());
                     }
                 });
-        err.printf("captured %d page(s), %.1f MB in %.1f s%s%n", summary.pages(), summary.bytes() / 1e6,
+        err.printf("captured %d page(s) and %d other resource(s), %.1f MB in %.1f s%s%n", summary.pages(),
+                summary.resources(), summary.bytes() / 1e6,
                 summary.seconds(), summary.stopReason() == null ? "" : " (stopped: " + summary.stopReason() + ")");
         err.flush();
         return summary;

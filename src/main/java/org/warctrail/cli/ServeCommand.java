@@ -49,8 +49,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " and print one line per change.")
     boolean watch;
 
+    @Mixin
+    ProxyOptions network;
+
     @Override
     public Integer call() throws Exception {
+        network.validate();
         ServeOptions options = new ServeOptions(bind, port, allowPrivate, token);
         PrintStream out = System.out;
         if (!options.loopbackOnly() && options.token() == null) {
@@ -58,10 +62,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (Archive archive = Archives.open(store.dir(), System.err::println);
-             CaptureJobs jobs = new CaptureJobs(archive, b -> b, options.allowPrivate());
+             CaptureJobs jobs = new CaptureJobs(archive, network::apply, options.allowPrivate());
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
             new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();
-            Thread watcher = watch ? startWatches(archive, options.allowPrivate(), out) : null;
+            Thread watcher = watch ? startWatches(archive, options.allowPrivate(), network, out) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) watcher.interrupt();
                 server.close();
@@ -79,9 +83,9 @@ public final class ServeCommand implements Callable<Integer> {
      * from the UI, a watch reaches private, loopback and link-local addresses only with --allow-private, checked on
      * every connection: a public name may come to resolve to a private address later.
      */
-    private static Thread startWatches(Archive archive, boolean allowPrivate, PrintStream out) {
+    private static Thread startWatches(Archive archive, boolean allowPrivate, ProxyOptions network, PrintStream out) {
         StoredWatches watches = new StoredWatches(archive,
-                b -> allowPrivate ? b : b.allowTarget(TargetPolicy.publicOnly()));
+                b -> allowPrivate ? network.apply(b) : network.apply(b).allowTarget(TargetPolicy.publicOnly()));
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {

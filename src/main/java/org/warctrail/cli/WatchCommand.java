@@ -56,6 +56,9 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Pause between requests to one host, in milliseconds (default: ${DEFAULT-VALUE}).")
     long delayMillis;
 
+    @Mixin
+    ProxyOptions network;
+
     @Parameters(paramLabel = "URL", arity = "1..*", description = "The URLs to watch.")
     List<String> urls;
 
@@ -66,6 +69,7 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (depth < 0) throw new IllegalArgumentException("--depth must be at least 0: " + depth);
         if (times < 0) throw new IllegalArgumentException("--times must be at least 0: " + times);
+        network.validate();
         CrawlConfig.Builder check = CrawlConfig.builder().depth(depth).delayMillis(delayMillis);
         for (String url : urls) check.seed(URI.create(url)); // validates: http(s) with a host
         check.build();
@@ -81,7 +85,7 @@ public final class WatchCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            run(new Recapturer(archive, b -> b.delayMillis(delayMillis)), out, err);
+            run(new Recapturer(archive, b -> network.apply(b.delayMillis(delayMillis))), out, err);
         }
         return 0;
     }
@@ -102,11 +106,14 @@ public final class WatchCommand implements Callable<Integer> {
             if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             RecaptureResult result = recapturer.recapture(url, depth);
             int attempt = attempts.merge(url, 1, Integer::sum);
+            boolean lastAttempt = times > 0 && attempt >= times;
             Duration pause;
             if (result.failed()) {
                 int failures = failuresInARow.merge(url, 1, Integer::sum);
                 pause = WatchSchedule.retryAfter(failures, every);
-                err.println("warctrail: " + result.line() + "; retrying in " + WatchInterval.describe(pause));
+                err.println("warctrail: " + result.line() + (lastAttempt
+                        ? "; not retrying: " + attempt + " of " + times + " attempt(s) made (--times)"
+                        : "; retrying in " + WatchInterval.describe(pause)));
             } else {
                 failuresInARow.put(url, 0);
                 pause = every;
@@ -116,7 +123,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
             out.flush();
             err.flush();
-            if (times > 0 && attempt >= times) due.remove(url);
+            if (lastAttempt) due.remove(url);
             else due.put(url, System.nanoTime() + pause.toNanos());
         }
     }

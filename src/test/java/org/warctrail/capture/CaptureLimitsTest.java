@@ -3,10 +3,13 @@ package org.warctrail.capture;
 import org.warctrail.fixture.WarcValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,6 +53,27 @@ class CaptureLimitsTest {
     }
 
     @Test
+    void pageLimitCountsDocumentsNotRequisitesAndLetsTheLastPageComplete() throws Exception {
+        FixtureCrawl crawl = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.depth(1).maxPages(1),
+                FixtureWeb.BLOG_POST);
+        assertEquals(1, crawl.summary.pages());
+        assertTrue(crawl.summary.stopReason().startsWith("page limit of 1"), crawl.summary.stopReason());
+        for (String path : List.of("/style.css", "/print.css", "/img/bg.png", "/img/airstrike.png", "/favicon.ico")) {
+            assertNotNull(crawl.captured(URI.create("http://blog.example" + path)), "requisite " + path);
+        }
+        assertEquals(7, crawl.summary.resources(), "robots.txt, requisites and the 404 favicon are resources");
+        assertNull(crawl.captured(FixtureWeb.SHORT_LINK), "no second page");
+        assertNull(crawl.captured(FixtureWeb.IMAGE_CREDIT), "no second page");
+
+        // A limit of three: the robots.txt 404s and the short link's redirect on the way do not use it up.
+        FixtureCrawl three = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.depth(1).maxPages(3)
+                .requisites(false), FixtureWeb.BLOG_POST);
+        assertEquals(3, three.summary.pages());
+        assertNotNull(three.captured(FixtureWeb.NEWS_ARTICLE), three.summary.captured().toString());
+        assertEquals(301, three.captured(FixtureWeb.SHORT_LINK).status());
+    }
+
+    @Test
     void totalByteLimitStopsTheCrawl() throws Exception {
         FixtureCrawl crawl = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.maxTotalBytes(1000).requisites(false),
                 FixtureWeb.BLOG_POST, FixtureWeb.NEWS_ARTICLE);
@@ -84,7 +108,8 @@ class CaptureLimitsTest {
         FixtureCrawl hop = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.obeyRobots(false)
                 .resolver(host -> new InetAddress[] {InetAddress.getByName(host.equals("short.example") ? "93.184.216.34" : "10.0.0.7")})
                 .allowTarget(TargetPolicy.publicOnly()), FixtureWeb.REDIRECT_CHAIN);
-        assertEquals(3, hop.summary.pages(), "the three short.example hops pass");
+        assertEquals(3, hop.summary.resources(), "the three short.example hops (redirects: resources) pass");
+        assertEquals(0, hop.summary.pages());
         assertTrue(hop.summary.failures().stream().anyMatch(f -> f.url().equals("http://blog.example/")
                 && f.reason().contains("10.0.0.7") && f.reason().contains("not allowed")), hop.summary.failures().toString());
     }

@@ -48,7 +48,9 @@ class CaptureWarcTest {
                 "/img/bg.png", "/img/airstrike.png", "/img/newdawn-203.png", "/favicon.ico")) {
             assertNotNull(crawl.responseFor(URI.create("http://blog.example" + path)), "no response for " + path);
         }
-        assertEquals(7, crawl.summary.pages(), "robots.txt is archived but not counted as a page");
+        assertEquals(1, crawl.summary.pages(), "one page: robots.txt and the requisites are resources");
+        assertEquals(7, crawl.summary.resources(), "robots.txt, 5 requisites and the 404 favicon");
+        assertEquals(crawl.summary.captured().size(), crawl.summary.pages() + crawl.summary.resources());
         assertFalse(crawl.captured("dailyrecord.example"), "depth 0 follows no outlink");
         assertEquals(404, crawl.captured(URI.create("http://blog.example/favicon.ico")).status());
         assertEquals(0, crawl.summary.failures().size(), crawl.summary.failures().toString());

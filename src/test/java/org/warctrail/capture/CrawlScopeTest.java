@@ -77,11 +77,12 @@ class CrawlScopeTest {
     @Test
     void redirectLoopsAndLongChainsStop() throws Exception {
         FixtureCrawl loop = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> { }, FixtureWeb.REDIRECT_LOOP);
-        assertEquals(2, loop.summary.pages());
+        assertEquals(0, loop.summary.pages(), "a redirect is not a page");
+        assertEquals(3, loop.summary.resources(), "robots.txt and the two redirects");
         assertTrue(loop.summary.failures().stream().anyMatch(f -> f.reason().startsWith("redirect loop")), loop.summary.failures().toString());
 
         FixtureCrawl capped = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.maxRedirects(1), FixtureWeb.REDIRECT_CHAIN);
-        assertEquals(2, capped.summary.pages());
+        assertEquals(3, capped.summary.resources());
         assertTrue(capped.summary.failures().stream().anyMatch(f -> f.reason().startsWith("more than 1 redirects")));
     }
 

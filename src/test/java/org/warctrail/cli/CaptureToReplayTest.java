@@ -81,7 +81,9 @@ class CaptureToReplayTest {
         for (String host : List.of("facebook.example", "twitter.example", "newdawn.example")) {
             assertTrue(web.requestsTo(host).isEmpty(), "fetched from " + host);
         }
-        assertTrue(result.get("pages").asInt() >= 5);
+        // blog, article, transcript and image credit; the short link's redirect and the requisites are resources
+        assertEquals(4, result.get("pages").asInt(), result.toString());
+        assertTrue(result.get("resources").asInt() >= 5, result.toString());
         assertTrue(result.get("bytes").asLong() > 0);
 
         List<Path> warcs = warcFiles();

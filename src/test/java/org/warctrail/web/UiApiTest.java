@@ -152,7 +152,7 @@ class UiApiTest {
         // The result is the document of capture --json: these fields, no others.
         List<String> fields = new ArrayList<>();
         status.get("result").fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("captured", "pages", "bytes", "seconds", "failures", "stopReason"), fields);
+        assertEquals(List.of("captured", "pages", "resources", "bytes", "seconds", "failures", "stopReason"), fields);
         List<String> item = new ArrayList<>();
         status.get("result").get("captured").get(0).fieldNames().forEachRemaining(item::add);
         assertEquals(List.of("url", "timestamp", "status", "type", "revisit"), item);
@@ -211,7 +211,7 @@ class UiApiTest {
         assertTrue(names.contains("fetched") && names.contains("progress"), names.toString());
         assertEquals("done", names.get(names.size() - 1), doneData);
         JsonNode done = Json.MAPPER.readTree(doneData);
-        assertTrue(done.get("summary").get("pages").asInt() >= 1);
+        assertTrue(done.get("summary").get("pages").asInt() + done.get("summary").get("resources").asInt() >= 1);
         assertTrue(done.get("snapshotHref").asText().endsWith("/" + FixtureWeb.IMAGE_CREDIT), doneData);
         JsonNode status = Json.MAPPER.readTree(get(fixture.base(), "/api/captures/jobs/" + job.get("id").asInt()).body());
         assertEquals("done", status.get("state").asText());
