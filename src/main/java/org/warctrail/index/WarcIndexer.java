@@ -193,8 +193,8 @@ public final class WarcIndexer {
                 IndexedCapture capture = records.describe(record, file.name(), start);
                 if (capture == null || postKeys.isEmpty()) return capture;
                 String surt = postKeys.remove(String.valueOf(capture.row().recordId()));
-                if (record instanceof WarcCaptureRecord capture) {
-                    for (URI other : capture.concurrentTo()) {
+                if (record instanceof WarcCaptureRecord captureRecord) {
+                    for (URI other : captureRecord.concurrentTo()) {
                         if (surt == null) surt = postKeys.remove(other.toString());
                     }
                 }
