@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,10 +97,7 @@ public final class PostQuery {
     private static void leaves(JsonNode node, String name, List<String[]> out, Map<String, Integer> seen) {
         if (node == null) return;
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                leaves(e.getValue(), e.getKey(), out, seen);
-            }
+            for (Map.Entry<String, JsonNode> e : node.properties()) leaves(e.getValue(), e.getKey(), out, seen);
         } else if (node.isArray()) {
             for (JsonNode v : node) leaves(v, name, out, seen);
         } else if (!name.isEmpty()) {

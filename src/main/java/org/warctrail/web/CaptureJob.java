@@ -1,14 +1,31 @@
 package org.warctrail.web;
 
 import io.javalin.http.sse.SseClient;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One capture started from the UI: its events so far (replayed to late subscribers) and the clients following it.
  * The events of one capture are few (one per fetched resource), so they are kept for its whole life.
+ *
+ * <p>Threads: the crawler publishes; each following client is served by its own request thread, which drains
+ * the client's bounded queue. Publishing only offers to those queues, so a tab that reads slowly (or not at all)
+ * never slows the crawler: when its queue is full it is dropped, and its browser reconnects and gets the replay.
  */
 public final class CaptureJob {
+    /** Events one client may lag behind before it is dropped. */
+    static final int QUEUE = 512;
+    /** Clients one job serves at once (each holds a request thread while it follows). */
+    static final int MAX_FOLLOWERS = 16;
+    private static final Event END = new Event("", "");
+    private static final long POLL_MILLIS = 1000;
+
     /** A server-sent event: its name and its JSON data. */
     public record Event(String name, String data) {
     }
@@ -18,14 +35,21 @@ public final class CaptureJob {
                          String events) {
     }
 
+    /** One following client's queue. */
+    private static final class Follower {
+        final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+        volatile boolean dropped;
+    }
+
     private final long id;
     private final String url;
     private final int depth;
     private final List<Event> events = new ArrayList<>();
-    private final List<SseClient> clients = new ArrayList<>();
+    private final List<Follower> followers = new ArrayList<>();
     private String state = "queued";
     private String error;
     private CaptureReport result;
+    private Instant finishedAt;
 
     CaptureJob(long id, String url, int depth) {
         this.id = id;
@@ -57,6 +81,11 @@ public final class CaptureJob {
         return state.equals("done") || state.equals("failed");
     }
 
+    /** When the job ended, or null while it runs. */
+    synchronized Instant finishedAt() {
+        return finishedAt;
+    }
+
     synchronized void running() {
         state = "running";
     }
@@ -64,35 +93,78 @@ public final class CaptureJob {
     synchronized void publish(String name, Object data) {
         Event e = new Event(name, Json.write(data));
         events.add(e);
-        for (SseClient c : List.copyOf(clients)) send(c, e);
+        offerAll(e);
     }
 
-    synchronized void finish(CaptureReport summary, String failure, Object doneData) {
+    synchronized void finish(CaptureReport summary, String failure, Object doneData, Instant at) {
         result = summary;
         error = failure;
         state = failure == null ? "done" : "failed";
+        finishedAt = at;
         publish(failure == null ? "done" : "error", doneData);
-        for (SseClient c : List.copyOf(clients)) c.close();
-        clients.clear();
+        offerAll(END);
+        followers.clear();
     }
 
-    /** Sends what happened so far, then follows the job until it ends (or closes at once if it has). */
-    synchronized void follow(SseClient client) {
-        for (Event e : events) send(client, e);
-        if (finished()) {
-            client.close();
-            return;
-        }
-        clients.add(client);
-        client.onClose(() -> {
-            synchronized (this) {
-                clients.remove(client);
+    /** Never blocks: a follower whose queue is full is dropped. */
+    private void offerAll(Event e) {
+        for (Iterator<Follower> it = followers.iterator(); it.hasNext(); ) {
+            Follower f = it.next();
+            if (!f.queue.offer(e)) {
+                f.dropped = true;
+                it.remove();
             }
-        });
-        client.keepAlive();
+        }
     }
 
-    private void send(SseClient client, Event e) {
-        if (!client.terminated()) client.sendEvent(e.name(), e.data());
+    /**
+     * Sends what happened so far, then follows the job until it ends, the client leaves, or the client falls
+     * too far behind; runs on the client's request thread and returns when the stream should close.
+     */
+    void follow(SseClient client) {
+        List<Event> replay;
+        Follower follower = new Follower();
+        synchronized (this) {
+            replay = List.copyOf(events);
+            if (!finished()) {
+                if (followers.size() >= MAX_FOLLOWERS) {
+                    client.sendEvent("error", Json.write(Map.of("error", "too many clients follow this capture; "
+                            + "see " + "/api/captures/jobs/" + id)));
+                    return;
+                }
+                followers.add(follower);
+            }
+        }
+        try {
+            for (Event e : replay) {
+                if (!send(client, e)) return;
+            }
+            if (replay.size() > 0 && isEnd(replay.get(replay.size() - 1))) return;
+            while (!follower.dropped) {
+                Event e = follower.queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (e == END) return;
+                if (e == null) {
+                    if (client.terminated()) return;
+                    continue;
+                }
+                if (!send(client, e)) return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (this) {
+                followers.remove(follower);
+            }
+        }
+    }
+
+    private static boolean isEnd(Event e) {
+        return e.name().equals("done") || e.name().equals("error");
+    }
+
+    private static boolean send(SseClient client, Event e) {
+        if (client.terminated()) return false;
+        client.sendEvent(e.name(), e.data());
+        return !client.terminated();
     }
 }

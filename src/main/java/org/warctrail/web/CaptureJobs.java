@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,8 @@ public final class CaptureJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CaptureJobs.class);
     public static final int MAX_DEPTH = 5;
     public static final int MAX_SEEDS = 50;
+    /** How long a finished job stays to be looked at (its report, its replayed events) before it is forgotten. */
+    public static final Duration KEEP_FINISHED = Duration.ofHours(1);
 
     private final Archive archive;
     private final UnaryOperator<CrawlConfig.Builder> settings;
@@ -47,6 +52,8 @@ public final class CaptureJobs implements AutoCloseable {
     private final Map<Long, CaptureJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile CaptureJob current;
+    private final Clock clock;
+    private final Duration keepFinished;
 
     /**
      * @param settings     crawl settings beyond seed, depth and target policy (proxy, delay, limits), as the
@@ -54,13 +61,31 @@ public final class CaptureJobs implements AutoCloseable {
      * @param allowPrivate whether private, loopback and link-local targets may be captured ({@code --allow-private})
      */
     public CaptureJobs(Archive archive, UnaryOperator<CrawlConfig.Builder> settings, boolean allowPrivate) {
+        this(archive, settings, allowPrivate, Clock.systemUTC(), KEEP_FINISHED);
+    }
+
+    /** @param keepFinished how long a finished job is kept, by {@code clock} */
+    public CaptureJobs(Archive archive, UnaryOperator<CrawlConfig.Builder> settings, boolean allowPrivate, Clock clock,
+                       Duration keepFinished) {
         this.archive = archive;
         this.settings = settings;
         this.allowPrivate = allowPrivate;
+        this.clock = clock;
+        this.keepFinished = keepFinished;
     }
 
     public Optional<CaptureJob> job(long id) {
+        evictFinished();
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Forgets jobs that ended longer ago than they are kept, so a long-running server's memory stays flat. */
+    private void evictFinished() {
+        Instant oldest = clock.instant().minus(keepFinished);
+        jobs.values().removeIf(job -> {
+            Instant at = job.finishedAt();
+            return at != null && at.isBefore(oldest);
+        });
     }
 
     /** Starts capturing, or refuses: a bad URL or target (IllegalArgumentException), another capture running (409). */
@@ -70,6 +95,7 @@ public final class CaptureJobs implements AutoCloseable {
 
     /** Captures several seeds in one crawl (the gaps of a provenance chain); the job is named by the first. */
     public synchronized CaptureJob start(List<String> urls, int depth) {
+        evictFinished();
         if (urls.isEmpty()) throw new IllegalArgumentException("give the URL to capture");
         if (urls.size() > MAX_SEEDS) throw new IllegalArgumentException("at most " + MAX_SEEDS + " URLs at once, not " + urls.size());
         List<URI> seeds = urls.stream().map(CaptureJobs::checkedUrl).distinct().toList();
@@ -109,11 +135,11 @@ public final class CaptureJobs implements AutoCloseable {
         };
         try {
             CrawlSummary summary = archive.capture(builder.build(), RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, listener);
-            job.finish(CaptureReport.of(summary), null, CaptureResult.of(job.url(), summary));
+            job.finish(CaptureReport.of(summary), null, CaptureResult.of(job.url(), summary), clock.instant());
         } catch (IOException | RuntimeException e) {
             log.warn("capture of {} from the UI failed: {}", job.url(), e.toString());
             String message = "capture of " + job.url() + " failed: " + e.getMessage();
-            job.finish(null, message, Map.of("error", message));
+            job.finish(null, message, Map.of("error", message), clock.instant());
         }
     }
 

@@ -34,6 +34,14 @@ public final class HtmlRewriter {
     private static final Pattern REFRESH_URL =
             Pattern.compile("^(\\s*\\d*\\.?\\d*\\s*[;,]\\s*(?:url\\s*=\\s*)?)(['\"]?)(.*?)\\2\\s*$",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * Link relations that open connections or documents ahead of use: a connection hint (preconnect,
+     * dns-prefetch) reaches a host without any request a CSP could stop, and the others serve nothing in replay.
+     */
+    private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "prerender", "prefetch",
+            "next");
+    /** The script every replayed page runs first (web/static/replay-guard.js). */
+    static final String GUARD_SCRIPT = "/static/replay-guard.js";
     private static final Pattern ABSOLUTE = Pattern.compile("^\\s*(?:https?:)?//[^\\s]+\\s*$", Pattern.CASE_INSENSITIVE);
 
     private HtmlRewriter() {
@@ -83,6 +91,13 @@ public final class HtmlRewriter {
                 rewriteMeta(el, urls);
             }
         }
+        // First in the page, before any archived script: closes WebRTC and script-made connection hints.
+        doc.head().prependElement("script").attr("src", GUARD_SCRIPT);
+        // Speculation rules prefetch and prerender whole pages, outside the page's CSP: never replayed.
+        doc.select("script[type]").forEach(script -> {
+            if (script.attr("type").strip().equalsIgnoreCase("speculationrules")) script.remove();
+        });
+        doc.select("link[rel]").forEach(HtmlRewriter::dropHints);
         // Archived CSP could block the rewritten URLs; the replay's own CSP header is what protects the reader.
         doc.select("meta[http-equiv]").forEach(m -> {
             String equiv = m.attr("http-equiv").toLowerCase(Locale.ROOT);
@@ -111,6 +126,16 @@ public final class HtmlRewriter {
             }
         }
         drop.forEach(el::removeAttr);
+    }
+
+    /** Removes the connection and speculation hints from a link's rel; a link left with no relation goes. */
+    private static void dropHints(Element link) {
+        List<String> kept = new ArrayList<>();
+        for (String rel : link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!rel.isEmpty() && !HINT_RELS.contains(rel)) kept.add(rel);
+        }
+        if (kept.isEmpty()) link.remove();
+        else link.attr("rel", String.join(" ", kept));
     }
 
     /** Targets outside the frame: the top window, the parent, or a new window. */

@@ -27,7 +27,7 @@ public final class ReplayHandler {
      * forms submit only into the archive (form-action does not fall back to default-src).
      */
     public static final String FRAME_CONTENT_CSP = "sandbox allow-scripts allow-forms; "
-            + "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; form-action 'self'";
+            + "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; form-action 'self'; webrtc 'block'";
     /** Raw payloads opened directly: no scripts at all, and still nothing from the live web. */
     public static final String RAW_CSP = "sandbox; default-src 'self' 'unsafe-inline' data: blob:";
     /** Decoded bytes a page or stylesheet may have to be rewritten (a zip bomb stops here). */
@@ -54,12 +54,23 @@ public final class ReplayHandler {
             pages.notFound(ctx, "Give a URL after /web/, e.g. /web/https://example.com/");
             return;
         }
+        if (path.kind() == ArchivePath.Kind.MEMENTO && path.mode() == ReplayMode.REWRITTEN && topLevel(ctx)) {
+            // Rewritten content is made for the sandboxed frame. Opened as the top document it would be its own
+            // top (free to navigate itself to the live site, to run speculation rules): the snapshot frames it.
+            ctx.redirect(ArchiveUrls.replay(path.timestamp(), ReplayMode.FRAME, path.url()));
+            return;
+        }
         switch (path.kind()) {
             case TIMEGATE -> memento.timeGate(ctx, path.url());
             case TIMEMAP_LINK -> memento.timeMap(ctx, path.url(), false);
             case TIMEMAP_JSON -> memento.timeMap(ctx, path.url(), true);
             case MEMENTO -> replay(ctx, path);
         }
+    }
+
+    /** A top-level navigation, as browsers mark it (clients without Fetch Metadata, like curl, get content). */
+    private static boolean topLevel(Context ctx) {
+        return "document".equalsIgnoreCase(ctx.header("Sec-Fetch-Dest"));
     }
 
     private void replay(Context ctx, ArchivePath path) throws IOException {

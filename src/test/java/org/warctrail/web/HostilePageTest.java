@@ -36,6 +36,7 @@ import org.warctrail.store.WarcStore;
 class HostilePageTest {
     static final String PAGE = "http://hostile.example/page";
     static final String NAVIGATING = "http://hostile.example/navigate";
+    static final String LEAKING = "http://hostile.example/leaks";
     static final String TS = "20240101000000";
 
     @TempDir
@@ -53,6 +54,7 @@ class HostilePageTest {
         List<WarcRecord> records = new ArrayList<>();
         records.add(archived(PAGE, "/web/hostile.html"));
         records.add(archived(NAVIGATING, "/web/navigate.html"));
+        records.add(archived(LEAKING, "/web/leaks.html"));
         try (RotatingWarcWriter writer = store.newWriter(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
             writer.writeAll(records);
         }
@@ -102,6 +104,59 @@ class HostilePageTest {
             assertEquals(snapshot, driver.getCurrentUrl());
             assertEquals(List.of(), trap.requests().stream().filter(r -> !r.contains("/control")).toList(),
                     "the frame reached the live web");
+        }
+    }
+
+    /**
+     * Resource hints, speculation rules (in the page and added by script) and WebRTC open connections without an
+     * HTTP request a CSP would see: the stand-in live web counts TCP connections and UDP datagrams.
+     */
+    @Test
+    void noHintSpeculationOrPeerConnectionReachesTheLiveWeb() throws Exception {
+        String ui = "http://127.0.0.1:" + server.port();
+        int before = trap.connections();
+        try (Browser browser = Browser.start()) {
+            var driver = browser.driver;
+            driver.get(ui + "/web/" + TS + "/" + LEAKING);
+            driver.switchTo().frame(driver.findElement(By.id("replay")));
+            browser.waiting(20).until(d -> "leaks done".equals(((JavascriptExecutor) d).executeScript("return document.title;")));
+            Object results = ((JavascriptExecutor) driver).executeScript("return JSON.stringify(window.__results);");
+            driver.switchTo().defaultContent();
+            // connections the browser would open run at once or within a second; give them three
+            Thread.sleep(3000);
+            assertEquals(List.of(), trap.datagrams(), "UDP first");
+            assertEquals(before, trap.connections(), "TCP connections reached the live web: " + trap.requests()
+                    + "\n" + results);
+            assertEquals(List.of(), trap.datagrams(), "UDP reached the live web\n" + results);
+        }
+    }
+
+    /**
+     * An mp_ URL opened as the top document is never left to itself: the framed snapshot replaces it, so its
+     * speculation rules, hints and WebRTC stay contained, and it cannot navigate the reader's window.
+     */
+    @Test
+    void anMpUrlOpenedTopLevelIsFramed() throws Exception {
+        String ui = "http://127.0.0.1:" + server.port();
+        int before = trap.connections();
+        try (Browser browser = Browser.start()) {
+            var driver = browser.driver;
+            driver.get(ui + "/web/" + TS + "mp_/" + LEAKING);
+            assertEquals(ui + "/web/" + TS + "/" + LEAKING, driver.getCurrentUrl());
+            driver.switchTo().frame(driver.findElement(By.id("replay")));
+            browser.waiting(20).until(d -> "leaks done".equals(((JavascriptExecutor) d).executeScript("return document.title;")));
+            driver.switchTo().defaultContent();
+            Thread.sleep(3000);
+            assertEquals(before, trap.connections(), "TCP connections reached the live web: " + trap.requests());
+            assertEquals(List.of(), trap.datagrams(), "UDP reached the live web");
+
+            // The page that navigates itself away stays framed; its frame is stopped by the UI's frame-src.
+            // (Chromium may open a bare TCP connection for the blocked navigation; no request is sent.)
+            driver.get(ui + "/web/" + TS + "mp_/" + NAVIGATING);
+            assertEquals(ui + "/web/" + TS + "/" + NAVIGATING, driver.getCurrentUrl());
+            Thread.sleep(2000);
+            assertEquals(ui + "/web/" + TS + "/" + NAVIGATING, driver.getCurrentUrl(), "the top window was navigated");
+            assertEquals(List.of(), trap.requests(), "the page reached the live web");
         }
     }
 
@@ -167,8 +222,10 @@ class HostilePageTest {
             assertTrue(String.valueOf(results.get("GET /api/secret as the user")).startsWith("blocked"));
 
             // The trap does record what reaches it: the reader's own navigation does.
+            int connections = trap.connections();
             driver.get(trap.origin() + "/control");
             assertEquals(List.of("GET /control"), trap.requests().stream().filter(r -> r.contains("/control")).toList());
+            assertTrue(trap.connections() > connections, "the trap counts connections");
         }
     }
 }

@@ -60,4 +60,20 @@ class RewritingTest {
         assertEquals("Mon, 01 Jan 2024 12:00:00 GMT", CaptureTime.httpDate("20240101120000"));
         assertEquals("20240101120000", CaptureTime.fromHttpDate("Mon, 1 Jan 2024 12:00:00 GMT"));
     }
+
+    @Test
+    void speculationRulesAndConnectionHintsAreNotReplayed() throws Exception {
+        String html = "<html><head><link rel=preconnect href=https://live.example>"
+                + "<link rel=\"dns-prefetch preload\" as=style href=/a.css><link rel=prerender href=/next>"
+                + "<script type=speculationrules>{\"prefetch\":[{\"source\":\"list\",\"urls\":[\"/x\"]}]}</script>"
+                + "</head><body><script>var ok = 1;</script></body></html>";
+        String out = HtmlRewriter.rewrite(new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "utf-8", "http://news.example/", "20240101000000");
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(out);
+        assertEquals(HtmlRewriter.GUARD_SCRIPT, doc.head().child(0).attr("src"));
+        assertEquals(0, doc.select("script[type=speculationrules]").size(), out);
+        assertEquals(0, doc.select("link[rel~=(?i)preconnect|dns-prefetch|prerender]").size(), out);
+        assertEquals("preload", doc.selectFirst("link[href$=a.css]").attr("rel"), out);
+        assertEquals("var ok = 1;", doc.body().selectFirst("script").data());
+    }
 }
