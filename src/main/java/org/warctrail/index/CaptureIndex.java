@@ -45,6 +45,7 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
                     Schema.migrate(c);
                     return null;
                 });
+                DenseIndex.backfill(connections);
             } catch (SQLException e) {
                 connections.close();
                 throw e;

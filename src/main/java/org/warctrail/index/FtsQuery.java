@@ -22,6 +22,35 @@ public final class FtsQuery {
      * @throws IllegalArgumentException when the query holds more words or prefixes than allowed (it says so)
      */
     public static String of(String input) {
+        return build(input, false);
+    }
+
+    /**
+     * The query for the {@code documents_dense} index (see {@link DenseScriptText}): the same, with each run of
+     * Chinese, Japanese, Korean or Thai letters as the phrase of its character pairs.
+     */
+    static String dense(String input) {
+        return build(input, true);
+    }
+
+    /** The words and phrases of the query as typed (no operators, quotes or prefix stars), for snippets. */
+    static List<String> terms(String input) {
+        List<String> terms = new ArrayList<>();
+        for (String t : input.split("\"")) {
+            for (String w : t.split("\\s+")) {
+                String word = w.replaceAll("^[-(]+|[)*]+$", "");
+                if (!word.isEmpty() && !word.equals("OR") && !word.equals("AND") && !word.equals("NOT")) terms.add(word);
+            }
+        }
+        // phrases first: the longest match makes the best snippet
+        List<String> phrases = new ArrayList<>();
+        String[] parts = input.split("\"");
+        for (int k = 1; k < parts.length; k += 2) if (!parts[k].isBlank()) phrases.add(parts[k].strip());
+        phrases.addAll(terms);
+        return phrases;
+    }
+
+    private static String build(String input, boolean dense) {
         List<String> out = new ArrayList<>();
         int words = 0;
         int prefixes = 0;
@@ -63,12 +92,22 @@ public final class FtsQuery {
             }
             if (!hasWordCharacter(term)) continue;
             words += wordCount(term);
+            if (words > MAX_TERMS && DenseScriptText.has(input)) {
+                throw new IllegalArgumentException("too many words in the search: at most " + MAX_TERMS
+                        + " per query (a Chinese, Japanese, Korean or Thai character pair counts as one)");
+            }
             if (prefix) prefixes++;
             if (words > MAX_TERMS) {
                 throw new IllegalArgumentException("too many words in the search: at most " + MAX_TERMS + " per query");
             }
             if (prefixes > MAX_PREFIXES) {
                 throw new IllegalArgumentException("too many prefix searches (word*): at most " + MAX_PREFIXES + " per query");
+            }
+            if (dense) {
+                DenseScriptText.Phrase phrase = DenseScriptText.forQuery(term);
+                // a typed star stays on a last word of another script; a dense run matches inside words anyway
+                prefix = phrase.prefix() || prefix && !DenseScriptText.endsWithDense(term);
+                term = phrase.text();
             }
             String quoted = "\"" + term.replace("\"", "\"\"") + "\"" + (prefix ? "*" : "");
             if (negated) {
@@ -82,13 +121,18 @@ public final class FtsQuery {
         return String.join(" ", out);
     }
 
-    /** How many words the tokenizer will see in a term or phrase (runs of letters and digits). */
+    /** How many words the tokenizer will see in a term or phrase (runs of letters and digits; dense letters by pairs). */
     private static int wordCount(String term) {
         int n = 0;
+        int dense = 0;
         boolean inWord = false;
         for (int i = 0; i < term.length(); ) {
             int cp = term.codePointAt(i);
             boolean letter = Character.isLetterOrDigit(cp);
+            if (DenseScriptText.isDense(cp)) {
+                dense++;
+                if (dense % 2 == 0) n++;
+            }
             if (letter && !inWord) n++;
             inWord = letter;
             i += Character.charCount(cp);

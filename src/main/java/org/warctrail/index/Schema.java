@@ -143,7 +143,9 @@ final class Schema {
                         line_hash INTEGER NOT NULL,
                         pages INTEGER NOT NULL,
                         PRIMARY KEY (site, line_hash)) WITHOUT ROWID""",
-                    "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"));
+                    "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"),
+            // Chinese, Japanese, Korean and Thai text searchable inside runs of letters (see DenseIndex).
+            DenseIndex.MIGRATION);
 
     private Schema() {
     }
