@@ -13,24 +13,26 @@ import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.LinkContentHandler;
 import org.apache.tika.sax.TeeContentHandler;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Text and metadata of non-HTML documents (PDF, Word, OpenDocument, RTF, plain text, ...) with Tika's
- * AutoDetectParser, under limits: Tika's {@code SecureContentHandler} (compression ratio and nesting depth,
+ * Text and metadata of non-HTML documents (PDF, Word, OpenDocument, RTF, plain text, ...) with the parsers of
+ * {@link TikaParsers}, under limits: Tika's {@code SecureContentHandler} (compression ratio and nesting depth,
  * against zip bombs), a cap on the extracted characters (the text is kept up to it), a time limit checked as
- * the parser produces output, and embedded documents (attachments, images) left unparsed. A parse failure
- * yields a Document with {@code error} set and whatever text came before it.
+ * the parser produces output, Word and PowerPoint read as a stream of SAX events (not as a tree in memory), PDF
+ * streams measured before PDFBox decodes them (see {@link PdfStreamCheck}), no OCR, and embedded documents
+ * (attachments, images) left unparsed. A parse failure yields a Document with {@code error} set and whatever text
+ * came before it. The {@link Extractor} runs this under {@link BoundedWork}'s time and memory watch.
  */
 final class DocumentParser {
-    private static final AutoDetectParser PARSER = parser();
+    /** A PDF whose compressed (non-image) streams expand to more than this in all is refused unparsed. */
+    static final long MAX_PDF_STREAM_BYTES = 256L * 1024 * 1024;
 
     private final int maxChars;
     private final long maxNanos;
@@ -42,17 +44,6 @@ final class DocumentParser {
         this.maxNanos = maxMillis * 1_000_000L;
     }
 
-    private static AutoDetectParser parser() {
-        AutoDetectParser parser = new AutoDetectParser();
-        AutoDetectParserConfig config = new AutoDetectParserConfig();
-        config.setMaximumCompressionRatio(100);
-        config.setOutputThreshold(1_000_000);
-        config.setMaximumDepth(100);
-        config.setMaximumPackageEntryDepth(10);
-        parser.setAutoDetectParserConfig(config);
-        return parser;
-    }
-
     Document parse(String url, String contentType, byte[] payload) {
         Metadata md = new Metadata();
         if (contentType != null && !PayloadTypes.isGeneric(contentType)) md.set(Metadata.CONTENT_TYPE, contentType);
@@ -60,16 +51,28 @@ final class DocumentParser {
         if (name != null) md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         ParseContext context = new ParseContext();
         context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
-        TesseractOCRConfig ocr = new TesseractOCRConfig();
-        ocr.setSkipOcr(true);
-        context.set(TesseractOCRConfig.class, ocr);
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        office.setUseSAXPptxExtractor(true);
+        context.set(OfficeParserConfig.class, office);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setExtractInlineImages(false);
+        context.set(PDFParserConfig.class, pdf);
+        if (isPdf(contentType, payload)) {
+            String refusal = PdfStreamCheck.refusal(payload, MAX_PDF_STREAM_BYTES);
+            if (refusal != null) {
+                return new Document(url, "application/pdf", null, null, null, null, null, null, null, null, null,
+                        null, null, "not parsed: " + refusal + (url == null ? "" : " (" + url + ")"));
+            }
+        }
 
         ParagraphHandler text = new ParagraphHandler(maxChars, System.nanoTime() + maxNanos);
         LinkContentHandler links = new LinkContentHandler();
         ContentHandler handler = new TeeContentHandler(text, links);
         String error = null;
         try (TikaInputStream in = TikaInputStream.get(payload)) {
-            PARSER.parse(in, handler, md, context);
+            TikaParsers.parser().parse(in, handler, md, context);
         } catch (IOException | SAXException | TikaException | RuntimeException | LinkageError e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                 error = describe(e) + " (" + (md.get(Metadata.CONTENT_TYPE) == null ? contentType : md.get(Metadata.CONTENT_TYPE))
@@ -91,6 +94,13 @@ final class DocumentParser {
                 IsoDates.normalize(md.get(TikaCoreProperties.CREATED)), IsoDates.normalize(md.get(TikaCoreProperties.MODIFIED)),
                 new ArrayList<>(authors), lang, null, null, clean(md.get(TikaCoreProperties.DESCRIPTION)),
                 links(links, url), quotes.find(paragraphs, new BitSet()), error);
+    }
+
+    private static boolean isPdf(String contentType, byte[] payload) {
+        if (PayloadTypes.base(contentType).equals("application/pdf")) return true;
+        // %PDF- within the first KB, as PDF readers accept it
+        String head = new String(payload, 0, Math.min(payload.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return head.contains("%PDF-");
     }
 
     private List<Link> links(LinkContentHandler handler, String url) {

@@ -7,6 +7,11 @@ import org.jsoup.nodes.Element;
 
 /** The Jsoup path of the {@link Extractor}: decode, parse, then main text, metadata, links and quotes. */
 final class HtmlExtractor {
+    /**
+     * Pages with more elements than this are not extracted: real articles have a few thousand, and the main-text
+     * scoring's work grows faster than the element count on deep trees of unclosed tags.
+     */
+    static final int MAX_ELEMENTS = 100_000;
     private final MainTextExtractor mainText = new MainTextExtractor();
     private final Outlinks outlinks = new Outlinks();
     private final QuoteFinder quotes = new QuoteFinder();
@@ -14,6 +19,12 @@ final class HtmlExtractor {
     Document extract(String url, String contentType, byte[] payload) {
         String html = CharsetDetection.decode(payload, contentType, true);
         org.jsoup.nodes.Document doc = Jsoup.parse(html, url == null ? "" : url);
+        int elements = doc.getAllElements().size();
+        if (elements > MAX_ELEMENTS) {
+            return new Document(url, contentType, null, null, null, null, null, null, null, null, null, null, null,
+                    "not extracted: " + elements + " HTML elements, more than the limit of " + MAX_ELEMENTS
+                            + (url == null ? "" : " (" + url + ")"));
+        }
         MainText main = mainText.extract(doc);
         ArticleMetadata meta = ArticleMetadata.read(doc, url);
         List<Paragraph> paragraphs = main.paragraphs();

@@ -51,6 +51,7 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
                         return null;
                     });
                 }
+                if (connections.read(DenseIndex::backfillPending)) DenseIndex.backfill(connections);
             } catch (SQLException e) {
                 connections.close();
                 throw e;

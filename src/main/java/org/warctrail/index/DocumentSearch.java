@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Full-text search over extracted documents (FTS5, bm25 with the title weighted above the text), one result
- * per URL: its newest matching capture, with a highlighted snippet.
+ * per URL: its newest matching capture, with a highlighted snippet. A query with Chinese, Japanese, Korean or
+ * Thai letters is answered from the {@code documents_dense} index, which finds them inside runs of text (see
+ * {@link DenseScriptText}); it holds no text, so its snippets are cut from the document here.
  */
 public final class DocumentSearch {
     private static final String OPEN = "\u0001";
@@ -20,11 +22,13 @@ public final class DocumentSearch {
     }
 
     public SearchResult search(String query, SearchOptions options) {
-        String fts = FtsQuery.of(query);
+        boolean dense = DenseScriptText.has(query);
+        String fts = dense ? FtsQuery.dense(query) : FtsQuery.of(query);
         if (fts.isEmpty()) return new SearchResult(query, 0, List.of());
+        String table = dense ? "documents_dense" : "documents_fts";
         List<Object> parameters = new ArrayList<>();
         parameters.add(fts);
-        StringBuilder where = new StringBuilder("documents_fts MATCH ?");
+        StringBuilder where = new StringBuilder(table + " MATCH ?");
         if (options.site() != null && !options.site().isBlank()) {
             String site = options.site().strip();
             String host = SurtKey.hostPart(SurtKey.of(site.contains("://") ? site : "http://" + site + "/"));
@@ -43,13 +47,19 @@ public final class DocumentSearch {
             where.append(" AND d.timestamp <= ?");
             parameters.add(SurtKey.padHigh(options.to()));
         }
-        String hits = "SELECT d.id, d.surt, d.timestamp, bm25(documents_fts, 4.0, 1.0) AS rank "
-                + "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE " + where;
+        String hits = "SELECT d.id, d.surt, d.timestamp, bm25(" + table + ", 4.0, 1.0) AS rank "
+                + "FROM " + table + " JOIN documents d ON d.id = " + table + ".rowid WHERE " + where;
         String page = "WITH hits AS (" + hits + "), newest AS (SELECT id, rank, ROW_NUMBER() OVER "
                 + "(PARTITION BY surt ORDER BY timestamp DESC, id DESC) AS rn FROM hits) "
                 + "SELECT id, rank FROM newest WHERE rn = 1 ORDER BY rank, id LIMIT ? OFFSET ?";
-        String count = "SELECT COUNT(DISTINCT d.surt) FROM documents_fts JOIN documents d "
-                + "ON d.id = documents_fts.rowid WHERE " + where;
+        String count = "SELECT COUNT(DISTINCT d.surt) FROM " + table + " JOIN documents d "
+                + "ON d.id = " + table + ".rowid WHERE " + where;
+        String detailSql = dense ? "SELECT url, timestamp, title, text FROM documents WHERE ? IS NOT NULL AND id = ?"
+                : "SELECT d.url, d.timestamp, d.title, "
+                + "snippet(documents_fts, -1, '" + OPEN + "', '" + CLOSE + "', '…', 24) "
+                + "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+                + "WHERE documents_fts MATCH ? AND documents_fts.rowid = ?";
+        List<String> terms = dense ? FtsQuery.terms(query) : List.of();
         try {
             return connections.read(c -> {
                 long total;
@@ -64,10 +74,7 @@ public final class DocumentSearch {
                 pageParameters.add(Math.max(0, options.offset()));
                 List<SearchHit> results = new ArrayList<>();
                 try (PreparedStatement st = c.prepareStatement(page);
-                     PreparedStatement detail = c.prepareStatement("SELECT d.url, d.timestamp, d.title, "
-                             + "snippet(documents_fts, -1, '" + OPEN + "', '" + CLOSE + "', '…', 24) "
-                             + "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                             + "WHERE documents_fts MATCH ? AND documents_fts.rowid = ?")) {
+                     PreparedStatement detail = c.prepareStatement(detailSql)) {
                     CaptureIndex.bind(st, pageParameters);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
@@ -77,8 +84,10 @@ public final class DocumentSearch {
                             detail.setLong(2, id);
                             try (ResultSet d = detail.executeQuery()) {
                                 if (d.next()) {
+                                    String snippet = dense ? DenseScriptText.snippet(d.getString(4), terms, OPEN, CLOSE)
+                                            : d.getString(4);
                                     results.add(new SearchHit(d.getString(1), d.getString(2), d.getString(3),
-                                            highlight(d.getString(4)), -rank));
+                                            highlight(snippet), -rank));
                                 }
                             }
                         }

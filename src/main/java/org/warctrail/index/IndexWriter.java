@@ -112,6 +112,7 @@ final class IndexWriter {
                 fts.setString(2, d.title());
                 fts.setString(3, d.text());
                 fts.executeUpdate();
+                DenseIndex.add(c, documentId, d.title(), d.text());
                 int position = 0;
                 for (Link l : d.links()) {
                     link.setLong(1, documentId);
@@ -169,6 +170,7 @@ final class IndexWriter {
             ReuseTables.deleteRowsOf(st, docs);
             st.executeUpdate("DELETE FROM links WHERE document_id IN (" + docs + ")");
             st.executeUpdate("DELETE FROM quotes WHERE document_id IN (" + docs + ")");
+            DenseIndex.delete(st, docs);
             st.executeUpdate("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
                     + "SELECT 'delete', d.id, d.title, d.text FROM documents d WHERE d.id IN (" + docs + ")");
             st.executeUpdate("DELETE FROM documents WHERE id IN (" + docs + ")");

@@ -145,7 +145,9 @@ final class Schema {
                         PRIMARY KEY (site, line_hash)) WITHOUT ROWID""",
                     "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"),
             // Derived data from one queue after the commit, with a status per capture (see Derivations).
-            Derivations.MIGRATION);
+            Derivations.MIGRATION,
+            // Chinese, Japanese, Korean and Thai text searchable inside runs of letters (see DenseIndex).
+            DenseIndex.MIGRATION);
 
     private Schema() {
     }

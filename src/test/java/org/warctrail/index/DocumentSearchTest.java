@@ -75,6 +75,18 @@ class DocumentSearchTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void queriesOfThousandsOfWordsOrPrefixesAreRefusedWithAReason() {
+        IllegalArgumentException prefixes = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> archive.search().search("a* ".repeat(1_500), SearchOptions.defaults()));
+        assertTrue(prefixes.getMessage().contains("at most " + FtsQuery.MAX_PREFIXES), prefixes.getMessage());
+        IllegalArgumentException words = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> archive.search().search("\"" + "strike ".repeat(FtsQuery.MAX_TERMS + 1) + "\"", SearchOptions.defaults()));
+        assertTrue(words.getMessage().contains("at most " + FtsQuery.MAX_TERMS + " per query"), words.getMessage());
+        assertEquals(1, archive.search().search("stri* kill* peo* wer*", SearchOptions.defaults()).total());
+    }
+
+    @Test
     void anyInputIsAValidQuery() {
         for (String q : List.of("\"unbalanced", "AND", "foo AND", "(*)", "NOT strike", "a:b", "x\"y", "***", "-", "^near")) {
             archive.search().search(q, SearchOptions.defaults()); // must not throw

@@ -1,5 +1,6 @@
 package org.warctrail.web;
 
+import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,7 @@ class CaptureJobResourcesTest {
     @Timeout(60)
     void finishedJobsAreEvictedAfterTheirTime() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        try (Archive archive = Archive.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE);
+        try (Archive archive = Archives.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE);
              CaptureJobs jobs = new CaptureJobs(archive, b -> b.delayMillis(0), true, clock, Duration.ofMinutes(10))) {
             // nothing listens on port 1: the capture ends at once, without the network
             CaptureJob job = jobs.start("http://127.0.0.1:1/", 0);
