@@ -44,6 +44,18 @@ public final class Derivations {
             "DELETE FROM site_lines",
             "INSERT INTO derivations (capture_id, state) SELECT id, 'pending' FROM captures");
 
+    /**
+     * The schema migration that makes reuse storage compact (31-bit band keys; site line counts keyed by one
+     * integer): the old rows go and every capture is derived again.
+     */
+    static final List<String> COMPACT_REUSE_MIGRATION = List.of(
+            "DROP TABLE site_lines",
+            "CREATE TABLE site_line_counts (line_key INTEGER PRIMARY KEY, pages INTEGER NOT NULL)",
+            "DELETE FROM reuse_passages",
+            "DELETE FROM reuse",
+            "DELETE FROM reuse_bands",
+            "INSERT OR IGNORE INTO derivations (capture_id, state) SELECT id, 'pending' FROM captures");
+
     /** The states a queued capture is in; done captures leave the table. */
     enum State {
         PENDING, FAILED;

@@ -145,7 +145,9 @@ final class Schema {
                         PRIMARY KEY (site, line_hash)) WITHOUT ROWID""",
                     "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"),
             // Derived data from one queue after the commit, with a status per capture (see Derivations).
-            Derivations.MIGRATION);
+            Derivations.MIGRATION,
+            // Reuse storage at a few bytes a key: 31-bit band keys, site line counts keyed by one integer.
+            Derivations.COMPACT_REUSE_MIGRATION);
 
     private Schema() {
     }
