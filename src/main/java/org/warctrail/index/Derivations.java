@@ -224,6 +224,8 @@ public final class Derivations {
                         derived++;
                     }
                 }
+                // the band keys the reuse deriver filed, all at once in key order
+                ReuseTables.insertBands(tx);
                 return new Outcome(derived, failed);
             });
         } catch (SQLException | RuntimeException e) {

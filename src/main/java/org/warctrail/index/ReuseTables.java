@@ -97,7 +97,7 @@ public final class ReuseTables {
                        List<StoredReuse> found) {
         Connection c = tx.connection;
         try {
-            putBands(c, documentId, bandKeys);
+            for (long key : bandKeys) tx.bands.add(new long[] {key, documentId});
             if (!site.isEmpty() && lineHashes.length > 0) countLines(c, site, lineHashes);
             for (StoredReuse r : found) save(c, r);
         } catch (SQLException e) {
@@ -160,17 +160,20 @@ public final class ReuseTables {
         }
     }
 
-    private static void putBands(Connection c, long documentId, long[] bandKeys) throws SQLException {
-        if (bandKeys.length == 0) return;
-        try (PreparedStatement st = c.prepareStatement(
+    /** Inserts the band keys the batch's documents filed, in key order (see {@link DerivationTransaction#bands}). */
+    static void insertBands(DerivationTransaction tx) throws SQLException {
+        if (tx.bands.isEmpty()) return;
+        tx.bands.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        try (PreparedStatement st = tx.connection.prepareStatement(
                 "INSERT OR IGNORE INTO reuse_bands (band_key, document_id) VALUES (?, ?)")) {
-            for (long key : bandKeys) {
-                st.setLong(1, key);
-                st.setLong(2, documentId);
+            for (long[] row : tx.bands) {
+                st.setLong(1, row[0]);
+                st.setLong(2, row[1]);
                 st.addBatch();
             }
             st.executeBatch();
         }
+        tx.bands.clear();
     }
 
     private static void save(Connection c, StoredReuse r) throws SQLException {

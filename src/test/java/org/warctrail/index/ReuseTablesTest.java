@@ -17,7 +17,9 @@ class ReuseTablesTest {
     static void record(CaptureIndex index, long documentId, long[] keys, String site, long[] lines) throws Exception {
         ReuseTables tables = new ReuseTables(index);
         index.connections().transaction(c -> {
-            tables.record(new DerivationTransaction(c), documentId, keys, site, lines, List.of());
+            DerivationTransaction tx = new DerivationTransaction(c);
+            tables.record(tx, documentId, keys, site, lines, List.of());
+            ReuseTables.insertBands(tx);
             return null;
         });
     }
