@@ -56,6 +56,13 @@ public final class Derivations {
             "DELETE FROM reuse_bands",
             "INSERT OR IGNORE INTO derivations (capture_id, state) SELECT id, 'pending' FROM captures");
 
+    /** The schema migration that adds the small table new band keys go to before a merge (see ReuseTables). */
+    static final List<String> RECENT_BANDS_MIGRATION = List.of("""
+            CREATE TABLE reuse_bands_recent (
+                band_key INTEGER NOT NULL,
+                document_id INTEGER NOT NULL,
+                PRIMARY KEY (band_key, document_id)) WITHOUT ROWID""");
+
     /** The states a queued capture is in; done captures leave the table. */
     enum State {
         PENDING, FAILED;

@@ -64,8 +64,13 @@ public final class ReuseTables {
                     int n = Math.min(KEYS_PER_QUERY, bandKeys.length - from);
                     String marks = String.join(", ", Collections.nCopies(n, "?"));
                     try (PreparedStatement st = c.prepareStatement(
-                            "SELECT band_key, document_id FROM reuse_bands WHERE band_key IN (" + marks + ")")) {
-                        for (int k = 0; k < n; k++) st.setLong(k + 1, bandKeys[from + k]);
+                            "SELECT band_key, document_id FROM reuse_bands WHERE band_key IN (" + marks + ") UNION ALL "
+                                    + "SELECT band_key, document_id FROM reuse_bands_recent WHERE band_key IN (" + marks
+                                    + ")")) {
+                        for (int k = 0; k < n; k++) {
+                            st.setLong(k + 1, bandKeys[from + k]);
+                            st.setLong(n + k + 1, bandKeys[from + k]);
+                        }
                         try (ResultSet rs = st.executeQuery()) {
                             while (rs.next()) {
                                 if (sizes.merge(rs.getLong(1), 1, Integer::sum) <= perKeyLimit) {
@@ -160,12 +165,24 @@ public final class ReuseTables {
         }
     }
 
-    /** Inserts the band keys the batch's documents filed, in key order (see {@link DerivationTransaction#bands}). */
+    /** Band keys kept in the recent table at least, before a merge into the main one. */
+    private static final long MERGE_AT_LEAST = 1 << 16;
+    /** The recent table is merged when it holds this fraction of the (estimated) main table's rows. */
+    private static final int MERGE_FRACTION = 8;
+
+    /**
+     * Inserts the band keys the batch's documents filed, in key order (see {@link DerivationTransaction#bands}),
+     * into {@code reuse_bands_recent}, a small table whose few pages a transaction rewrites; when it has grown to
+     * an eighth of the main table, it is merged into {@code reuse_bands} in key order, which rewrites each page of
+     * the main table once for many transactions' keys instead of once per transaction (keys are random, so a
+     * transaction's inserts would touch pages all over a big table). Lookups read both tables.
+     */
     static void insertBands(DerivationTransaction tx) throws SQLException {
         if (tx.bands.isEmpty()) return;
         tx.bands.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        try (PreparedStatement st = tx.connection.prepareStatement(
-                "INSERT OR IGNORE INTO reuse_bands (band_key, document_id) VALUES (?, ?)")) {
+        Connection c = tx.connection;
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT OR IGNORE INTO reuse_bands_recent (band_key, document_id) VALUES (?, ?)")) {
             for (long[] row : tx.bands) {
                 st.setLong(1, row[0]);
                 st.setLong(2, row[1]);
@@ -174,6 +191,20 @@ public final class ReuseTables {
             st.executeBatch();
         }
         tx.bands.clear();
+        try (Statement st = c.createStatement()) {
+            long recent;
+            long main;
+            try (ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM reuse_bands_recent), "
+                    + "(SELECT COALESCE(MAX(id), 0) FROM documents) * " + 64)) {
+                rs.next();
+                recent = rs.getLong(1);
+                main = rs.getLong(2); // about 64 keys a document: an estimate that costs no count of the big table
+            }
+            if (recent < Math.max(MERGE_AT_LEAST, main / MERGE_FRACTION)) return;
+            st.executeUpdate("INSERT OR IGNORE INTO reuse_bands (band_key, document_id) "
+                    + "SELECT band_key, document_id FROM reuse_bands_recent ORDER BY band_key, document_id");
+            st.executeUpdate("DELETE FROM reuse_bands_recent");
+        }
     }
 
     private static void save(Connection c, StoredReuse r) throws SQLException {
@@ -266,6 +297,7 @@ public final class ReuseTables {
         st.executeUpdate("DELETE FROM reuse WHERE id IN (" + reuse + ")");
         // no index on document_id (lookups go by band key): forgetting a file scans the table once
         st.executeUpdate("DELETE FROM reuse_bands WHERE document_id IN (" + documentIds + ")");
+        st.executeUpdate("DELETE FROM reuse_bands_recent WHERE document_id IN (" + documentIds + ")");
     }
 
     private static CandidateDocument document(ResultSet rs) throws SQLException {

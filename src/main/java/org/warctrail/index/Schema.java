@@ -147,7 +147,9 @@ final class Schema {
             // Derived data from one queue after the commit, with a status per capture (see Derivations).
             Derivations.MIGRATION,
             // Reuse storage at a few bytes a key: 31-bit band keys, site line counts keyed by one integer.
-            Derivations.COMPACT_REUSE_MIGRATION);
+            Derivations.COMPACT_REUSE_MIGRATION,
+            // New band keys go to a small table first, merged into reuse_bands in key order now and then.
+            Derivations.RECENT_BANDS_MIGRATION);
 
     private Schema() {
     }
