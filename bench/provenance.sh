@@ -3,6 +3,8 @@
 # cost per added document at 10k and N documents, recall of planted reuse, quote-trace latency p50/p95.
 # Usage: bench/provenance.sh [--docs N] [--traces N]            in-memory implementations (phase 1)
 #        bench/provenance.sh --sqlite [--docs N] [--traces N]   the real SQLite store, built in bench/out/provenance-store
+#        bench/provenance.sh --sqlite --no-reuse [--out DIR]     the same import with version flags alone: the baseline
+#                                                               reuse's CPU time and index share are measured against
 set -e
 cd "$(dirname "$0")/.."
 main=org.warctrail.bench.ProvenanceBench

@@ -1,6 +1,8 @@
 package org.warctrail.index;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The write transaction a batch of derived rows goes into: the derivers hand it to the index's tables
@@ -8,6 +10,11 @@ import java.sql.Connection;
  */
 public final class DerivationTransaction {
     final Connection connection;
+    /**
+     * Band keys filed by the batch's documents, {key, document id} pairs: inserted together, in key order, before
+     * the commit, so that a batch's inserts walk the bucket table's pages in order instead of at random.
+     */
+    final List<long[]> bands = new ArrayList<>();
 
     DerivationTransaction(Connection connection) {
         this.connection = connection;

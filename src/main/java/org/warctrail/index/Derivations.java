@@ -44,6 +44,25 @@ public final class Derivations {
             "DELETE FROM site_lines",
             "INSERT INTO derivations (capture_id, state) SELECT id, 'pending' FROM captures");
 
+    /**
+     * The schema migration that makes reuse storage compact (31-bit band keys; site line counts keyed by one
+     * integer): the old rows go and every capture is derived again.
+     */
+    static final List<String> COMPACT_REUSE_MIGRATION = List.of(
+            "DROP TABLE site_lines",
+            "CREATE TABLE site_line_counts (line_key INTEGER PRIMARY KEY, pages INTEGER NOT NULL)",
+            "DELETE FROM reuse_passages",
+            "DELETE FROM reuse",
+            "DELETE FROM reuse_bands",
+            "INSERT OR IGNORE INTO derivations (capture_id, state) SELECT id, 'pending' FROM captures");
+
+    /** The schema migration that adds the small table new band keys go to before a merge (see ReuseTables). */
+    static final List<String> RECENT_BANDS_MIGRATION = List.of("""
+            CREATE TABLE reuse_bands_recent (
+                band_key INTEGER NOT NULL,
+                document_id INTEGER NOT NULL,
+                PRIMARY KEY (band_key, document_id)) WITHOUT ROWID""");
+
     /** The states a queued capture is in; done captures leave the table. */
     enum State {
         PENDING, FAILED;
@@ -53,7 +72,14 @@ public final class Derivations {
         }
     }
 
-    private static final int BATCH = 200;
+    /** Captures read (with their texts) at a time: bounds the memory texts take. */
+    private static final int PAGE = 200;
+    /**
+     * Captures whose derived rows go into one transaction. Band keys are random, so each transaction dirties
+     * pages all over the bucket table and writes them to the WAL once: the more keys per transaction, the fewer
+     * page writes per key, and the less the cost per document grows with the table.
+     */
+    private static final int TRANSACTION = 2000;
     private static final int FAILURES_LISTED = 1000;
     private static final String PENDING_SQL = "SELECT c.id, c.surt, c.timestamp, c.url, c.status, c.mime, c.digest, "
             + "c.record_type, c.offset, c.length, f.name, c.record_id, c.redirect, c.refers_to_url, "
@@ -134,15 +160,22 @@ public final class Derivations {
         Outcome total = new Outcome(0, 0);
         long after = 0;
         while (true) {
-            List<PendingCapture> batch = pending(after);
-            if (batch.isEmpty()) return total;
-            after = batch.get(batch.size() - 1).row().id();
-            total = total.plus(derive(batch));
+            List<Deriver.Batch> work = new ArrayList<>(derivers.size());
+            for (Deriver d : derivers) work.add(d.batch(index));
+            List<Result> results = new ArrayList<>();
+            while (results.size() < TRANSACTION) {
+                List<PendingCapture> page = pending(after);
+                if (page.isEmpty()) break;
+                after = page.get(page.size() - 1).row().id();
+                for (PendingCapture capture : page) results.add(derive(work, capture));
+            }
+            if (results.isEmpty()) return total;
+            total = total.plus(storeEach(results));
         }
     }
 
     private List<PendingCapture> pending(long after) {
-        return index.query(PENDING_SQL, List.of(after, BATCH), rs -> {
+        return index.query(PENDING_SQL, List.of(after, PAGE), rs -> {
             CaptureRow row = CaptureIndex.row(rs);
             long documentId = rs.getLong(16);
             CandidateDocument d = rs.wasNull() ? null : new CandidateDocument(documentId, row.url(), row.timestamp(),
@@ -155,22 +188,21 @@ public final class Derivations {
     private record Result(PendingCapture capture, List<Deriver.Write> writes, String failure) {
     }
 
-    private Outcome derive(List<PendingCapture> batch) {
-        List<Deriver.Batch> work = new ArrayList<>(derivers.size());
-        for (Deriver d : derivers) work.add(d.batch(index));
-        List<Result> results = new ArrayList<>(batch.size());
-        for (PendingCapture capture : batch) {
-            List<Deriver.Write> writes = new ArrayList<>(derivers.size());
-            String failure = null;
-            for (int i = 0; i < derivers.size() && failure == null; i++) {
-                try {
-                    writes.add(work.get(i).derive(capture));
-                } catch (Exception | StackOverflowError e) {
-                    failure = derivers.get(i).name() + ": " + oneLine(e);
-                }
+    /** Runs every deriver on one capture, in memory; the first that throws fails it. */
+    private Result derive(List<Deriver.Batch> work, PendingCapture capture) {
+        List<Deriver.Write> writes = new ArrayList<>(derivers.size());
+        for (int i = 0; i < derivers.size(); i++) {
+            try {
+                writes.add(work.get(i).derive(capture));
+            } catch (Exception | StackOverflowError e) {
+                return new Result(capture, List.of(), derivers.get(i).name() + ": " + oneLine(e));
             }
-            results.add(new Result(capture, writes, failure));
         }
+        return new Result(capture, writes, null);
+    }
+
+    /** Stores the results in one transaction; when that fails, each on its own, so that only the bad one fails. */
+    private Outcome storeEach(List<Result> results) {
         try {
             return store(results);
         } catch (IndexException e) {
@@ -212,6 +244,8 @@ public final class Derivations {
                         derived++;
                     }
                 }
+                // the band keys the reuse deriver filed, all at once in key order
+                ReuseTables.insertBands(tx);
                 return new Outcome(derived, failed);
             });
         } catch (SQLException | RuntimeException e) {

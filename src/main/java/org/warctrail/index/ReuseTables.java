@@ -64,8 +64,13 @@ public final class ReuseTables {
                     int n = Math.min(KEYS_PER_QUERY, bandKeys.length - from);
                     String marks = String.join(", ", Collections.nCopies(n, "?"));
                     try (PreparedStatement st = c.prepareStatement(
-                            "SELECT band_key, document_id FROM reuse_bands WHERE band_key IN (" + marks + ")")) {
-                        for (int k = 0; k < n; k++) st.setLong(k + 1, bandKeys[from + k]);
+                            "SELECT band_key, document_id FROM reuse_bands WHERE band_key IN (" + marks + ") UNION ALL "
+                                    + "SELECT band_key, document_id FROM reuse_bands_recent WHERE band_key IN (" + marks
+                                    + ")")) {
+                        for (int k = 0; k < n; k++) {
+                            st.setLong(k + 1, bandKeys[from + k]);
+                            st.setLong(n + k + 1, bandKeys[from + k]);
+                        }
                         try (ResultSet rs = st.executeQuery()) {
                             while (rs.next()) {
                                 if (sizes.merge(rs.getLong(1), 1, Integer::sum) <= perKeyLimit) {
@@ -90,14 +95,14 @@ public final class ReuseTables {
     /**
      * Records what detection found for one document, in a derivation batch's transaction: the band keys to file
      * it under (those whose bucket is not full), the distinct line hashes to count in its site's
-     * {@code site_lines} (empty when an earlier document of the same URL was counted: a site's pages count once
+     * {@code site_line_counts} (empty when an earlier document of the same URL was counted: a site's pages count once
      * per URL) and the reuse (either direction). Rows already present are kept as they are.
      */
     public void record(DerivationTransaction tx, long documentId, long[] bandKeys, String site, long[] lineHashes,
                        List<StoredReuse> found) {
         Connection c = tx.connection;
         try {
-            putBands(c, documentId, bandKeys);
+            for (long key : bandKeys) tx.bands.add(new long[] {key, documentId});
             if (!site.isEmpty() && lineHashes.length > 0) countLines(c, site, lineHashes);
             for (StoredReuse r : found) save(c, r);
         } catch (SQLException e) {
@@ -112,15 +117,35 @@ public final class ReuseTables {
     }
 
     private static void countLines(Connection c, String site, long[] lineHashes) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO site_lines (site, line_hash, pages) VALUES (?, ?, 1) "
-                + "ON CONFLICT (site, line_hash) DO UPDATE SET pages = pages + 1")) {
+        long siteHash = siteHash(site);
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO site_line_counts (line_key, pages) VALUES (?, 1) "
+                + "ON CONFLICT (line_key) DO UPDATE SET pages = pages + 1")) {
             for (long hash : lineHashes) {
-                st.setString(1, site);
-                st.setLong(2, hash);
+                st.setLong(1, lineKey(siteHash, hash));
                 st.addBatch();
             }
             st.executeBatch();
         }
+    }
+
+    /**
+     * The key of a line of a site in {@code site_line_counts}: site and line hashed into 47 bits, the row id of a
+     * table of two integers (about 12 bytes a row, against 30 with the site's name in every row). Among a million
+     * lines a chance collision is about one in 100,000, and would only make a line look one page more common.
+     */
+    static long lineKey(long siteHash, long lineHash) {
+        long h = (siteHash ^ Long.rotateLeft(lineHash, 29)) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
+        return h >>> 17;
+    }
+
+    private static long siteHash(String site) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < site.length(); i++) {
+            h ^= site.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /** How many pages of the site (one per URL, as counted by {@link #record}) hold the line; 0 if none. */
@@ -128,9 +153,8 @@ public final class ReuseTables {
         try {
             return connections.read(c -> {
                 try (PreparedStatement st = c.prepareStatement(
-                        "SELECT pages FROM site_lines WHERE site = ? AND line_hash = ?")) {
-                    st.setString(1, site);
-                    st.setLong(2, lineHash);
+                        "SELECT pages FROM site_line_counts WHERE line_key = ?")) {
+                    st.setLong(1, lineKey(siteHash(site), lineHash));
                     try (ResultSet rs = st.executeQuery()) {
                         return rs.next() ? rs.getInt(1) : 0;
                     }
@@ -141,16 +165,45 @@ public final class ReuseTables {
         }
     }
 
-    private static void putBands(Connection c, long documentId, long[] bandKeys) throws SQLException {
-        if (bandKeys.length == 0) return;
+    /** Band keys kept in the recent table at least, before a merge into the main one. */
+    private static final long MERGE_AT_LEAST = 1 << 16;
+    /** The recent table is merged when it holds this fraction of the (estimated) main table's rows. */
+    private static final int MERGE_FRACTION = 8;
+
+    /**
+     * Inserts the band keys the batch's documents filed, in key order (see {@link DerivationTransaction#bands}),
+     * into {@code reuse_bands_recent}, a small table whose few pages a transaction rewrites; when it has grown to
+     * an eighth of the main table, it is merged into {@code reuse_bands} in key order, which rewrites each page of
+     * the main table once for many transactions' keys instead of once per transaction (keys are random, so a
+     * transaction's inserts would touch pages all over a big table). Lookups read both tables.
+     */
+    static void insertBands(DerivationTransaction tx) throws SQLException {
+        if (tx.bands.isEmpty()) return;
+        tx.bands.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        Connection c = tx.connection;
         try (PreparedStatement st = c.prepareStatement(
-                "INSERT OR IGNORE INTO reuse_bands (band_key, document_id) VALUES (?, ?)")) {
-            for (long key : bandKeys) {
-                st.setLong(1, key);
-                st.setLong(2, documentId);
+                "INSERT OR IGNORE INTO reuse_bands_recent (band_key, document_id) VALUES (?, ?)")) {
+            for (long[] row : tx.bands) {
+                st.setLong(1, row[0]);
+                st.setLong(2, row[1]);
                 st.addBatch();
             }
             st.executeBatch();
+        }
+        tx.bands.clear();
+        try (Statement st = c.createStatement()) {
+            long recent;
+            long main;
+            try (ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM reuse_bands_recent), "
+                    + "(SELECT COALESCE(MAX(id), 0) FROM documents) * " + 64)) {
+                rs.next();
+                recent = rs.getLong(1);
+                main = rs.getLong(2); // about 64 keys a document: an estimate that costs no count of the big table
+            }
+            if (recent < Math.max(MERGE_AT_LEAST, main / MERGE_FRACTION)) return;
+            st.executeUpdate("INSERT OR IGNORE INTO reuse_bands (band_key, document_id) "
+                    + "SELECT band_key, document_id FROM reuse_bands_recent ORDER BY band_key, document_id");
+            st.executeUpdate("DELETE FROM reuse_bands_recent");
         }
     }
 
@@ -244,6 +297,7 @@ public final class ReuseTables {
         st.executeUpdate("DELETE FROM reuse WHERE id IN (" + reuse + ")");
         // no index on document_id (lookups go by band key): forgetting a file scans the table once
         st.executeUpdate("DELETE FROM reuse_bands WHERE document_id IN (" + documentIds + ")");
+        st.executeUpdate("DELETE FROM reuse_bands_recent WHERE document_id IN (" + documentIds + ")");
     }
 
     private static CandidateDocument document(ResultSet rs) throws SQLException {

@@ -146,6 +146,10 @@ final class Schema {
                     "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"),
             // Derived data from one queue after the commit, with a status per capture (see Derivations).
             Derivations.MIGRATION,
+            // Reuse storage at a few bytes a key: 31-bit band keys, site line counts keyed by one integer.
+            Derivations.COMPACT_REUSE_MIGRATION,
+            // New band keys go to a small table first, merged into reuse_bands in key order now and then.
+            Derivations.RECENT_BANDS_MIGRATION,
             // Chinese, Japanese, Korean and Thai text searchable inside runs of letters (see DenseIndex).
             DenseIndex.MIGRATION);
 

@@ -17,7 +17,9 @@ class ReuseTablesTest {
     static void record(CaptureIndex index, long documentId, long[] keys, String site, long[] lines) throws Exception {
         ReuseTables tables = new ReuseTables(index);
         index.connections().transaction(c -> {
-            tables.record(new DerivationTransaction(c), documentId, keys, site, lines, List.of());
+            DerivationTransaction tx = new DerivationTransaction(c);
+            tables.record(tx, documentId, keys, site, lines, List.of());
+            ReuseTables.insertBands(tx);
             return null;
         });
     }
@@ -60,6 +62,29 @@ class ReuseTablesTest {
             assertEquals(1, tables.siteLinePages("a.example", 20));
             assertEquals(0, tables.siteLinePages("a.example", 99));
             assertEquals(1, tables.siteLinePages("b.example", 10));
+        }
+    }
+
+    @Test
+    void keysMergedIntoTheMainTableAreFoundAsBeforeAndNewOnesBesideThem() throws Exception {
+        try (CaptureIndex index = CaptureIndex.open(dir.resolve("index.sqlite"))) {
+            ReuseTables tables = new ReuseTables(index);
+            int documents = 1100; // 70,400 keys: more than a recent table holds before it is merged
+            index.connections().transaction(c -> {
+                DerivationTransaction tx = new DerivationTransaction(c);
+                for (long d = 1; d <= documents; d++) {
+                    tables.record(tx, d, LongStream.range(d * 1000, d * 1000 + 64).toArray(), "", new long[0],
+                            List.of());
+                }
+                ReuseTables.insertBands(tx);
+                return null;
+            });
+            assertEquals(List.of(0L), index.query("SELECT COUNT(*) FROM reuse_bands_recent", List.of(),
+                    rs -> rs.getLong(1)), "merged");
+            record(index, 5000, new long[] {7000, 424242}, "", new long[0]);
+            assertEquals(Map.of(7L, 1, 5000L, 1), tables.candidates(new long[] {7000}, 10));
+            assertEquals(Map.of(5000L, 1), tables.candidates(new long[] {424242}, 10));
+            assertEquals(Map.of(1100L, 64), tables.candidates(LongStream.range(1_100_000, 1_100_064).toArray(), 10));
         }
     }
 }
