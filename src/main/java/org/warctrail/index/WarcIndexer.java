@@ -170,7 +170,7 @@ public final class WarcIndexer {
                         long start = reader.position();
                         recordCount++;
                         if (start == lastStart || start >= size || (framing == RecordBoundaryScanner.Framing.GZIP
-                                && !RecordBoundaryScanner.isGzipMemberAt(path, start))) {
+                                && !RecordBoundaryScanner.isGzipMemberAt(channel.file(), start))) {
                             // jwarc cannot tell where a record inside a shared gzip member starts: it gives the
                             // same offset, or (in a member longer than its buffer) how far it has read
                             shared++;
