@@ -66,13 +66,12 @@ final class ExpansionLimit {
             out.write(buffer, 0, n);
             written += n;
             if (written > maxBytes) {
-                throw new Exceeded("expands past " + maxBytes + " bytes (the import's limit, --max-expanded); "
-                        + "not imported");
+                throw new Exceeded("expands past " + maxBytes + " bytes (the import's --max-expanded)");
             }
             long compressed = compressedRead != null ? compressedRead.count : compressedSize;
             if (written > FLOOR && compressed > 0 && written > compressed * maxRatio) {
                 throw new Exceeded("expands more than " + maxRatio + " times (" + written + " bytes from "
-                        + compressed + " compressed, a zip or gzip bomb?); not imported (--max-ratio)");
+                        + compressed + " compressed: a zip or gzip bomb?), the import's --max-ratio");
             }
         }
         return written;
