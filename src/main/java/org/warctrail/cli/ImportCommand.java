@@ -69,8 +69,10 @@ public final class ImportCommand implements Callable<Integer> {
             out.println(new ObjectMapper().writeValueAsString(toJson(result)));
         } else {
             for (ImportedFile f : result.files()) out.println(summary(f));
-            out.printf("imported %d file(s): %d records, %d captures, %d documents, %d bad records%n",
-                    result.files().stream().filter(f -> !f.duplicate()).count(), result.records(),
+            long unreadable = result.files().stream().filter(ImportCommand::unreadable).count();
+            out.printf("imported %d file(s)%s: %d records, %d captures, %d documents, %d bad records%n",
+                    result.files().stream().filter(f -> !f.duplicate() && !unreadable(f)).count(),
+                    unreadable == 0 ? "" : " (" + unreadable + " could not be read)", result.records(),
                     result.captures(), result.documents(), result.badRecords());
         }
         out.flush();
@@ -82,7 +84,13 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A file of which nothing could be read (a bomb, a file that is not what it seems): only its reason. */
+    static boolean unreadable(ImportedFile f) {
+        return !f.duplicate() && f.report().records() == 0 && !f.report().badRecords().isEmpty();
+    }
+
     static String summary(ImportedFile f) {
+        if (unreadable(f)) return f.source() + ": not imported: " + f.report().badRecords().get(0).reason();
         FileIndexReport r = f.report();
         if (f.duplicate()) return f.source() + ": already in the store as " + f.storedAs() + "; nothing added";
         return f.source() + " -> " + f.storedAs() + ": " + r.records() + " records, " + r.captures() + " captures, "

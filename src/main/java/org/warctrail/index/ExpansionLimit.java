@@ -7,7 +7,8 @@ import java.io.OutputStream;
 
 /**
  * A bound on what one compressed file may expand to while the import decompresses it, so that a zip or gzip bomb
- * (a few MB of zeros that expand to GBs) is stopped early, reported by name and leaves nothing behind: at most
+ * (a few MB of zeros that expand to GBs) is stopped early and leaves nothing behind (the import reports it with the
+ * file's name): at most
  * {@code maxBytes}, and at most {@code maxRatio} times the compressed bytes read so far once past {@link #FLOOR}.
  */
 final class ExpansionLimit {
@@ -21,12 +22,10 @@ final class ExpansionLimit {
         }
     }
 
-    private final String what;
     private final long maxBytes;
     private final int maxRatio;
 
-    ExpansionLimit(String what, long maxBytes, int maxRatio) {
-        this.what = what;
+    ExpansionLimit(long maxBytes, int maxRatio) {
         this.maxBytes = maxBytes;
         this.maxRatio = maxRatio;
     }
@@ -67,13 +66,12 @@ final class ExpansionLimit {
             out.write(buffer, 0, n);
             written += n;
             if (written > maxBytes) {
-                throw new Exceeded(what + " expands past " + maxBytes + " bytes (the import's limit, "
-                        + "--max-expanded); not imported");
+                throw new Exceeded("expands past " + maxBytes + " bytes (the import's --max-expanded)");
             }
             long compressed = compressedRead != null ? compressedRead.count : compressedSize;
             if (written > FLOOR && compressed > 0 && written > compressed * maxRatio) {
-                throw new Exceeded(what + " expands more than " + maxRatio + " times (" + written + " bytes from "
-                        + compressed + " compressed, a zip or gzip bomb?); not imported (--max-ratio)");
+                throw new Exceeded("expands more than " + maxRatio + " times (" + written + " bytes from "
+                        + compressed + " compressed: a zip or gzip bomb?), the import's --max-ratio");
             }
         }
         return written;

@@ -25,7 +25,7 @@ public record ImportOptions(boolean inPlace, long maxExpanded, int maxRatio) {
         this(inPlace, DEFAULT_MAX_EXPANDED, DEFAULT_MAX_RATIO);
     }
 
-    ExpansionLimit limit(String what) {
-        return new ExpansionLimit(what, maxExpanded, maxRatio);
+    ExpansionLimit limit() {
+        return new ExpansionLimit(maxExpanded, maxRatio);
     }
 }

@@ -100,6 +100,15 @@ final class RecordBoundaryScanner {
         }
     }
 
+    /** Whether a gzip member starts at {@code offset} (read without moving the channel's position). */
+    static boolean isGzipMemberAt(FileChannel ch, long offset) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(3);
+        while (b.hasRemaining() && ch.read(b, offset + b.position()) > 0) {
+            // fill
+        }
+        return !b.hasRemaining() && (b.get(0) & 0xff) == 0x1f && (b.get(1) & 0xff) == 0x8b && b.get(2) == 8;
+    }
+
     /** Whether nothing but line ends follow {@code from} (a trailing CRLF is not a record). */
     static boolean onlyLineEndsFrom(Path file, long from) throws IOException {
         try (FileChannel ch = FileChannel.open(file)) {

@@ -152,7 +152,7 @@ public final class WarcImporter {
             String plainExtension = sniffExtension(source, framing).replace(".gz", "");
             List<String> damage = new ArrayList<>();
             target = copy(source, dir, storedName(fileName, plainExtension),
-                    new Gunzip(options.limit(origin), origin, damage));
+                    new Gunzip(options.limit(), origin, damage));
             listener.notice(fileName + ": all records share gzip members; stored decompressed as "
                     + store.nameOf(target) + " so that each record can be replayed");
             file = index.registerFile(store.nameOf(target), Files.size(target), mtime(target), fingerprint, origin);
@@ -216,7 +216,7 @@ public final class WarcImporter {
         Files.createDirectories(part.getParent());
         try {
             try (InputStream in = zip.getInputStream(entry); OutputStream o = Files.newOutputStream(part)) {
-                options.limit(origin).copy(in, o, null, Math.max(entry.getCompressedSize(), 0));
+                options.limit().copy(in, o, null, Math.max(entry.getCompressedSize(), 0));
             }
             String fingerprint = Fingerprint.of(part);
             Optional<IndexedFile> known = known(fingerprint, Files.size(part));

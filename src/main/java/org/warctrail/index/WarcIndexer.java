@@ -115,7 +115,7 @@ public final class WarcIndexer {
         FileIndexReport run() throws IOException {
             size = Files.size(path);
             mtime = Files.getLastModifiedTime(path).toMillis();
-            RecordBoundaryScanner.Framing framing = null;
+            RecordBoundaryScanner.Framing framing = RecordBoundaryScanner.framing(path);
             long pos = file.indexedBytes();
             long stoppedAt = pos;
             long lastStart = -1;
@@ -146,7 +146,6 @@ public final class WarcIndexer {
                                 stoppedAt = at;
                                 break passes;
                             }
-                            if (framing == null) framing = RecordBoundaryScanner.framing(path);
                             if (pending != null) {
                                 // An oversized Content-Length makes the last record swallow the ones after it:
                                 // look for a readable record from just after its start, not from where reading
@@ -188,8 +187,10 @@ public final class WarcIndexer {
                         }
                         long start = reader.position();
                         recordCount++;
-                        if (start == lastStart || start >= size) {
-                            // jwarc cannot tell where a record inside a shared gzip member starts
+                        if (start == lastStart || start >= size || (framing == RecordBoundaryScanner.Framing.GZIP
+                                && !RecordBoundaryScanner.isGzipMemberAt(channel.file(), start))) {
+                            // jwarc cannot tell where a record inside a shared gzip member starts: it gives the
+                            // same offset, or (in a member longer than its buffer) how far it has read
                             shared++;
                             if (options.stopOnSharedMember()) {
                                 stoppedAt = pos;
@@ -210,7 +211,6 @@ public final class WarcIndexer {
                             // record that starts after this one's header, since its length cannot be trusted.
                             pending = null;
                             badRecord(start, e);
-                            if (framing == null) framing = RecordBoundaryScanner.framing(path);
                             long resume = RecordBoundaryScanner.nextReadable(path, framing, start + 1, size);
                             pos = resume < 0 ? size : resume;
                             stoppedAt = pos;

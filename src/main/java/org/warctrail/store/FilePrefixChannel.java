@@ -42,6 +42,11 @@ public final class FilePrefixChannel implements SeekableByteChannel {
         this.limit = limit;
     }
 
+    /** The file under this view, for positional reads that leave the view's position alone. */
+    public FileChannel file() {
+        return file;
+    }
+
     @Override
     public int read(ByteBuffer dst) throws IOException {
         long remaining = limit - file.position();

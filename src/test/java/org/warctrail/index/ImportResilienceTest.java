@@ -193,6 +193,43 @@ class ImportResilienceTest {
         assertEquals(List.of(), partFiles(dir.resolve("store")));
     }
 
+    @Test
+    void aWholeFileGzipLongerThanTheReadersBufferIsStoredDecompressedWithEveryRecordReplayable(@TempDir Path dir)
+            throws IOException {
+        // records of incompressible text: the one gzip member is far longer than jwarc's read buffer, so that
+        // jwarc's position for a record is how far it has read, not where the record starts
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 1; i <= 9; i++) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 40_000) text.append(Long.toString(random.nextLong(), 36)).append(' ');
+            String http = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + text.length()
+                    + "\r\n\r\n" + text;
+            records.writeBytes(("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-"
+                    + "0000-00000000000" + i + ">\r\nWARC-Date: 2024-01-01T00:00:0" + i + "Z\r\nWARC-Target-URI: "
+                    + "http://example.com/" + i + "\r\nContent-Type: application/http; msgtype=response\r\n"
+                    + "Content-Length: " + http.length() + "\r\n\r\n" + http + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        Path whole = Files.write(dir.resolve("whole.warc.gz"), gzip(records.toByteArray()));
+        assertTrue(Files.size(whole) > 200_000);
+        Path store = dir.resolve("store");
+        Outcome outcome = importAll(store, List.of(whole), ImportOptions.COPY);
+        FileIndexReport r = outcome.file("whole.warc.gz").report();
+        assertEquals("imported/whole.warc", r.file());
+        assertEquals(9, r.captures());
+        assertEquals(List.of(), r.badRecords());
+        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+            List<CaptureRow> rows = new ArrayList<>();
+            archive.index().cdx(CdxQuery.all(), rows::add);
+            for (CaptureRow row : rows) {
+                try (var stored = archive.store().read(row.file(), row.offset())) {
+                    assertEquals(row.url(), ((org.netpreserve.jwarc.WarcResponse) stored.record()).target());
+                }
+            }
+        }
+    }
+
     static List<Path> partFiles(Path store) throws IOException {
         try (Stream<Path> s = Files.walk(store)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
