@@ -16,7 +16,7 @@ import java.util.Locale;
  * they closed costs a failed attempt before a new one is opened.
  */
 final class ConnectionPool implements Closeable {
-    static final int MAX_IDLE = 8;
+    static final int MAX_IDLE = 32;
     static final long MAX_IDLE_NANOS = 10_000_000_000L;
 
     /**
