@@ -62,9 +62,11 @@ public final class CaptureBench {
             String seed = "http://127.0.0.1:" + site.port() + "/p/0.html";
             crawl(Math.min(pages, 100), "http://127.0.0.1:" + site.port() + "/p/0.html", dir.resolve("warmup.warc.gz"), true);
 
+            int connectionsBefore = site.connections();
             long t0 = System.nanoTime();
             CrawlSummary ours = crawl(Integer.MAX_VALUE, seed, dir.resolve("warctrail.warc.gz"), false);
             double oursSeconds = (System.nanoTime() - t0) / 1e9;
+            int oursConnections = site.connections() - connectionsBefore;
 
             // The whole product path: write, index and extract each record as it is captured.
             long t2 = System.nanoTime();
@@ -74,6 +76,7 @@ public final class CaptureBench {
             }
             double archivedSeconds = (System.nanoTime() - t2) / 1e9;
 
+            int wgetConnectionsBefore = site.connections();
             long t1 = System.nanoTime();
             Process wget = new ProcessBuilder("wget", "--warc-file=" + dir.resolve("wget"), "-r", "-l", "inf",
                     "--delete-after", "-e", "robots=off", "-q", "-P", dir.resolve("wget-files").toString(), seed)
@@ -81,12 +84,15 @@ public final class CaptureBench {
             int exit = wget.waitFor();
             double wgetSeconds = (System.nanoTime() - t1) / 1e9;
             long[] wgetCounts = countResponses(dir.resolve("wget.warc.gz"));
+            int wgetConnections = site.connections() - wgetConnectionsBefore;
 
             System.out.printf("site: %d pages + %d images on 127.0.0.1 (%d resources)%n", pages, 2 * pages, 3 * pages);
             print("warctrail crawler -> WARC     ", ours.pages() + ours.resources(), ours.bytes(), oursSeconds);
             print("warctrail capture (+index+extract)", archived.pages() + archived.resources(), archived.bytes(),
                     archivedSeconds);
             print("wget --warc-file              ", wgetCounts[0], wgetCounts[1], wgetSeconds);
+            System.out.printf("connections: warctrail crawler %d (it counted %d), wget %d%n", oursConnections,
+                    ours.connections(), wgetConnections);
             if (exit != 0 && exit != 8) {
                 System.out.println("wget exited with " + exit);
             }

@@ -12,9 +12,10 @@ import java.util.List;
  * @param seconds  wall-clock duration of the run
  * @param failures URLs not captured, with the reason
  * @param stopReason why the crawl ended before its frontier was empty (page, byte or time limit, cancel), or null
+ * @param connections TCP connections opened (to servers, or to the proxy), fewer than responses when reused
  */
 public record CrawlSummary(List<CapturedResource> captured, int pages, int resources, long bytes, double seconds,
-                           List<CaptureFailure> failures, String stopReason) {
+                           List<CaptureFailure> failures, String stopReason, int connections) {
     public CrawlSummary {
         captured = List.copyOf(captured);
         failures = List.copyOf(failures);

@@ -75,6 +75,12 @@ public final class Crawler {
      * @throws IOException when the sink fails to write; fetch errors are reported as failures instead
      */
     public CrawlSummary run() throws IOException {
+        try (fetcher) {
+            return crawl();
+        }
+    }
+
+    private CrawlSummary crawl() throws IOException {
         startNanos = System.nanoTime();
         for (URI seed : config.seeds()) {
             frontier.offer(CrawlUrl.seed(UrlKey.withoutFragment(seed)));
@@ -101,7 +107,8 @@ public final class Crawler {
         if (stopReason == null && pageLimitHit) {
             stopReason = "page limit of " + config.maxPages() + " reached";
         }
-        return new CrawlSummary(captured, pages, resources, bytes, elapsedSeconds(), failures, stopReason);
+        return new CrawlSummary(captured, pages, resources, bytes, elapsedSeconds(), failures, stopReason,
+                fetcher.connectionsOpened());
     }
 
     private String limitReached() {

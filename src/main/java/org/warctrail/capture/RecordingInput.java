@@ -43,6 +43,11 @@ final class RecordingInput {
         return consumed;
     }
 
+    /** Whether bytes past what was consumed were read from the connection (a server sending more than asked). */
+    boolean hasUnconsumed() {
+        return pos < limit;
+    }
+
     /** Why input ended early, or NOT_TRUNCATED. */
     WarcTruncationReason truncation() {
         return truncation;

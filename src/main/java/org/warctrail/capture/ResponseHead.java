@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param reason  the reason phrase
  * @param headers header fields in the order received
  * @param length  bytes of the status line and headers, blank line included
+ * @param protocol the protocol of the status line, e.g. {@code HTTP/1.1}
  */
-record ResponseHead(int status, String reason, List<Map.Entry<String, String>> headers, int length) {
+record ResponseHead(int status, String reason, List<Map.Entry<String, String>> headers, int length, String protocol) {
 
     /** The first value of a header field, compared case-insensitively. */
     Optional<String> first(String name) {
@@ -51,6 +52,27 @@ record ResponseHead(int status, String reason, List<Map.Entry<String, String>> h
                 return -1L;
             }
         }).orElse(-1L);
+    }
+
+    /**
+     * Whether the server lets the connection carry another request: HTTP/1.1 unless it says {@code Connection:
+     * close} (or a proxy says {@code Proxy-Connection: close}); HTTP/1.0 only with {@code Connection: keep-alive}.
+     */
+    boolean keepsAlive() {
+        boolean close = false;
+        boolean keepAlive = false;
+        for (Map.Entry<String, String> h : headers) {
+            if (h.getKey().equalsIgnoreCase("Connection") || h.getKey().equalsIgnoreCase("Proxy-Connection")) {
+                for (String token : h.getValue().split(",")) {
+                    close |= token.trim().equalsIgnoreCase("close");
+                    keepAlive |= token.trim().equalsIgnoreCase("keep-alive");
+                }
+            }
+        }
+        if (close) {
+            return false;
+        }
+        return protocol.equalsIgnoreCase("HTTP/1.0") ? keepAlive : protocol.regionMatches(true, 0, "HTTP/1.", 0, 7);
     }
 
     boolean isRedirect() {

@@ -25,6 +25,7 @@ final class ResponseReader {
     private final ByteArrayOutputStream payloadCopy;
     private final long payloadCopyLimit;
     private long payloadLength;
+    private boolean delimited;
 
     /**
      * @param payloadCopy where to copy the payload for link extraction, or null
@@ -76,22 +77,34 @@ final class ResponseReader {
             }
             headers.add(new AbstractMap.SimpleImmutableEntry<>(line.substring(0, colon).trim(), line.substring(colon + 1).trim()));
         }
-        return new ResponseHead(status, reason, List.copyOf(headers), (int) in.consumed());
+        return new ResponseHead(status, reason, List.copyOf(headers), (int) in.consumed(), parts[0].trim());
     }
 
     /** Reads the body as the head frames it. */
     void readBody(ResponseHead head, boolean headRequest) throws IOException {
         int status = head.status();
         if (headRequest || (status >= 100 && status < 200) || status == 204 || status == 304) {
+            delimited = true;
             return;
         }
         if (head.chunked()) {
+            delimited = true;
             readChunked();
         } else if (head.contentLength() >= 0) {
+            delimited = true;
             readLength(head.contentLength());
         } else {
             readToEnd();
         }
+    }
+
+    /**
+     * Whether the response ended where its framing said (no body, Content-Length or the last chunk), so the next
+     * byte on the connection belongs to the next response; a body read to the end of the connection does not.
+     * Whether it was cut short is the input's {@link RecordingInput#truncation()}.
+     */
+    boolean delimited() {
+        return delimited;
     }
 
     long payloadLength() {

@@ -22,15 +22,18 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcTruncationReason;
 
 /**
  * A minimal HTTP/1.1 client over plain sockets, so the archive holds exactly the bytes exchanged:
- * one request per connection ({@code Connection: close}), directly or through an HTTP proxy
+ * persistent connections kept in a {@link ConnectionPool} (each response is read exactly to the end its
+ * framing gives, so the next one starts on the next byte; a response framed by the end of the connection, cut
+ * short, or answered with {@code Connection: close} ends its connection), directly or through an HTTP proxy
  * (absolute-form request line for http, a CONNECT tunnel for https), TLS with SNI and, unless
  * certificates are not checked, certificate and host name verification. Every address contacted
  * directly is checked against the {@link TargetPolicy}.
  */
-final class SocketFetcher {
+final class SocketFetcher implements java.io.Closeable {
     /** Responses up to this size stay in memory; larger ones spill to a temporary file. */
     private static final int SPOOL_MEMORY = 1024 * 1024;
     /** Payloads kept for link extraction are cut at this size. */
@@ -38,6 +41,8 @@ final class SocketFetcher {
 
     private final CrawlConfig config;
     private final SSLSocketFactory tls;
+    private final ConnectionPool pool = new ConnectionPool();
+    private int connectionsOpened;
 
     SocketFetcher(CrawlConfig config) {
         this.config = config;
@@ -47,7 +52,8 @@ final class SocketFetcher {
     }
 
     /**
-     * Fetches a URL with GET.
+     * Fetches a URL with GET, on an idle connection to the same place when there is one (a connection the server
+     * closed while idle is noticed before any response byte arrives, and the request is sent again on a new one).
      *
      * @param keepPayload whether to keep the payload for link extraction, decided from the Content-Type
      * @throws TargetRefusedException when the target's address is refused by the policy
@@ -58,18 +64,46 @@ final class SocketFetcher {
         boolean https = scheme.equals("https");
         String host = bareHost(url);
         int port = url.getPort() > 0 ? url.getPort() : https ? 443 : 80;
-        long timeoutMillis = config.timeout().toMillis();
         InetAddress direct = null;
-        Socket socket;
+        ConnectionPool.Key key;
         if (config.proxy() == null) {
             direct = resolveAllowed(host);
-            socket = connect(new InetSocketAddress(direct, port), timeoutMillis);
+            key = ConnectionPool.Key.direct(scheme, host, port, direct);
         } else {
             checkThroughProxy(host);
-            InetSocketAddress proxy = config.proxy();
-            socket = connect(new InetSocketAddress(proxy.getHostString(), proxy.getPort()), timeoutMillis);
+            key = https ? ConnectionPool.Key.tunnel(host, port)
+                    : ConnectionPool.Key.proxy(config.proxy().getHostString(), config.proxy().getPort());
         }
-        SpooledBytes spool = null;
+        byte[] request = requestBytes(url, host, port, https);
+        Socket idle = pool.take(key);
+        if (idle != null) {
+            try {
+                return exchange(idle, key, url, request, direct, keepPayload, true);
+            } catch (ClosedWhileIdle e) {
+                // the server closed it before reading the request: nothing was received, so send it again afresh
+            }
+        }
+        return exchange(open(host, port, https, direct), key, url, request, direct, keepPayload, false);
+    }
+
+    /** Connections opened so far (TCP connections to the origin or the proxy). */
+    int connectionsOpened() {
+        return connectionsOpened;
+    }
+
+    /** Closes the idle connections. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** A new connection to the origin: directly, or through the proxy (a CONNECT tunnel for https). */
+    private Socket open(String host, int port, boolean https, InetAddress direct) throws IOException {
+        long timeoutMillis = config.timeout().toMillis();
+        Socket socket = config.proxy() == null
+                ? connect(new InetSocketAddress(direct, port), timeoutMillis)
+                : connect(new InetSocketAddress(config.proxy().getHostString(), config.proxy().getPort()), timeoutMillis);
+        connectionsOpened++;
         try {
             socket.setSoTimeout((int) timeoutMillis);
             if (https) {
@@ -78,11 +112,37 @@ final class SocketFetcher {
                 }
                 socket = startTls(socket, host, port);
             }
-            byte[] request = requestBytes(url, host, port, https);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Sends the request and reads the response on a connection; keeps the connection for the next request when
+     * the response ended where its framing said and the server keeps it alive, else closes it.
+     *
+     * @throws ClosedWhileIdle when a reused connection turned out closed before any byte of a response arrived
+     */
+    private Exchange exchange(Socket socket, ConnectionPool.Key key, URI url, byte[] request, InetAddress direct,
+                              java.util.function.Predicate<ResponseHead> keepPayload, boolean reused) throws IOException {
+        long timeoutMillis = config.timeout().toMillis();
+        SpooledBytes spool = null;
+        boolean keepConnection = false;
+        try {
+            socket.setSoTimeout((int) timeoutMillis);
             Instant date = Instant.now();
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(request);
+                out.flush();
+            } catch (IOException e) {
+                if (reused) {
+                    throw new ClosedWhileIdle(e);
+                }
+                throw e;
+            }
 
             spool = new SpooledBytes(SPOOL_MEMORY);
             MessageDigest blockDigest = sha1();
@@ -96,6 +156,9 @@ final class SocketFetcher {
             try {
                 head = reader.readHead();
             } catch (IOException e) {
+                if (reused && input.consumed() == 0) {
+                    throw new ClosedWhileIdle(e);
+                }
                 throw new IOException(url + ": " + e.getMessage(), e);
             }
             boolean keep = keepPayload.test(head);
@@ -103,6 +166,8 @@ final class SocketFetcher {
                 reader = new ResponseReader(input, payloadDigest, null, 0);
             }
             reader.readBody(head, false);
+            keepConnection = reader.delimited() && input.truncation() == WarcTruncationReason.NOT_TRUNCATED
+                    && !input.hasUnconsumed() && head.keepsAlive();
             Exchange exchange = new Exchange(url, date, request, spool, direct, head,
                     new WarcDigest(blockDigest), new WarcDigest(payloadDigest), reader.payloadLength(),
                     input.truncation(), keep ? sample.toByteArray() : null);
@@ -112,7 +177,18 @@ final class SocketFetcher {
             if (spool != null) {
                 spool.close();
             }
-            socket.close();
+            if (keepConnection) {
+                pool.give(key, socket);
+            } else {
+                socket.close();
+            }
+        }
+    }
+
+    /** A reused connection the server had closed while it was idle; the request may be sent again. */
+    private static final class ClosedWhileIdle extends IOException {
+        ClosedWhileIdle(IOException cause) {
+            super("connection closed while idle", cause);
         }
     }
 
@@ -144,6 +220,9 @@ final class SocketFetcher {
     }
 
     private void checkThroughProxy(String host) throws IOException {
+        if (config.allowTarget().allowsAll()) {
+            return; // the proxy resolves the name; nothing here would refuse any answer
+        }
         InetAddress[] addresses;
         try {
             addresses = config.resolver().resolve(host);
@@ -230,7 +309,6 @@ final class SocketFetcher {
                 + "User-Agent: " + config.userAgent() + "\r\n"
                 + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
                 + "Accept-Encoding: gzip\r\n"
-                + "Connection: close\r\n"
                 + "\r\n";
         return request.getBytes(StandardCharsets.ISO_8859_1);
     }

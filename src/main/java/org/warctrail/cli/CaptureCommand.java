@@ -162,6 +162,7 @@ public final class CaptureCommand implements Callable<Integer> {
         doc.put("seconds", Math.round(summary.seconds() * 1000) / 1000.0);
         doc.put("failures", failures);
         doc.put("stopReason", summary.stopReason());
+        doc.put("connections", summary.connections());
         return doc;
     }
 
@@ -171,8 +172,8 @@ public final class CaptureCommand implements Callable<Integer> {
                     r.revisit() ? " (unchanged: revisit)" : "");
         }
         // Failures were reported as they happened (on stderr); the summary counts them.
-        out.printf("captured %d page(s) and %d other resource(s), %.1f MB in %.1f s%s%s%n", s.pages(), s.resources(),
-                s.bytes() / 1e6, s.seconds(),
+        out.printf("captured %d page(s) and %d other resource(s), %.1f MB in %.1f s over %d connection(s)%s%s%n",
+                s.pages(), s.resources(), s.bytes() / 1e6, s.seconds(), s.connections(),
                 s.failures().isEmpty() ? "" : ", " + s.failures().size() + " failed",
                 s.stopReason() == null ? "" : " (stopped: " + s.stopReason() + ")");
     }

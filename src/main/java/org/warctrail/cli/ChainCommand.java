@@ -67,6 +67,7 @@ public final class ChainCommand implements Callable<Integer> {
             if (!root.archived()) {
                 throw new IllegalArgumentException(root.dead() ? url + " was captured only as " + root.lastStatus()
                         + " at " + root.lastAttempt() + "; there is no page to start from"
+                        + (missing.retryDead ? "" : " (--capture-missing --retry-dead tries it again)")
                         : "not in the archive: " + url);
             }
             // Each round archives one more level of sources, whose own sources then show as gaps.

@@ -38,7 +38,7 @@ final class MissingSources {
             }
             err.println("warctrail: not capturing " + url + ": not an http or https URL");
         }
-        if (seeds.isEmpty()) return new CrawlSummary(List.of(), 0, 0, 0, 0, List.of(), null);
+        if (seeds.isEmpty()) return new CrawlSummary(List.of(), 0, 0, 0, 0, List.of(), null, 0);
         err.println("capturing " + seeds.size() + " missing source(s)");
         CrawlConfig.Builder config = CrawlConfig.builder().seeds(seeds).depth(0).delayMillis(options.delay)
                 .checkCertificates(!options.noCheckCertificate);

@@ -74,6 +74,23 @@ class CaptureLimitsTest {
     }
 
     @Test
+    void throughAProxyWithNoRestrictionNoNameIsResolvedLocally() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        HostResolver counting = host -> {
+            lookups.incrementAndGet();
+            throw new java.net.UnknownHostException(host);
+        };
+        FixtureCrawl open = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.resolver(counting), FixtureWeb.BLOG_POST);
+        assertEquals(1, open.summary.pages());
+        assertEquals(0, lookups.get(), "the proxy resolves; a local lookup per request would only cost time");
+
+        FixtureCrawl checked = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.resolver(counting)
+                .allowTarget(TargetPolicy.publicOnly()), FixtureWeb.BLOG_POST);
+        assertEquals(0, checked.summary.pages());
+        assertTrue(lookups.get() > 0, "a policy that refuses addresses needs them");
+    }
+
+    @Test
     void totalByteLimitStopsTheCrawl() throws Exception {
         FixtureCrawl crawl = FixtureCrawl.viaProxy(web, dir, PayloadHistory.NONE, c -> c.maxTotalBytes(1000).requisites(false),
                 FixtureWeb.BLOG_POST, FixtureWeb.NEWS_ARTICLE);

@@ -87,6 +87,12 @@ class DeadSourcesTest {
         assertTrue(node.get("firstCapture").isNull() && node.get("lastCapture").isNull(), node.toString());
         assertEquals(404, node.get("lastStatus").asInt());
         assertTrue(node.get("lastAttempt").asText().matches("\\d{14}"), node.toString());
+        ProvenanceCommandsTest.Run fromDead = ProvenanceCommandsTest.run(new ChainCommand(), "--store", store.toString(),
+                deadUrl);
+        assertEquals(1, fromDead.code());
+        assertTrue(fromDead.err().strip().matches("warctrail: " + java.util.regex.Pattern.quote(deadUrl)
+                + " was captured only as 404 at \\d{14}; there is no page to start from \\(--capture-missing"
+                + " --retry-dead tries it again\\)"), fromDead.err());
         JsonNode root = JSON.readTree(json.out()).get("nodes").get(0);
         assertEquals(200, root.get("lastStatus").asInt());
         assertEquals(root.get("lastCapture").asText(), root.get("lastAttempt").asText());

@@ -163,6 +163,24 @@ class QuoteTracerTest {
     }
 
     @Test
+    void aDeadLinkNearTheQuoteSaysWhatItAnswered() {
+        InMemoryQuoteCandidates candidates = new InMemoryQuoteCandidates();
+        InMemoryProvenanceGraph graph = new InMemoryProvenanceGraph();
+        String page = "https://agency.example/story";
+        String gone = "https://ministry.example/statement";
+        String never = "https://ministry.example/briefing";
+        candidates.add(outlet(page, "20190501120000", "2019-05-01T10:00:00Z"));
+        graph.addPage(page, "20190501120000", "Agency", null, "2019-05-01T10:00:00Z", List.of(
+                SeedFixture.link(gone, "the statement", WIRE, LinkKind.CITATION, LinkPlace.MAIN),
+                SeedFixture.link(never, "the briefing", WIRE, LinkKind.CITATION, LinkPlace.MAIN)));
+        graph.addFailure(gone, "20190502000000", 404);
+        Trace trace = new QuoteTracer(candidates, graph).trace("the grain corridor would stay open through the winter");
+        assertEquals(List.of(new UnarchivedLink(gone, "the statement", 404, "20190502000000"),
+                new UnarchivedLink(never, "the briefing")), trace.unarchived());
+        assertTrue(trace.unarchived().get(0).dead() && !trace.unarchived().get(1).dead());
+    }
+
+    @Test
     void nothingFoundAndEmptyQuotes() {
         Trace trace = loaded.tracer().trace("words that appear nowhere in this archive at all");
         assertTrue(trace.matches().isEmpty());
