@@ -23,4 +23,15 @@ class UiTextTest {
         assertEquals("the minister said", TraceTimeline.context("… the minister said …"));
         assertEquals("said. Then", TraceTimeline.context("said. Then..."));
     }
+
+    @Test
+    void aSnippetIsPlainTextWithMatchOffsets() {
+        org.warctrail.index.SnippetText s = org.warctrail.index.SnippetText.of(
+                "&quot;<b>Stadia</b> is &lt;dead&gt;&quot; &amp; <b>gone</b> &#39;now&#39; &bogus");
+        assertEquals("\"Stadia is <dead>\" & gone 'now' &bogus", s.text());
+        assertEquals(java.util.List.of(new org.warctrail.index.SnippetText.Match(1, 7),
+                new org.warctrail.index.SnippetText.Match(21, 25)), s.matches());
+        assertEquals("Stadia", s.text().substring(1, 7));
+        assertEquals("gone", s.text().substring(21, 25));
+    }
 }
