@@ -11,6 +11,7 @@ import org.warctrail.index.Archive;
 import org.warctrail.index.SearchHit;
 import org.warctrail.index.SearchOptions;
 import org.warctrail.index.SearchResult;
+import org.warctrail.index.SnippetText;
 import org.warctrail.index.SurtKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,8 +82,13 @@ public final class SearchCommand implements Callable<Integer> {
         root.put("total", result.total());
         ArrayNode results = root.putArray("results");
         for (SearchHit h : result.results()) {
-            results.addObject().put("url", h.url()).put("timestamp", h.timestamp()).put("title", h.title())
-                    .put("snippet", h.snippet()).put("score", h.score());
+            // plain text and the matches' offsets, as /api/search gives them: no HTML for a script to parse
+            SnippetText snippet = SnippetText.of(h.snippet());
+            ObjectNode hit = results.addObject().put("url", h.url()).put("timestamp", h.timestamp())
+                    .put("title", h.title()).put("snippet", snippet.text());
+            ArrayNode matches = hit.putArray("matches");
+            snippet.matches().forEach(m -> matches.addObject().put("start", m.start()).put("end", m.end()));
+            hit.put("score", h.score());
         }
         return root;
     }

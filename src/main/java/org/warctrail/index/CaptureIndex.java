@@ -184,21 +184,30 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
         }
     }
 
+    /** A document capture: a successful response of a page type (as {@code CaptureRecords.isDocument} reads it). */
+    private static final String DOCUMENT_CAPTURE = "(c.status BETWEEN 200 AND 299 AND (c.mime IN ('text/html', "
+            + "'application/xhtml+xml', 'application/pdf', 'application/msword', 'application/rtf', 'text/rtf', "
+            + "'application/epub+zip') OR c.mime LIKE 'application/vnd.openxmlformats-officedocument.%' "
+            + "OR c.mime LIKE 'application/vnd.oasis.opendocument.%'))";
+
     @Override
-    public List<UrlSummary> urls(int offset, int limit) {
+    public List<UrlSummary> urls(int offset, int limit, boolean documentsOnly) {
         // SQLite takes the bare columns (url, status, mime) from the row holding MAX(timestamp).
         return query("""
                 SELECT c.url, c.surt, COUNT(*), MIN(c.timestamp), MAX(c.timestamp), c.status, c.mime,
                        (SELECT d.title FROM documents d WHERE d.surt = c.surt AND d.title IS NOT NULL
                         ORDER BY d.timestamp DESC LIMIT 1)
-                FROM captures c GROUP BY c.surt ORDER BY MAX(c.timestamp) DESC, c.surt LIMIT ? OFFSET ?""",
+                FROM captures c GROUP BY c.surt""" + (documentsOnly ? " HAVING SUM(" + DOCUMENT_CAPTURE + ") > 0" : "")
+                        + " ORDER BY MAX(c.timestamp) DESC, c.surt LIMIT ? OFFSET ?",
                 List.of(limit, offset), rs -> new UrlSummary(rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8)));
     }
 
     @Override
-    public long urlCount() {
-        return query("SELECT COUNT(DISTINCT surt) FROM captures", List.of(), rs -> rs.getLong(1)).get(0);
+    public long urlCount(boolean documentsOnly) {
+        if (!documentsOnly) return query("SELECT COUNT(DISTINCT surt) FROM captures", List.of(), rs -> rs.getLong(1)).get(0);
+        return query("SELECT COUNT(*) FROM (SELECT 1 FROM captures c GROUP BY c.surt HAVING SUM(" + DOCUMENT_CAPTURE
+                + ") > 0)", List.of(), rs -> rs.getLong(1)).get(0);
     }
 
     /**

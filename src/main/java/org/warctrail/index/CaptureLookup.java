@@ -22,9 +22,22 @@ public interface CaptureLookup {
     Optional<CaptureRow> resolveRevisit(CaptureRow row);
 
     /** Archived URLs, most recently captured first. */
-    List<UrlSummary> urls(int offset, int limit);
+    default List<UrlSummary> urls(int offset, int limit) {
+        return urls(offset, limit, false);
+    }
 
-    long urlCount();
+    /**
+     * Archived URLs, most recently captured first; with {@code documentsOnly}, only the pages people archive:
+     * URLs with a successful capture of a document (HTML, PDF, office file), not the images, scripts, styles and
+     * robots.txt a crawl fetches beside them, nor URLs that only ever failed.
+     */
+    List<UrlSummary> urls(int offset, int limit, boolean documentsOnly);
+
+    default long urlCount() {
+        return urlCount(false);
+    }
+
+    long urlCount(boolean documentsOnly);
 
     /** Rows matching the query, in order, streamed to the consumer (constant memory for any store size). */
     void cdx(CdxQuery query, Consumer<CaptureRow> out);

@@ -12,7 +12,14 @@ public record ArchivePath(Kind kind, String timestamp, ReplayMode mode, String u
     public enum Kind { MEMENTO, TIMEGATE, TIMEMAP_LINK, TIMEMAP_JSON }
 
     private static final Pattern MEMENTO = Pattern.compile("^(\\d{1,14})([a-z]{2}_)?/(.*)$", Pattern.DOTALL);
-    private static final Pattern SCHEME_ONE_SLASH = Pattern.compile("^(https?):/(?!/)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCHEME_ONE_SLASH =
+            Pattern.compile("^(https?|metadata|file|ftp):/(?!/)", Pattern.CASE_INSENSITIVE);
+    /**
+     * Schemes archives index besides http(s): crawl metadata (wget's {@code metadata://}), {@code urn:} records
+     * (Webrecorder's pages and text), local files, FTP, DNS lookups. Such URLs are taken as they are.
+     */
+    private static final Pattern OTHER_SCHEME =
+            Pattern.compile("^(?:metadata|urn|file|ftp|dns|whois|filedesc):", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param rest  the raw path after {@code /web/}
@@ -38,7 +45,8 @@ public record ArchivePath(Kind kind, String timestamp, ReplayMode mode, String u
             raw = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8); // fully encoded URL
         }
         String url = SCHEME_ONE_SLASH.matcher(raw).replaceFirst("$1://");
-        if (!url.regionMatches(true, 0, "http://", 0, 7) && !url.regionMatches(true, 0, "https://", 0, 8)) {
+        if (!url.regionMatches(true, 0, "http://", 0, 7) && !url.regionMatches(true, 0, "https://", 0, 8)
+                && !OTHER_SCHEME.matcher(url).lookingAt()) {
             url = "http://" + url;
         }
         if (query != null && !query.isEmpty()) url = url + "?" + query;

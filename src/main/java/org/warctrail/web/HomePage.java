@@ -5,7 +5,10 @@ import java.util.List;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.StoreStats;
 
-/** {@code GET /}: archived URLs, most recently captured first, {@value #PAGE_SIZE} a page, and store counts. */
+/**
+ * {@code GET /}: the archived pages (documents), most recently captured first, {@value #PAGE_SIZE} a page, and
+ * store counts; {@code ?all=1} lists every URL, the images, scripts and robots.txt a crawl fetched beside them.
+ */
 public final class HomePage {
     static final int PAGE_SIZE = 50;
 
@@ -18,13 +21,15 @@ public final class HomePage {
     }
 
     public void handle(Context ctx) {
-        long count = index.urlCount();
+        boolean all = "1".equals(ctx.queryParam("all"));
+        long count = index.urlCount(!all);
         int lastPage = (int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(parsePage(ctx.queryParam("page")), lastPage);
-        List<UrlEntry> urls = index.urls((page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(UrlEntry::of).toList();
+        List<UrlEntry> urls = index.urls((page - 1) * PAGE_SIZE, PAGE_SIZE, !all).stream().map(UrlEntry::of).toList();
         StoreStats stats = index.stats();
-        pages.render(ctx, 200, "home", new HomeView(urls, stats, count, page, lastPage,
-                page > 1 ? "/?page=" + (page - 1) : null, page < lastPage ? "/?page=" + (page + 1) : null));
+        String base = all ? "/?all=1&page=" : "/?page=";
+        pages.render(ctx, 200, "home", new HomeView(urls, stats, count, all, page, lastPage,
+                page > 1 ? base + (page - 1) : null, page < lastPage ? base + (page + 1) : null));
     }
 
     private static int parsePage(String value) {

@@ -108,8 +108,9 @@ public final class ReplayHandler {
         CaptureEntry previous = at > 0 ? CaptureEntry.of(captures.get(at - 1)) : null;
         CaptureEntry next = at + 1 < captures.size() ? CaptureEntry.of(captures.get(at + 1)) : null;
         String encoded = ArchiveUrls.encode(row.url());
-        String diff = "/diff?url=" + encoded + (previous != null ? "&from=" + previous.timestamp() : "")
-                + "&to=" + row.timestamp();
+        // The first version has nothing before it: it is compared with the next; the only one with nothing.
+        String diff = previous != null ? "/diff?url=" + encoded + "&from=" + previous.timestamp() + "&to=" + row.timestamp()
+                : next != null ? "/diff?url=" + encoded + "&from=" + row.timestamp() + "&to=" + next.timestamp() : null;
         pages.render(ctx, 200, "snapshot", new SnapshotView(row.url(), current, previous, next,
                 captures.stream().map(CaptureEntry::of).toList(),
                 ArchiveUrls.replay(row.timestamp(), ReplayMode.REWRITTEN, row.url()),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.warctrail.index.DocumentSearch;
 import org.warctrail.index.SearchOptions;
 import org.warctrail.index.SearchResult;
+import org.warctrail.index.SnippetText;
 
 /**
  * {@code GET /search?q=&site=&from=&to=&page=}: ranked results with snippets, {@value #PAGE_SIZE} a page; and
@@ -50,8 +51,21 @@ public final class SearchPage {
         if (q == null) throw new IllegalArgumentException("give the words to look for: /api/search?q=...");
         int limit = positive(ctx.queryParam("limit"), PAGE_SIZE, MAX_LIMIT);
         int page = positive(ctx.queryParam("page"), 1, Integer.MAX_VALUE / MAX_LIMIT);
-        Json.send(ctx, 200, search.search(q, new SearchOptions(param(ctx, "site"), param(ctx, "from"),
-                param(ctx, "to"), limit, (page - 1) * limit)));
+        SearchResult result = search.search(q, new SearchOptions(param(ctx, "site"), param(ctx, "from"),
+                param(ctx, "to"), limit, (page - 1) * limit));
+        List<ApiHit> hits = result.results().stream().map(h -> {
+            SnippetText snippet = SnippetText.of(h.snippet());
+            return new ApiHit(h.url(), h.timestamp(), h.title(), snippet.text(), snippet.matches(), h.score());
+        }).toList();
+        Json.send(ctx, 200, new ApiResult(result.query(), result.total(), hits));
+    }
+
+    /** One result as the JSON API gives it: the snippet in plain text, the matched words as offsets into it. */
+    record ApiHit(String url, String timestamp, String title, String snippet, List<SnippetText.Match> matches,
+                  double score) {
+    }
+
+    record ApiResult(String query, long total, List<ApiHit> results) {
     }
 
     static String param(Context ctx, String name) {

@@ -62,7 +62,7 @@ public record TraceTimeline(int width, int height, String start, String end, Lis
                     m.url().equals(originUrl) && (originTs == null || originTs.equals(m.timestamp())),
                     m.published() == null ? null : ChainLayout.day(m.published()),
                     CaptureTime.display(m.timestamp()),
-                    ArchiveUrls.replay(m.timestamp(), ReplayMode.FRAME, m.url()), m.speaker(), m.context(), m.score()));
+                    ArchiveUrls.replay(m.timestamp(), ReplayMode.FRAME, m.url()), m.speaker(), context(m.context()), m.score()));
         }
         return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP + matches.size() * ROW + 8,
                 Instant.ofEpochSecond(min).toString().substring(0, 10), Instant.ofEpochSecond(max).toString().substring(0, 10), rows);
@@ -79,5 +79,15 @@ public record TraceTimeline(int width, int height, String start, String end, Lis
                 return null;
             }
         }
+    }
+
+    /**
+     * The words around a match, without the ellipses the page puts around them; null when there are none (a
+     * match that is the whole paragraph would otherwise show as "… …").
+     */
+    static String context(String context) {
+        if (context == null) return null;
+        String c = context.strip().replaceAll("^(?:…|\\.\\.\\.|\\s)+|(?:…|\\.\\.\\.|\\s)+$", "");
+        return c.isEmpty() ? null : c;
     }
 }

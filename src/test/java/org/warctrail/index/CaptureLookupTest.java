@@ -81,6 +81,10 @@ class CaptureLookupTest {
     @Test
     void urlsAreListedNewestFirstInPages() {
         assertEquals(5, index.urlCount());
+        // the 301 of /old is no document: the pages are the others
+        assertEquals(4, index.urlCount(true));
+        assertEquals(List.of("http://example.org/", "http://sub.example.com/", "http://example.com/a/b",
+                "https://www.example.com/a"), index.urls(0, 10, true).stream().map(UrlSummary::url).toList());
         List<UrlSummary> first = index.urls(0, 2);
         List<UrlSummary> second = index.urls(2, 2);
         assertEquals(List.of("http://example.org/", "http://sub.example.com/"), first.stream().map(UrlSummary::url).toList());

@@ -120,7 +120,7 @@ class BrowserFlowsTest {
         browser.screenshot("timeline");
         versions.get(1).click();
         browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("replay")));
-        d.findElement(By.linkText("Diff")).click();
+        d.findElement(By.partialLinkText("Diff with previous")).click();
         browser.waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.id("diff-summary")));
         String summary = d.findElement(By.id("diff-summary")).getText();
         assertTrue(summary.contains("number"), summary);

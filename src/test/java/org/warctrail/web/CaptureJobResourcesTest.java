@@ -60,6 +60,7 @@ class CaptureJobResourcesTest {
             long publishMillis = (System.nanoTime() - t0) / 1_000_000;
             job.finish(null, null, Map.of("done", true), Instant.EPOCH);
             assertTrue(publishMillis < 15_000, "publishing blocked on a stalled client: " + publishMillis + " ms");
+            assertTrue(stalled.isConnected());
         } finally {
             app.stop();
         }

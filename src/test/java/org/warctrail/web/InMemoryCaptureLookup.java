@@ -128,10 +128,11 @@ final class InMemoryCaptureLookup implements CaptureLookup {
     }
 
     @Override
-    public List<UrlSummary> urls(int offset, int limit) {
+    public List<UrlSummary> urls(int offset, int limit, boolean documentsOnly) {
         Map<String, List<CaptureRow>> bySurt = new LinkedHashMap<>();
         rows.forEach(r -> bySurt.computeIfAbsent(r.surt(), k -> new ArrayList<>()).add(r));
-        return bySurt.values().stream().map(list -> {
+        return bySurt.values().stream().filter(list -> !documentsOnly || list.stream().anyMatch(InMemoryCaptureLookup::document))
+                .map(list -> {
             CaptureRow first = list.get(0);
             CaptureRow last = list.get(list.size() - 1);
             return new UrlSummary(last.url(), last.surt(), list.size(), first.timestamp(), last.timestamp(),
@@ -141,8 +142,13 @@ final class InMemoryCaptureLookup implements CaptureLookup {
     }
 
     @Override
-    public long urlCount() {
-        return rows.stream().map(CaptureRow::surt).distinct().count();
+    public long urlCount(boolean documentsOnly) {
+        return urls(0, Integer.MAX_VALUE, documentsOnly).size();
+    }
+
+    private static boolean document(CaptureRow r) {
+        return r.status() >= 200 && r.status() < 300
+                && ("text/html".equals(r.mime()) || "application/pdf".equals(r.mime()));
     }
 
     @Override

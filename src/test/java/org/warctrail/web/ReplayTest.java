@@ -226,8 +226,20 @@ class ReplayTest extends ServerTestBase {
         assertNotNull(banner.selectFirst("a[href=/web/" + ArchiveFixture.T2 + "id_/" + A + "]"));
         assertNotNull(banner.selectFirst("a[href^=/record?url=]"));
         assertNotNull(banner.selectFirst("a[href^=/provenance?url=]"));
-        assertNotNull(banner.selectFirst("a[href^=/diff?url=]"));
+        assertEquals("Diff with previous", banner.selectFirst("a[href^=/diff?url=]").text());
         assertTrue(banner.text().contains("revisit"));
+        assertTrue(banner.text().contains("3 versions"), banner.text());
+    }
+
+    @Test
+    void theFirstVersionDiffsWithTheNextAndTheOnlyOneWithNothing() throws Exception {
+        Element first = Jsoup.parse(text(get("/web/" + T1 + "/" + A))).selectFirst("#banner");
+        Element diff = first.selectFirst("a[href^=/diff?url=]");
+        assertEquals("Diff with next", diff.text());
+        assertTrue(diff.attr("href").endsWith("&from=" + T1 + "&to=" + ArchiveFixture.T2), diff.attr("href"));
+        Element only = Jsoup.parse(text(get("/web/20230101000000/http://news.example/dir/a"))).selectFirst("#banner");
+        assertNull(only.selectFirst("a[href^=/diff?url=]"), only.html());
+        assertTrue(only.text().contains("1 version") && !only.text().contains("1 versions"), only.text());
     }
 
     @Test

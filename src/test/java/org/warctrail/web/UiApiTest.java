@@ -66,10 +66,16 @@ class UiApiTest {
                 .execute("--store", fixture.archive.store().dir().toString(), "--json", "Pentagon");
         assertEquals(0, code);
         assertEquals(Json.MAPPER.readTree(out.toString()), api);
-        assertEquals(Json.MAPPER.readTree(Json.write(fixture.archive.search().search("Pentagon", SearchOptions.defaults()))), api);
         assertTrue(api.get("total").asInt() >= 1);
         JsonNode first = api.get("results").get(0);
-        for (String field : List.of("url", "timestamp", "title", "snippet", "score")) assertTrue(first.has(field), field);
+        for (String field : List.of("url", "timestamp", "title", "snippet", "matches", "score")) assertTrue(first.has(field), field);
+        // the snippet is plain text; the matched words are offsets into it
+        String snippet = first.get("snippet").asText();
+        assertTrue(!snippet.contains("<b>") && !snippet.contains("&quot;") && !snippet.contains("&amp;"), snippet);
+        assertTrue(first.get("matches").size() >= 1, first.toString());
+        for (JsonNode m : first.get("matches")) {
+            assertEquals("pentagon", snippet.substring(m.get("start").asInt(), m.get("end").asInt()).toLowerCase(), snippet);
+        }
     }
 
     @Test

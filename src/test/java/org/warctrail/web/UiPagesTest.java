@@ -26,12 +26,21 @@ class UiPagesTest extends ServerTestBase {
         assertEquals("nosniff", header(r, "X-Content-Type-Options"));
         Document doc = Jsoup.parse(text(r));
         List<Element> rows = doc.select("table.urls tbody tr");
-        assertEquals(fixture.index.urlCount(), rows.size());
+        // pages people archive by default; the requisites (stylesheet, images) and failures behind ?all=1
+        assertEquals(fixture.index.urlCount(true), rows.size());
+        assertTrue(rows.size() < fixture.index.urlCount(), rows.size() + " of " + fixture.index.urlCount());
+        assertTrue(rows.stream().noneMatch(row -> row.text().contains("style.css") || row.text().contains(".png")),
+                doc.select("table.urls").text());
+        assertTrue(rows.stream().allMatch(row -> row.select("td.date").size() == 2));
+        Document all = Jsoup.parse(text(get("/?all=1")));
+        assertEquals(fixture.index.urlCount(), all.select("table.urls tbody tr").size());
+        assertTrue(all.select("table.urls").text().contains("style.css"));
+        List<Element> allRows = all.select("table.urls tbody tr");
+        assertTrue(allRows.get(allRows.size() - 1).text().contains("http://sub.news.example/x"));
         Element newest = rows.get(0);
         assertTrue(newest.text().contains(ArchiveFixture.ARTICLE), newest.text());
         assertEquals("3", newest.select("td").get(1).text());
         assertEquals(ArchiveUrls.timeline(ArchiveFixture.ARTICLE), newest.select("td").get(1).selectFirst("a").attr("href"));
-        assertTrue(rows.get(rows.size() - 1).text().contains("http://sub.news.example/x"));
         assertTrue(doc.selectFirst(".stats").text().contains(fixture.index.stats().captures() + " captures"));
         assertTrue(doc.selectFirst(".pager").text().contains("Page 1 of 1"));
         assertEquals(200, get("/?page=99").statusCode());
