@@ -71,8 +71,8 @@ final class IndexWriter {
                      + "title, text, published, modified, authors, lang, canonical, site_name, description, "
                      + "content_type, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement fts = c.prepareStatement("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
-             PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, position, url, surt, text, "
-                     + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, position, url, text, "
+                     + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, normalized, speaker, "
                      + "start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
              Statement lastId = c.createStatement()) {
@@ -128,11 +128,11 @@ final class IndexWriter {
                     link.setLong(1, documentId);
                     link.setInt(2, position++);
                     link.setString(3, l.url());
-                    link.setString(4, SurtKey.of(l.url()));
-                    link.setString(5, l.text());
-                    link.setString(6, l.context());
-                    link.setString(7, l.kind() == null ? "link" : l.kind().label());
-                    link.setString(8, l.place() == null ? "other" : l.place().label());
+                    link.setString(4, l.text());
+                    // most links' context is their own text: stored once, read back with COALESCE(context, text)
+                    link.setString(5, java.util.Objects.equals(l.context(), l.text()) ? null : l.context());
+                    link.setString(6, l.kind() == null ? "link" : l.kind().label());
+                    link.setString(7, l.place() == null ? "other" : l.place().label());
                     link.addBatch();
                 }
                 if (position > 0) link.executeBatch();

@@ -145,7 +145,12 @@ final class Schema {
                         PRIMARY KEY (site, line_hash)) WITHOUT ROWID""",
                     "UPDATE reuse_mark SET document_id = 0 WHERE id = 1"),
             // Chinese, Japanese, Korean and Thai text searchable inside runs of letters (see DenseIndex).
-            DenseIndex.MIGRATION);
+            DenseIndex.MIGRATION,
+            // A smaller index: links.surt was never read (and its index was the third largest structure), and a
+            // link's context is most often its own text, now stored once (NULL context reads as the text).
+            List.of("DROP INDEX links_surt",
+                    "ALTER TABLE links DROP COLUMN surt",
+                    "UPDATE links SET context = NULL WHERE context = text"));
 
     private Schema() {
     }
