@@ -5,10 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Link;
 import org.warctrail.extract.Quote;
@@ -19,7 +16,6 @@ import org.warctrail.extract.Quote;
  * nor loses track of where to resume.
  */
 final class IndexWriter {
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Flags each capture against the version before it as it is written (see {@link VersionFlagsTable}). */
     private static final VersionFlagger FLAGGER = VersionFlagger.installed();
     private final Connections connections;
@@ -73,8 +69,8 @@ final class IndexWriter {
              PreparedStatement fts = c.prepareStatement("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
              PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, position, url, text, "
                      + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, normalized, speaker, "
-                     + "start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, speaker, "
+                     + "start, \"end\") VALUES (?, ?, ?, ?, ?)");
              Statement lastId = c.createStatement()) {
             for (IndexedCapture item : batch) {
                 CaptureRow r = item.row();
@@ -140,10 +136,9 @@ final class IndexWriter {
                 for (Quote q : d.quotes()) {
                     quote.setLong(1, documentId);
                     quote.setString(2, q.text());
-                    quote.setString(3, normalizeQuote(q.text()));
-                    quote.setString(4, q.speaker());
-                    quote.setInt(5, q.start());
-                    quote.setInt(6, q.end());
+                    quote.setString(3, q.speaker());
+                    quote.setInt(4, q.start());
+                    quote.setInt(5, q.end());
                     quote.addBatch();
                     quotes = true;
                 }
@@ -164,15 +159,6 @@ final class IndexWriter {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** Quote text for matching: NFKC, straight quotes and apostrophes, lower case, single spaces. */
-    static String normalizeQuote(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .replaceAll("[\u2018\u2019\u201A\u201B\u2032]", "'")
-                .replaceAll("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]", "\"")
-                .replaceAll("[\u2013\u2014]", "-");
-        return SPACES.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** Deletes every row derived from a file (documents, their links, quotes and search entries, captures). */

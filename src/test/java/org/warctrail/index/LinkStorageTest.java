@@ -21,7 +21,7 @@ import org.warctrail.extract.LinkKind;
 import org.warctrail.extract.LinkPlace;
 import org.warctrail.store.RotatingWarcWriter;
 
-/** Links are stored without what can be derived: no SURT column, a context equal to the anchor text kept once. */
+/** Links and quotes are stored without what is never read: no SURT column, no normalized quote, a context equal to the anchor text kept once. */
 class LinkStorageTest {
     @TempDir
     Path dir;
@@ -53,6 +53,11 @@ class LinkStorageTest {
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM links WHERE context IS NULL")) {
                 assertEquals(2, rs.getInt(1));
             }
+            List<String> quoteColumns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("PRAGMA table_info(quotes)")) {
+                while (rs.next()) quoteColumns.add(rs.getString("name"));
+            }
+            assertFalse(quoteColumns.contains("normalized"), quoteColumns.toString());
         }
     }
 }
