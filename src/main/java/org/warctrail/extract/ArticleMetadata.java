@@ -19,7 +19,17 @@ public record ArticleMetadata(String title, List<String> authors, String publish
                               String canonical, String siteName, String description, String lang) {
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:[/-]|$)|/((?:19|20)\\d{2})(0[1-9]|1[0-2])([012]\\d|3[01])/");
-    private static final Pattern BY = Pattern.compile("(?i)^\\s*(?:written\\s+)?by[:\\s]+");
+    private static final Pattern BY = Pattern.compile(
+            "(?i)^\\s*(?:(?:written|analysis|opinion|commentary|review|story|reporting|text|words|interview|column)\\s+)?by[:\\s]+");
+    /** Degrees and credentials written after a name ("Ilana Muhlstein, MS, RDN"): not authors. */
+    private static final Set<String> CREDENTIALS = Set.of("ms", "ma", "mba", "msc", "bsc", "ba", "bs", "rd", "rdn", "ld",
+            "ldn", "cdn", "cde", "cdces", "phd", "md", "do", "rn", "np", "pa", "pa-c", "mph", "dds", "dmd", "dvm", "pharmd",
+            "psyd", "jd", "esq", "cpa", "cfp", "cfa", "lcsw", "lmft", "msw", "bsn", "cpt", "cscs", "facs", "faap", "facp",
+            "frcp", "mrcp", "mbbs", "edd", "med", "jr", "sr", "ii", "iii", "iv");
+    /** Words of a job title or desk ("AP Auto Writer", "Staff Reporter"): such a part is not a name. */
+    private static final Pattern JOB = Pattern.compile("(?i)\\b(writer|reporter|correspondent|editor|editors|staff|"
+            + "contributor|contributing|columnist|producer|bureau|chief|desk|newsroom|journalist|"
+            + "critic|photographer|special to)\\b");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:»·]\\s+");
 
     public ArticleMetadata {
@@ -141,14 +151,45 @@ public record ArticleMetadata(String title, List<String> authors, String publish
         List<String> out = new ArrayList<>();
         String s = BY.matcher(raw).replaceFirst("");
         s = s.replaceAll("(?i)\\b(updated|published|posted)\\b.*$", "");
-        for (String part : s.split("\\s*(?:,|;|\\band\\b|&|\\|)\\s*")) {
-            String name = part.replaceAll("\\s+", " ").strip();
-            if (name.isEmpty() || name.contains("://") || name.startsWith("@") || name.length() > 60) continue;
-            if (IsoDates.findInText(name) != null || !Character.isLetterOrDigit(name.charAt(0))) continue;
-            if (name.split(" ").length > 5) continue;
-            out.add(name);
+        // a part after a comma may be a title or credential of the name before it ("TOM KRISHER, AP Auto Writer",
+        // "Ilana Muhlstein, MS, RDN"); a part after "and" is another name
+        Matcher separators = NAME_SEPARATOR.matcher(s);
+        int from = 0;
+        boolean afterComma = false;
+        while (from <= s.length()) {
+            boolean found = separators.find();
+            int end = found ? separators.start() : s.length();
+            String name = s.substring(from, end).replaceAll("\\s+", " ").strip();
+            if (isName(name, afterComma)) out.add(capitalised(name));
+            if (!found) break;
+            afterComma = separators.group().strip().matches("[,;|]");
+            from = separators.end();
         }
         return out;
+    }
+
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|;|\\band\\b|&|\\|)\\s*");
+
+    private static boolean isName(String name, boolean afterComma) {
+        if (name.isEmpty() || name.contains("://") || name.startsWith("@") || name.length() > 60) return false;
+        if (IsoDates.findInText(name) != null || !Character.isLetterOrDigit(name.charAt(0))) return false;
+        if (name.split(" ").length > 5) return false;
+        if (CREDENTIALS.contains(name.replace(".", "").toLowerCase(java.util.Locale.ROOT))) return false;
+        return !(afterComma && JOB.matcher(name).find());
+    }
+
+    /** A name written in capitals ("TOM KRISHER") as a name is written ("Tom Krisher"); others unchanged. */
+    static String capitalised(String name) {
+        if (!name.equals(name.toUpperCase(java.util.Locale.ROOT)) || !name.matches("[\\p{L}.'’-]+(?: [\\p{L}.'’-]+)+")) return name;
+        StringBuilder out = new StringBuilder(name.length());
+        boolean start = true;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            out.appendCodePoint(start ? cp : Character.toLowerCase(cp));
+            start = !Character.isLetter(cp);
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 
     /** The {@code <title>} minus a trailing or leading site name, or the page's single {@code <h1>}. */

@@ -34,7 +34,7 @@ final class HtmlExtractor {
         if (title == null) {
             for (Paragraph p : paragraphs) if (p.heading()) { title = p.text(); break; }
         }
-        String lang = meta.lang() != null ? meta.lang() : PageLanguage.guess(text);
+        String lang = PageLanguage.reconcile(meta.lang(), PageLanguage.guess(text));
         BitSet blockquotes = new BitSet();
         for (int i = 0; i < paragraphs.size(); i++) {
             if (insideBlockquote(paragraphs.get(i).element())) blockquotes.set(i);

@@ -24,6 +24,14 @@ public final class LinkClassifier {
     private static final Pattern ADVERT_PATH = Pattern.compile(
             "(?i)/(shop|store|subscribe|subscriptions?|donate|donations?|product|products|cart|checkout|advertise|sponsored)(/|$|\\?|\\.)|[?&](add-to-cart|utm_medium=(cpc|banner|display|affiliate))");
     private static final Pattern DOCUMENT_PATH = Pattern.compile("(?i)\\.(pdf|docx?|odt|rtf|txt|xlsx?|csv|pptx?)$");
+    /** Listing pages of a site: tags, categories, topics, sections, authors' pages. Never a source. */
+    private static final Pattern LISTING_PATH = Pattern.compile(
+            "(?i)/(tags?|topics?|category|categories|section|sections|subjects?|keywords?|author|authors|writers?|"
+            + "contributors?|people|profiles?|staff|columnists?)(/|$|\\?)");
+    /** A site's maker's credit ("Site design by", "Powered by"): not an image credit nor a source. */
+    private static final Pattern MAKER_CREDIT = Pattern.compile(
+            "(?i)\\b((web)?site\\s+(design(ed)?|by|built|developed)|(web\\s+)?design(ed)?\\s+by|theme\\s+by|"
+            + "powered\\s+by|developed\\s+by|built\\s+(by|with)|hosted\\s+by|made\\s+by)\\b");
     private static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
     private static final int LEAD_IN = 80;
 
@@ -58,7 +66,7 @@ public final class LinkClassifier {
         if (c.url().startsWith("mailto:")) {
             return c.url().matches("(?i).*[?&](subject|body)=.*") ? LinkKind.SOCIAL : LinkKind.LINK;
         }
-        if (c.place() == LinkPlace.SHARE_BAR || socialHost && !main) return LinkKind.SOCIAL;
+        if (c.place() == LinkPlace.SHARE_BAR || socialHost && (!main || isProfile(c.url()))) return LinkKind.SOCIAL;
         if (ADVERT.matcher(anchor).find() && !CONTINUATION.matcher(anchor).find()) return LinkKind.ADVERT;
         if (!main && ADVERT_PATH.matcher(c.url()).find()) return LinkKind.ADVERT;
 
@@ -66,9 +74,17 @@ public final class LinkClassifier {
         if (sameSite && (c.place() == LinkPlace.NAVIGATION || c.place() == LinkPlace.SIDEBAR || c.place() == LinkPlace.FOOTER)) {
             return LinkKind.NAVIGATION;
         }
+        // tag, category and author pages list articles; a maker's credit names who built the site
+        boolean listing = LISTING_PATH.matcher(path(c.url())).find();
+        if (listing || MAKER_CREDIT.matcher(clause + " " + anchor).find()) {
+            return sameSite || c.place() == LinkPlace.NAVIGATION ? LinkKind.NAVIGATION : LinkKind.LINK;
+        }
         if (CONTINUATION.matcher(anchor).find() || endsWith(clause, CONTINUATION)) return LinkKind.CONTINUATION;
-        if (SYNDICATION.matcher(anchor).find() || SYNDICATION.matcher(clause).find()) return LinkKind.SYNDICATION;
-        if (startsWith(anchor, IMAGE_CREDIT) || IMAGE_CREDIT.matcher(clause).find() || c.place() == LinkPlace.CAPTION && !sameSite) {
+        // a copy names its original elsewhere: "Originally published on Live Science" linking Live Science's own
+        // front page from a Live Science page is the site's name, not a syndication source
+        if (!sameSite && (SYNDICATION.matcher(anchor).find() || SYNDICATION.matcher(clause).find())) return LinkKind.SYNDICATION;
+        if (c.place() != LinkPlace.FOOTER && (startsWith(anchor, IMAGE_CREDIT) || IMAGE_CREDIT.matcher(clause).find()
+                || c.place() == LinkPlace.CAPTION && !sameSite)) {
             return LinkKind.IMAGE_CREDIT;
         }
         if (endsWith(clause, ATTRIBUTION) || startsWith(anchor, ATTRIBUTION)) return LinkKind.ATTRIBUTION;
@@ -110,6 +126,23 @@ public final class LinkClassifier {
         String rel = a.attr("rel").toLowerCase(Locale.ROOT);
         if (rel.contains("sponsored")) return true;
         return LinkPlaces.anyAncestorHasWord(a, AD_CONTAINER);
+    }
+
+    private static String path(String url) {
+        try {
+            String p = java.net.URI.create(url).getRawPath();
+            return p == null ? "" : p;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** A social network profile ("twitter.com/name", "linkedin.com/in/name"), which is a follow link, not a source. */
+    private static boolean isProfile(String url) {
+        String p = path(url).replaceAll("/+$", "");
+        String[] segments = p.isEmpty() ? new String[0] : p.substring(1).split("/");
+        if (segments.length == 1) return !segments[0].matches("(?i)watch|status|p|posts?|video|reel|share|sharer.*");
+        return segments.length == 2 && segments[0].matches("(?i)in|company|user|c|channel|people|pages|@.*");
     }
 
     /** A URL that names a page or document rather than a site's front page. */

@@ -53,6 +53,18 @@ public final class PageLanguage {
         return tag.equals("und") ? null : tag;
     }
 
+    /**
+     * The page's language from what it declares and what its text reads as: the declaration, unless the text
+     * clearly reads as another language (templates copied between sites keep {@code <html lang="de">} on English
+     * pages). Either may be null.
+     */
+    public static String reconcile(String declared, String guessed) {
+        if (declared == null) return guessed;
+        if (guessed == null) return declared;
+        String primary = declared.split("-")[0].toLowerCase(Locale.ROOT);
+        return primary.equals(guessed) ? declared : guessed;
+    }
+
     /** The language whose function words the text uses most, or null for too little text or no clear winner. */
     public static String guess(String text) {
         if (text == null) return null;

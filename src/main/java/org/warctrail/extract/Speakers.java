@@ -21,6 +21,8 @@ final class Speakers {
     private static final Pattern AFTER_SUBJECT_VERB = Pattern.compile("^[\\s,—–-]*([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b");
     private static final Pattern BEFORE_VERB = Pattern.compile("([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b[^.!?\"“”«»]{0,60}?[:,]\\s*$");
     private static final Pattern BEFORE_ACCORDING = Pattern.compile("(?i:according\\s+to)\\s+(?:the\\s+)?(" + NAME + ")\\s*[:,]\\s*$");
+    /** A description after a name: "the U.S. commander", "a spokesman for the army", "its chief executive". */
+    private static final Pattern APPOSITIVE = Pattern.compile("^\\s*(?:the|a|an|its|his|her|their)\\s");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(he|she|they|the\\s+\\w+(\\s+\\w+)?)$");
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "In", "But", "And", "He", "She", "It", "They",
             "We", "I", "This", "That", "However", "Meanwhile", "Then", "When", "While", "As", "If", "So", "Yet", "Also",
@@ -63,12 +65,16 @@ final class Speakers {
         return null;
     }
 
-    /** The name in a subject phrase: the last comma-separated part that holds one ("X's spokesman, Gen. Y,"). */
+    /**
+     * The name in a subject phrase: the last comma-separated part that holds one ("X's spokesman, Gen. Y,"), passing
+     * over a description set off after a name ("Robertson, the U.S. commander," is Robertson).
+     */
     static String subject(String phrase, String lastSpeaker) {
         String p = phrase.strip().replaceAll("[,\\s]+$", "");
         if (PRONOUN.matcher(p).matches()) return p.matches("(?i)he|she|they") ? lastSpeaker : null;
         String[] parts = p.split(",");
         for (int i = parts.length - 1; i >= 0; i--) {
+            if (i > 0 && APPOSITIVE.matcher(parts[i]).lookingAt()) continue;
             Matcher m = NAME_RUN.matcher(parts[i]);
             String last = null;
             while (m.find()) {

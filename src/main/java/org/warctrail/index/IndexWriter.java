@@ -5,10 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Link;
 import org.warctrail.extract.Quote;
@@ -20,7 +17,6 @@ import org.warctrail.extract.Quote;
  * the same transaction; nothing is derived here, so the write lock is held for the inserts alone.
  */
 final class IndexWriter {
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private final Connections connections;
 
     IndexWriter(Connections connections) {
@@ -63,10 +59,10 @@ final class IndexWriter {
                      + "title, text, published, modified, authors, lang, canonical, site_name, description, "
                      + "content_type, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement fts = c.prepareStatement("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
-             PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, position, url, surt, text, "
-                     + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, normalized, speaker, "
-                     + "start, \"end\") VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, position, url, text, "
+                     + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, speaker, "
+                     + "start, \"end\") VALUES (?, ?, ?, ?, ?)");
              PreparedStatement queue = c.prepareStatement(Derivations.ENQUEUE_SQL);
              Statement lastId = c.createStatement()) {
             for (IndexedCapture item : batch) {
@@ -118,11 +114,11 @@ final class IndexWriter {
                     link.setLong(1, documentId);
                     link.setInt(2, position++);
                     link.setString(3, l.url());
-                    link.setString(4, SurtKey.of(l.url()));
-                    link.setString(5, l.text());
-                    link.setString(6, l.context());
-                    link.setString(7, l.kind() == null ? "link" : l.kind().label());
-                    link.setString(8, l.place() == null ? "other" : l.place().label());
+                    link.setString(4, l.text());
+                    // most links' context is their own text: stored once, read back with COALESCE(context, text)
+                    link.setString(5, java.util.Objects.equals(l.context(), l.text()) ? null : l.context());
+                    link.setString(6, l.kind() == null ? "link" : l.kind().label());
+                    link.setString(7, l.place() == null ? "other" : l.place().label());
                     link.addBatch();
                 }
                 if (position > 0) link.executeBatch();
@@ -130,10 +126,9 @@ final class IndexWriter {
                 for (Quote q : d.quotes()) {
                     quote.setLong(1, documentId);
                     quote.setString(2, q.text());
-                    quote.setString(3, normalizeQuote(q.text()));
-                    quote.setString(4, q.speaker());
-                    quote.setInt(5, q.start());
-                    quote.setInt(6, q.end());
+                    quote.setString(3, q.speaker());
+                    quote.setInt(4, q.start());
+                    quote.setInt(5, q.end());
                     quote.addBatch();
                     quotes = true;
                 }
@@ -149,15 +144,6 @@ final class IndexWriter {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** Quote text for matching: NFKC, straight quotes and apostrophes, lower case, single spaces. */
-    static String normalizeQuote(String text) {
-        String t = Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .replaceAll("[\u2018\u2019\u201A\u201B\u2032]", "'")
-                .replaceAll("[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]", "\"")
-                .replaceAll("[\u2013\u2014]", "-");
-        return SPACES.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** Deletes every row derived from a file (documents, their links, quotes and search entries, captures). */

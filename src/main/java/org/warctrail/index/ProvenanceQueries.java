@@ -57,7 +57,7 @@ public final class ProvenanceQueries {
         Optional<CaptureRow> nearest = index.closest(url, timestamp == null ? "99991231235959" : timestamp);
         if (nearest.isEmpty()) return Optional.empty();
         CaptureRow row = index.resolveRevisit(nearest.get()).orElse(nearest.get());
-        List<Link> links = index.query("SELECT l.url, l.text, l.context, l.kind, l.place FROM links l "
+        List<Link> links = index.query("SELECT l.url, l.text, COALESCE(l.context, l.text), l.kind, l.place FROM links l "
                 + "JOIN documents d ON d.id = l.document_id WHERE d.capture_id = ? ORDER BY l.position",
                 List.of(row.id()), rs -> new Link(rs.getString(1), rs.getString(2), rs.getString(3),
                         kind(rs.getString(4)), place(rs.getString(5))));

@@ -151,7 +151,26 @@ final class Schema {
             // New band keys go to a small table first, merged into reuse_bands in key order now and then.
             Derivations.RECENT_BANDS_MIGRATION,
             // Chinese, Japanese, Korean and Thai text searchable inside runs of letters (see DenseIndex).
-            DenseIndex.MIGRATION);
+            DenseIndex.MIGRATION,
+            // A smaller index: links.surt and quotes.normalized were never read (links_surt was the third largest
+            // structure); a link's context, most often its own text, is stored once (NULL reads as the text); links
+            // are kept in (document, position) order, which is how they are read, with no rowid and no extra index.
+            List.of("""
+                    CREATE TABLE links_by_document (
+                        document_id INTEGER NOT NULL REFERENCES documents(id),
+                        position INTEGER NOT NULL,
+                        url TEXT NOT NULL,
+                        text TEXT,
+                        context TEXT,
+                        kind TEXT NOT NULL,
+                        place TEXT NOT NULL,
+                        PRIMARY KEY (document_id, position)) WITHOUT ROWID""",
+                    "INSERT INTO links_by_document SELECT document_id, position, url, text, NULLIF(context, text), kind, "
+                            + "place FROM links",
+                    "DROP TABLE links",
+                    "ALTER TABLE links_by_document RENAME TO links",
+                    "DROP INDEX quotes_normalized",
+                    "ALTER TABLE quotes DROP COLUMN normalized"));
 
     private Schema() {
     }

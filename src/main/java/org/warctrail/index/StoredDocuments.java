@@ -71,7 +71,7 @@ public final class StoredDocuments {
     private static List<Link> links(Connection c, long documentId) throws SQLException {
         List<Link> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(
-                "SELECT url, text, context, kind, place FROM links WHERE document_id = ? ORDER BY position")) {
+                "SELECT url, text, COALESCE(context, text), kind, place FROM links WHERE document_id = ? ORDER BY position")) {
             st.setLong(1, documentId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -1,0 +1,50 @@
+package org.warctrail.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class BoundedWorkTest {
+    @Test
+    void resultAndFailureComeBackAsTheyAre() throws Exception {
+        assertEquals("done", BoundedWork.run(() -> "done", 5_000));
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> BoundedWork.run(() -> { throw new IllegalStateException("bad input"); }, 5_000));
+        assertEquals("bad input", e.getCause().getMessage());
+    }
+
+    @Test
+    void runningOutOfMemoryEndsOnlyThatWork() {
+        BoundedWork.LimitExceeded e = assertThrows(BoundedWork.LimitExceeded.class,
+                () -> BoundedWork.run(() -> { throw new OutOfMemoryError("Java heap space"); }, 5_000));
+        assertEquals("ran out of memory", e.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void workThatNeverChecksForInterruptionIsStoppedAtItsLimit() throws InterruptedException {
+        AtomicBoolean stopped = new AtomicBoolean();
+        long start = System.nanoTime();
+        BoundedWork.LimitExceeded e = assertThrows(BoundedWork.LimitExceeded.class, () -> BoundedWork.run(() -> {
+            try {
+                long n = 0;
+                while (n >= 0) n = (n + 1) % Long.MAX_VALUE; // a parser stuck in a loop, deaf to interrupts
+                return n;
+            } catch (ThreadDeath death) {
+                stopped.set(true);
+                throw death;
+            }
+        }, 200));
+        assertEquals("took longer than 0.2 s", e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!stopped.get() && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertTrue(stopped.get(), "the worker was stopped, not left spinning");
+    }
+}
