@@ -1,5 +1,6 @@
 package org.warctrail.bench;
 
+import org.warctrail.app.Archives;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +70,7 @@ public final class HostileImportBench {
         List<BadRecord> bad = new ArrayList<>();
         long t0 = System.nanoTime();
         ImportResult result;
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             result = archive.importFiles(List.of(input), ImportOptions.COPY, new ImportListener() {
                 @Override
                 public void badRecord(BadRecord b) {

@@ -1,5 +1,6 @@
 package org.warctrail.bench;
 
+import org.warctrail.app.Archives;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -40,7 +41,7 @@ public final class ServerBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = Files.createTempDirectory("warctrail-server-bench");
         long t0 = System.nanoTime();
-        try (Archive archive = Archive.open(dir, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE)) {
             try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
                 List<WarcRecord> batch = new ArrayList<>();
                 for (int i = 0; i < n; i++) {

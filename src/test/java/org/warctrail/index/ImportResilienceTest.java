@@ -219,7 +219,7 @@ class ImportResilienceTest {
         assertEquals("imported/whole.warc", r.file());
         assertEquals(9, r.captures());
         assertEquals(List.of(), r.badRecords());
-        try (Archive archive = Archive.open(store, m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             List<CaptureRow> rows = new ArrayList<>();
             archive.index().cdx(CdxQuery.all(), rows::add);
             for (CaptureRow row : rows) {

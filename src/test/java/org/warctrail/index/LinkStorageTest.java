@@ -1,5 +1,6 @@
 package org.warctrail.index;
 
+import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -36,7 +37,7 @@ class LinkStorageTest {
     void linksReadBackAsWrittenWhileAContextEqualToTheTextIsStoredOnce() throws IOException, SQLException {
         DocumentExtractor extractor = (url, type, payload) -> new Document(url, type, "Page", "Some text of the page.",
                 null, null, List.of(), "en", null, null, null, LINKS, List.of(), null);
-        try (Archive archive = Archive.open(dir, m -> { }, extractor)) {
+        try (Archive archive = Archives.open(dir, m -> { }, extractor)) {
             try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
                 sink.write(TestWarcs.list(TestWarcs.html("https://news.example/a", "20240101000000", "<p>page</p>")));
             }

@@ -1,5 +1,6 @@
 package org.warctrail.web;
 
+import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ class OtherSchemesTest {
     void idModeServesRecordsOfEveryIndexedScheme() throws Exception {
         List<String> urls = List.of("metadata://gnu.org/software/wget/warc/MANIFEST.txt", "urn:pageinfo:http://example.com/",
                 "file:///home/user/notes.txt");
-        try (Archive archive = Archive.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE)) {
+        try (Archive archive = Archives.open(dir.resolve("store"), m -> { }, DocumentExtractor.NONE)) {
             try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
                 for (String url : urls) sink.write(new java.util.ArrayList<>(List.of(resource(url))));
             }
