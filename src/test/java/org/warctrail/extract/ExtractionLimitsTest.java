@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Timeout;
 class ExtractionLimitsTest {
     /** 50,000 unclosed {@code <b><i><span><a>}: 1.2 MB that made the main-text scoring run for a minute. */
     static byte[] unclosedTags() {
+        return unclosedTags(50_000);
+    }
+
+    /** {@code groups} unclosed b/i/span/a, four elements each, nested ever deeper. */
+    static byte[] unclosedTags(int groups) {
         StringBuilder html = new StringBuilder("<html><body><p>start");
-        for (int i = 0; i < 50_000; i++) html.append("<b><i><span><a href=\"/x").append(i % 10).append("\">w ");
+        for (int i = 0; i < groups; i++) html.append("<b><i><span><a href=\"/x").append(i % 10).append("\">w ");
         return html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -62,7 +67,8 @@ class ExtractionLimitsTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void extractionPastItsTimeLimitIsStoppedAndReported() {
         long start = System.nanoTime();
-        Document d = new Extractor(Extractor.DEFAULT_MAX_CHARS, 300).extract("https://slow.example/", "text/html", unclosedTags());
+        Document d = new Extractor(Extractor.DEFAULT_MAX_CHARS, 300).extract("https://slow.example/", "text/html",
+                unclosedTags(24_000)); // under the element cap, so only the time limit can stop it
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertNotNull(d.error());
         assertTrue(d.error().contains("took longer than 0.3 s") && d.error().contains("https://slow.example/"), d.error());
