@@ -1,5 +1,5 @@
 // The first script of every replayed page (mp_). It closes what neither the frame's sandbox nor its CSP closes in
-// Chromium: WebRTC (UDP to STUN and TURN servers; the CSP directive webrtc 'block' is not implemented) and
+// Chromium: WebRTC (UDP to STUN and TURN servers; Chromium 156 ignores the CSP directive webrtc 'block') and
 // connection hints added by script (a <link rel=preconnect> opens a TCP connection without any request a CSP
 // sees). Child frames of the page's own origin get the same guard before the page's code can reach them.
 (function () {

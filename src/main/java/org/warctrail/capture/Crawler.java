@@ -144,7 +144,7 @@ public final class Crawler {
             exchange = fetcher.fetch(item.url(), Crawler::keepForLinks);
         } catch (IOException | RuntimeException e) {
             pauseHost(host);
-            fail(item.url(), describe(e));
+            fail(item.url(), CaptureFailure.reasonOf(e));
             return;
         }
         pauseHost(host);
@@ -212,7 +212,7 @@ public final class Crawler {
             }
             links = linkFinder.find(item.url(), contentType, payload);
         } catch (IOException | RuntimeException e) {
-            fail(item.url(), "links not extracted: " + describe(e));
+            fail(item.url(), "links not extracted: " + CaptureFailure.reasonOf(e));
             return;
         }
         for (DiscoveredLink link : links) {
@@ -258,7 +258,7 @@ public final class Crawler {
                 exchange = fetcher.fetch(url, head -> head.status() >= 200 && head.status() < 300);
             } catch (IOException | RuntimeException e) {
                 pauseHost(item.host());
-                return new RobotsVerdict(null, "robots.txt not fetched: " + describe(e));
+                return new RobotsVerdict(null, "robots.txt not fetched: " + CaptureFailure.reasonOf(e));
             }
             pauseHost(url.getHost().toLowerCase(Locale.ROOT));
             try (exchange) {
@@ -381,18 +381,6 @@ public final class Crawler {
             }
         }
         return false;
-    }
-
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        String kind = e instanceof java.net.SocketTimeoutException ? "timed out"
-                : e instanceof java.net.ConnectException ? "connection failed"
-                : e instanceof java.net.UnknownHostException ? "unknown host"
-                : e instanceof javax.net.ssl.SSLException ? "TLS error"
-                : e instanceof TargetRefusedException ? "refused"
-                : e.getClass().getSimpleName();
-        if (message == null || message.startsWith(kind)) return message == null ? kind : message;
-        return kind + ": " + message;
     }
 
     /** Waits for a host's pause to end; an interrupt cancels the crawl. */

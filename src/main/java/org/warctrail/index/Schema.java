@@ -216,7 +216,7 @@ final class Schema {
             }
             connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
+            Connections.rollback(connection, e);
             throw e;
         } finally {
             connection.setAutoCommit(auto);

@@ -42,6 +42,8 @@ public final class RotatingWarcWriter implements RecordSink, Closeable {
     private final List<String> written = new ArrayList<>();
     private int serial;
     private FileChannel channel;
+    /** Serializes writes, rotation and close: a lock of its own, not this public object. */
+    private final Object writing = new Object();
     private FileLock lock;
     private WarcWriter writer;
     private String currentName;
@@ -64,15 +66,17 @@ public final class RotatingWarcWriter implements RecordSink, Closeable {
     }
 
     /** Writes the records together, in order, into one file; returns where each one went. */
-    public synchronized List<RecordLocation> writeAll(List<? extends WarcRecord> records) throws IOException {
-        if (writer == null || writer.position() >= maxFileSize) rotate();
-        List<RecordLocation> locations = new ArrayList<>(records.size());
-        for (WarcRecord record : records) {
-            long start = writer.position();
-            writer.write(record);
-            locations.add(new RecordLocation(currentName, start, writer.position() - start));
+    public List<RecordLocation> writeAll(List<? extends WarcRecord> records) throws IOException {
+        synchronized (writing) {
+            if (writer == null || writer.position() >= maxFileSize) rotate();
+            List<RecordLocation> locations = new ArrayList<>(records.size());
+            for (WarcRecord record : records) {
+                long start = writer.position();
+                writer.write(record);
+                locations.add(new RecordLocation(currentName, start, writer.position() - start));
+            }
+            return locations;
         }
-        return locations;
     }
 
     @Override
@@ -81,8 +85,10 @@ public final class RotatingWarcWriter implements RecordSink, Closeable {
     }
 
     /** Names of the files this writer created, oldest first. */
-    public synchronized List<String> filesWritten() {
-        return List.copyOf(written);
+    public List<String> filesWritten() {
+        synchronized (writing) {
+            return List.copyOf(written);
+        }
     }
 
     private void rotate() throws IOException {
@@ -127,8 +133,10 @@ public final class RotatingWarcWriter implements RecordSink, Closeable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        closeCurrent();
+    public void close() throws IOException {
+        synchronized (writing) {
+            closeCurrent();
+        }
     }
 
     private static String localHostName() {

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * never slows the crawler: when its queue is full it is dropped, and its browser reconnects and gets the replay.
  */
 public final class CaptureJob {
+    /** Guards this object's state: a lock of its own, not this public object. */
+    private final Object lock = new Object();
+
     /** Events one client may lag behind before it is dropped. */
     static final int QUEUE = 512;
     /** Clients one job serves at once (each holds a request thread while it follows). */
@@ -73,37 +76,49 @@ public final class CaptureJob {
         return "/api/captures/events?job=" + id;
     }
 
-    public synchronized Status status() {
-        return new Status(id, url, depth, state, error, result, eventsHref());
+    public Status status() {
+        synchronized (lock) {
+            return new Status(id, url, depth, state, error, result, eventsHref());
+        }
     }
 
-    public synchronized boolean finished() {
-        return state.equals("done") || state.equals("failed");
+    public boolean finished() {
+        synchronized (lock) {
+            return state.equals("done") || state.equals("failed");
+        }
     }
 
     /** When the job ended, or null while it runs. */
-    synchronized Instant finishedAt() {
-        return finishedAt;
+    Instant finishedAt() {
+        synchronized (lock) {
+            return finishedAt;
+        }
     }
 
-    synchronized void running() {
-        state = "running";
+    void running() {
+        synchronized (lock) {
+            state = "running";
+        }
     }
 
-    synchronized void publish(String name, Object data) {
-        Event e = new Event(name, Json.write(data));
-        events.add(e);
-        offerAll(e);
+    void publish(String name, Object data) {
+        synchronized (lock) {
+            Event e = new Event(name, Json.write(data));
+            events.add(e);
+            offerAll(e);
+        }
     }
 
-    synchronized void finish(CaptureReport summary, String failure, Object doneData, Instant at) {
-        result = summary;
-        error = failure;
-        state = failure == null ? "done" : "failed";
-        finishedAt = at;
-        publish(failure == null ? "done" : "error", doneData);
-        offerAll(END);
-        followers.clear();
+    void finish(CaptureReport summary, String failure, Object doneData, Instant at) {
+        synchronized (lock) {
+            result = summary;
+            error = failure;
+            state = failure == null ? "done" : "failed";
+            finishedAt = at;
+            publish(failure == null ? "done" : "error", doneData);
+            offerAll(END);
+            followers.clear();
+        }
     }
 
     /** Never blocks: a follower whose queue is full is dropped. */
@@ -124,7 +139,7 @@ public final class CaptureJob {
     void follow(SseClient client) {
         List<Event> replay;
         Follower follower = new Follower();
-        synchronized (this) {
+        synchronized (lock) {
             replay = List.copyOf(events);
             if (!finished()) {
                 if (followers.size() >= MAX_FOLLOWERS) {
@@ -152,7 +167,7 @@ public final class CaptureJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            synchronized (this) {
+            synchronized (lock) {
                 followers.remove(follower);
             }
         }

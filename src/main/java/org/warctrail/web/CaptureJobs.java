@@ -35,6 +35,9 @@ import org.warctrail.store.RotatingWarcWriter;
  * redirect hop), unless the server was started to allow them.
  */
 public final class CaptureJobs implements AutoCloseable {
+    /** Guards this object's state: a lock of its own, not this public object. */
+    private final Object lock = new Object();
+
     private static final Logger log = LoggerFactory.getLogger(CaptureJobs.class);
     public static final int MAX_DEPTH = 5;
     public static final int MAX_SEEDS = 50;
@@ -94,22 +97,24 @@ public final class CaptureJobs implements AutoCloseable {
     }
 
     /** Captures several seeds in one crawl (the gaps of a provenance chain); the job is named by the first. */
-    public synchronized CaptureJob start(List<String> urls, int depth) {
-        evictFinished();
-        if (urls.isEmpty()) throw new IllegalArgumentException("give the URL to capture");
-        if (urls.size() > MAX_SEEDS) throw new IllegalArgumentException("at most " + MAX_SEEDS + " URLs at once, not " + urls.size());
-        List<URI> seeds = urls.stream().map(CaptureJobs::checkedUrl).distinct().toList();
-        if (depth < 0 || depth > MAX_DEPTH) throw new IllegalArgumentException("depth must be 0.." + MAX_DEPTH + ", not " + depth);
-        if (!allowPrivate) seeds.forEach(CaptureJobs::refusePrivate);
-        CaptureJob running = current;
-        if (running != null && !running.finished()) {
-            throw new ConflictResponse("a capture is already running: " + running.url() + " (" + running.eventsHref() + ")");
+    public CaptureJob start(List<String> urls, int depth) {
+        synchronized (lock) {
+            evictFinished();
+            if (urls.isEmpty()) throw new IllegalArgumentException("give the URL to capture");
+            if (urls.size() > MAX_SEEDS) throw new IllegalArgumentException("at most " + MAX_SEEDS + " URLs at once, not " + urls.size());
+            List<URI> seeds = urls.stream().map(CaptureJobs::checkedUrl).distinct().toList();
+            if (depth < 0 || depth > MAX_DEPTH) throw new IllegalArgumentException("depth must be 0.." + MAX_DEPTH + ", not " + depth);
+            if (!allowPrivate) seeds.forEach(CaptureJobs::refusePrivate);
+            CaptureJob running = current;
+            if (running != null && !running.finished()) {
+                throw new ConflictResponse("a capture is already running: " + running.url() + " (" + running.eventsHref() + ")");
+            }
+            CaptureJob job = new CaptureJob(ids.incrementAndGet(), seeds.get(0).toString(), depth);
+            jobs.put(job.id(), job);
+            current = job;
+            worker.submit(() -> run(job, seeds));
+            return job;
         }
-        CaptureJob job = new CaptureJob(ids.incrementAndGet(), seeds.get(0).toString(), depth);
-        jobs.put(job.id(), job);
-        current = job;
-        worker.submit(() -> run(job, seeds));
-        return job;
     }
 
     private void run(CaptureJob job, List<URI> seeds) {
