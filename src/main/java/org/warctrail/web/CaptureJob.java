@@ -49,6 +49,7 @@ public final class CaptureJob {
     private final int depth;
     private final List<Event> events = new ArrayList<>();
     private final List<Follower> followers = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger following = new java.util.concurrent.atomic.AtomicInteger();
     private String state = "queued";
     private String error;
     private CaptureReport result;
@@ -137,6 +138,20 @@ public final class CaptureJob {
      * too far behind; runs on the client's request thread and returns when the stream should close.
      */
     void follow(SseClient client) {
+        following.incrementAndGet();
+        try {
+            stream(client);
+        } finally {
+            following.decrementAndGet();
+        }
+    }
+
+    /** How many clients are inside {@link #follow} now (a stopped server must wait for them to return). */
+    int following() {
+        return following.get();
+    }
+
+    private void stream(SseClient client) {
         List<Event> replay;
         Follower follower = new Follower();
         synchronized (lock) {

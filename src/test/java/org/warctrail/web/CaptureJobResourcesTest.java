@@ -62,8 +62,12 @@ class CaptureJobResourcesTest {
             assertTrue(publishMillis < 15_000, "publishing blocked on a stalled client: " + publishMillis + " ms");
             assertTrue(stalled.isConnected());
         } finally {
+            // the sockets are closed: let both streams end before the server goes (Jetty recycles their requests)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (job.following() > 0 && System.nanoTime() < deadline) Thread.onSpinWait();
             app.stop();
         }
+        assertEquals(0, job.following(), "a stream did not end after its client left");
     }
 
     @Test
