@@ -20,13 +20,13 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
 import org.warctrail.index.Deriver;
 import org.warctrail.index.DocumentExtractor;
-import org.warctrail.index.ImportListener;
-import org.warctrail.index.ImportOptions;
-import org.warctrail.index.ImportResult;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
 
 /**
  * Import speed against the floor ({@code gzip -dc}) and jwarc's own CDX indexer, in one run on one generated

@@ -8,7 +8,7 @@ package org.warctrail.index;
  * @param status      HTTP status, 0 when the record has none (resource, metadata)
  * @param mime        payload media type without parameters ("warc/revisit" is not used here: see recordType)
  * @param digest      payload digest as CDX writes it: base32 sha1 without the "sha1:" prefix
- * @param recordType  WARC-Type: response, revisit, resource, metadata, request
+ * @param recordType  WARC-Type: response, revisit or resource
  * @param offset      byte offset of the record (its gzip member) in the file
  * @param length      compressed length of the record
  * @param file        file name relative to the store's warcs/ directory, or an absolute path (in-place import)
@@ -24,7 +24,7 @@ public record CaptureRow(
         int status,
         String mime,
         String digest,
-        String recordType,
+        RecordType recordType,
         long offset,
         long length,
         String file,
@@ -46,7 +46,7 @@ public record CaptureRow(
 
     /** Whether this is a revisit record, which stands for an earlier response with the same payload. */
     public boolean revisit() {
-        return "revisit".equals(recordType);
+        return recordType == RecordType.REVISIT;
     }
 
     /** This row with its row id. */

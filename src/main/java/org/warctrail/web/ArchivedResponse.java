@@ -70,7 +70,7 @@ public final class ArchivedResponse implements Closeable {
     private static ArchivedResponse openRevisit(WarcStore store, CaptureLookup index, CaptureRow row,
                                                 StoredRecord stored, WarcRevisit revisit) throws IOException {
         CaptureRow original = index.resolveRevisit(row)
-                .filter(r -> !"revisit".equals(r.recordType()))
+                .filter(r -> !r.revisit())
                 .orElseThrow(() -> new IOException("revisit of " + row.url() + " at offset " + row.offset()
                         + " of " + row.file() + " refers to a response that is not in the archive"));
         StoredRecord originalStored = store.read(original.file(), original.offset());

@@ -42,7 +42,7 @@ public enum CdxField {
 
     /** The field's value as the CDX API shows it; "-" for none (text output's empty mark). */
     public String value(CaptureRow row) {
-        boolean revisit = "revisit".equals(row.recordType());
+        boolean revisit = row.revisit();
         return switch (this) {
             case URLKEY -> row.surt();
             case TIMESTAMP -> row.timestamp();

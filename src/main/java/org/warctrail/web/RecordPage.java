@@ -50,7 +50,7 @@ public final class RecordPage {
                     text.append(new String(response.http().serializeHeader(), StandardCharsets.ISO_8859_1));
                 } else if (record instanceof WarcRevisit revisit) {
                     appendRevisitHttp(text, revisit);
-                    index.resolveRevisit(row).filter(o -> o != row && !"revisit".equals(o.recordType()))
+                    index.resolveRevisit(row).filter(o -> o != row && !o.revisit())
                             .ifPresent(o -> text.append("# payload from ").append(o.url()).append(" at ")
                                     .append(o.timestamp()).append(": ").append(o.file()).append(" offset ")
                                     .append(o.offset()).append("\n"));

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.CaptureRow;
+import org.warctrail.index.IndexDocuments;
 
 /**
  * The captures an export of some pages takes: every capture of each page, what it needs to replay (the responses
@@ -88,7 +91,7 @@ final class ExportSelection {
 
     /** The response a revisit stands for, or the row itself. */
     private CaptureRow content(CaptureRow row) {
-        if (!"revisit".equals(row.recordType())) return row;
+        if (!row.revisit()) return row;
         return index.resolveRevisit(row).orElse(row);
     }
 

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.ingest;
 
 /**
  * How to import.

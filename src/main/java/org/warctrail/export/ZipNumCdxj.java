@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
+import org.warctrail.index.CdxLines;
+import org.warctrail.index.CdxOrder;
 
 /**
  * A CDXJ index in the ZipNum layout WACZ viewers read: {@code index.cdx.gz}, sorted CDXJ lines in gzip members of

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,25 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.netpreserve.jwarc.WarcReader;
-import org.warctrail.store.ArcHeaderRepair;
-import org.warctrail.store.FilePrefixChannel;
 
 /**
  * Finds where the next record may start after an unreadable one, reading forward in constant memory: the next
  * gzip member header ({@code 1f 8b 08}) or zstd frame in a compressed file; in a plain file the next line
  * starting a WARC record ({@code WARC/1.x}) or an ARC record header ({@code URL IP DATE MIME LENGTH}).
  */
-final class RecordBoundaryScanner {
+public final class RecordBoundaryScanner {
     private static final Pattern ARC_HEADER =
             Pattern.compile("[a-z][a-z0-9+.-]*:\\S[^\\n]* \\d{1,3}(\\.\\d{1,3}){3} \\d{12,} \\S+ -?\\S+\\r?");
     private static final int CHUNK = 64 * 1024;
 
-    enum Framing { GZIP, ZSTD, PLAIN }
+    public enum Framing { GZIP, ZSTD, PLAIN }
 
     private RecordBoundaryScanner() {
     }
 
-    static Framing framing(Path file) throws IOException {
+    public static Framing framing(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file)) {
             ByteBuffer head = ByteBuffer.allocate(4);
             while (head.hasRemaining() && ch.read(head) >= 0) {
@@ -44,7 +42,7 @@ final class RecordBoundaryScanner {
     }
 
     /** The first possible record start at or after {@code from}, or -1 when there is none. */
-    static long next(Path file, Framing framing, long from) throws IOException {
+    public static long next(Path file, Framing framing, long from) throws IOException {
         try (FileChannel ch = FileChannel.open(file)) {
             long size = ch.size();
             ByteBuffer buf = ByteBuffer.allocate(CHUNK + 9216);
@@ -71,7 +69,7 @@ final class RecordBoundaryScanner {
      * The first possible record start in {@code [from, before)} where a record can actually be read (its header
      * parses), or -1: a boundary that only looks like one (a line of a payload starting "WARC/1.") is passed over.
      */
-    static long nextReadable(Path file, Framing framing, long from, long before) throws IOException {
+    public static long nextReadable(Path file, Framing framing, long from, long before) throws IOException {
         long candidate = next(file, framing, from);
         while (candidate >= 0 && candidate < before) {
             if (readableAt(file, candidate)) return candidate;
@@ -81,7 +79,7 @@ final class RecordBoundaryScanner {
     }
 
     /** Whether a record's header reads at {@code offset} (its body is not read). */
-    static boolean readableAt(Path file, long offset) throws IOException {
+    public static boolean readableAt(Path file, long offset) throws IOException {
         long size = java.nio.file.Files.size(file);
         try (FilePrefixChannel channel = new FilePrefixChannel(FileChannel.open(file), size)) {
             channel.position(offset);
@@ -101,7 +99,7 @@ final class RecordBoundaryScanner {
     }
 
     /** Whether a gzip member starts at {@code offset} (read without moving the channel's position). */
-    static boolean isGzipMemberAt(FileChannel ch, long offset) throws IOException {
+    public static boolean isGzipMemberAt(FileChannel ch, long offset) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(3);
         while (b.hasRemaining() && ch.read(b, offset + b.position()) > 0) {
             // fill
@@ -110,7 +108,7 @@ final class RecordBoundaryScanner {
     }
 
     /** Whether nothing but line ends follow {@code from} (a trailing CRLF is not a record). */
-    static boolean onlyLineEndsFrom(Path file, long from) throws IOException {
+    public static boolean onlyLineEndsFrom(Path file, long from) throws IOException {
         try (FileChannel ch = FileChannel.open(file)) {
             long size = ch.size();
             if (size - from > 64) return false;

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /** A WACZ read back whole for assertions (test packages are small). */
-final class WaczFile {
+public final class WaczFile {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Map<String, byte[]> entries = new LinkedHashMap<>();

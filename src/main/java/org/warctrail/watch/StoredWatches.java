@@ -1,4 +1,4 @@
-package org.warctrail.versions;
+package org.warctrail.watch;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.warctrail.app.Archive;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.TimestampFormat;
-import org.warctrail.index.Archive;
 import org.warctrail.index.Watch;
 import org.warctrail.index.WatchesTable;
+import org.warctrail.versions.RecaptureResult;
+import org.warctrail.versions.WatchSchedule;
 
 /**
  * Runs the watches stored in the index ({@code watch --add}, the UI): what {@code serve --watch} calls in a

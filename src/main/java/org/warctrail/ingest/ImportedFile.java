@@ -1,6 +1,7 @@
-package org.warctrail.index;
+package org.warctrail.ingest;
 
 import java.nio.file.Path;
+import org.warctrail.index.FileIndexReport;
 
 /**
  * One file an import went through.

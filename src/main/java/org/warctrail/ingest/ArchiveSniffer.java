@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.app;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,6 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.netpreserve.jwarc.WarcRecord;
 import org.warctrail.capture.RecordSink;
+import org.warctrail.index.CaptureIndex;
+import org.warctrail.index.IndexedFile;
+import org.warctrail.index.WarcIndexer;
 import org.warctrail.store.RecordLocation;
 import org.warctrail.store.RotatingWarcWriter;
 import org.warctrail.store.WarcStore;

@@ -1,4 +1,4 @@
-package org.warctrail.cli;
+package org.warctrail.export;
 
 import java.util.Collection;
 import java.util.List;

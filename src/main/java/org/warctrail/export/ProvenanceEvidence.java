@@ -1,4 +1,4 @@
-package org.warctrail.cli;
+package org.warctrail.export;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Quote;
-import org.warctrail.index.Archive;
+import org.warctrail.index.CaptureIndex;
 import org.warctrail.index.CaptureRow;
 import org.warctrail.index.StoredDocuments;
 import org.warctrail.provenance.ArchiveProvenance;
@@ -20,13 +20,13 @@ import org.warctrail.provenance.ChainWalker;
  * evidence packed beside the pages, so that a WACZ handed to a colleague carries it: each page's chain (sources,
  * redirects and text reuse with its shares) and the quotes of each page with their speakers.
  */
-final class ProvenanceEvidence implements ExportProvenance {
-    private final Archive archive;
+public final class ProvenanceEvidence implements ExportProvenance {
+    private final CaptureIndex index;
     private final ArchiveProvenance provenance;
 
-    ProvenanceEvidence(Archive archive) {
-        this.archive = archive;
-        this.provenance = new ArchiveProvenance(archive.index());
+    public ProvenanceEvidence(CaptureIndex index) {
+        this.index = index;
+        this.provenance = new ArchiveProvenance(index);
     }
 
     @Override
@@ -40,13 +40,13 @@ final class ProvenanceEvidence implements ExportProvenance {
         if (urls.isEmpty()) return null;
         List<Chain> chains = new ArrayList<>();
         List<Map<String, Object>> quotes = new ArrayList<>();
-        StoredDocuments documents = new StoredDocuments(archive.index());
+        StoredDocuments documents = new StoredDocuments(index);
         for (String url : urls) {
             Chain chain = provenance.chain(url, ChainWalker.DEFAULT_DEPTH);
             chains.add(chain);
             for (ChainNode node : chain.nodes()) {
                 if (!node.archived()) continue;
-                List<CaptureRow> captures = archive.index().captures(node.url());
+                List<CaptureRow> captures = index.captures(node.url());
                 if (captures.isEmpty()) continue;
                 CaptureRow latest = captures.get(captures.size() - 1);
                 Document doc = documents.of(latest).orElse(null);

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,13 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.warctrail.index.BadRecord;
+import org.warctrail.index.CaptureIndex;
+import org.warctrail.index.FileIndexReport;
+import org.warctrail.index.IndexException;
+import org.warctrail.index.IndexedFile;
+import org.warctrail.index.WarcIndexer;
+import org.warctrail.store.RecordBoundaryScanner;
 import org.warctrail.store.WarcStore;
 
 /**
@@ -115,7 +122,7 @@ public final class WarcImporter {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason() + ": " + f.getFile();
         }
-        return WarcIndexer.printable(WarcIndexer.reason(e));
+        return BadRecord.printable(BadRecord.reasonOf(e));
     }
 
     private ImportedFile importFile(Path source, ImportOptions options, ImportListener listener) throws IOException {

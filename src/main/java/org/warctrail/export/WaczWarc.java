@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,6 +17,7 @@ import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.index.CaptureRow;
 import org.warctrail.store.FilePrefixChannel;
 
 /**

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +29,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
 import org.warctrail.app.Archives;
+import org.warctrail.index.SiteRecords;
+import org.warctrail.testing.NodeScripts;
 
 /**
  * Opens an exported WACZ in ReplayWeb.page, as an archivist would hand it on: the {@code <replay-web-page>}

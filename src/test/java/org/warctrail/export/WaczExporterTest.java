@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +33,18 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
 import org.warctrail.app.Archives;
 import org.warctrail.capture.LinkRole;
 import org.warctrail.extract.HtmlLinkFinder;
+import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.CaptureRow;
+import org.warctrail.index.CdxQuery;
+import org.warctrail.index.SiteRecords;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
 import org.warctrail.store.StoredRecord;
 import org.warctrail.store.WarcStore;
 
@@ -330,7 +339,7 @@ class WaczExporterTest {
         index.cdx(CdxQuery.all(), r -> {
             if (urls == null || urls.contains(r.url())) {
                 out.add(String.join(" ", r.surt(), r.timestamp(), r.url(), Integer.toString(r.status()), r.mime(),
-                        r.digest(), r.recordType(), String.valueOf(r.recordId()), String.valueOf(r.refersToUrl())));
+                        r.digest(), r.recordType().wireName(), String.valueOf(r.recordId()), String.valueOf(r.refersToUrl())));
             }
         });
         return out.stream().sorted().toList();

@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.app;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,6 +17,22 @@ import org.warctrail.capture.CrawlSummary;
 import org.warctrail.capture.Crawler;
 import org.warctrail.capture.PayloadHistory;
 import org.warctrail.extract.HtmlLinkFinder;
+import org.warctrail.index.BadRecord;
+import org.warctrail.index.CaptureIndex;
+import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.Derivations;
+import org.warctrail.index.Deriver;
+import org.warctrail.index.DocumentExtractor;
+import org.warctrail.index.DocumentSearch;
+import org.warctrail.index.FileIndexReport;
+import org.warctrail.index.IndexException;
+import org.warctrail.index.IndexedFile;
+import org.warctrail.index.WarcIndexer;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
+import org.warctrail.ingest.ImportedFile;
+import org.warctrail.ingest.WarcImporter;
 import org.warctrail.store.TornTail;
 import org.warctrail.store.WarcStore;
 

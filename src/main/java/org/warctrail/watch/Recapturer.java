@@ -1,17 +1,20 @@
-package org.warctrail.versions;
+package org.warctrail.watch;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
+import org.warctrail.app.Archive;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
 import org.warctrail.capture.TimestampFormat;
-import org.warctrail.index.Archive;
 import org.warctrail.store.RotatingWarcWriter;
+import org.warctrail.versions.ArchivedVersion;
+import org.warctrail.versions.ArchivedVersions;
+import org.warctrail.versions.RecaptureResult;
 
 /**
  * Captures a watched URL again into the archive (with {@link Archive#capture}, as {@code capture} does) and reads the new version's change flags, which the index

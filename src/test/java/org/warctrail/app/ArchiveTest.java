@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +14,26 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WaczWriter;
-import org.warctrail.app.Archives;
+import org.warctrail.index.BadRecord;
+import org.warctrail.index.CaptureRow;
+import org.warctrail.index.CdxLines;
+import org.warctrail.index.CdxQuery;
+import org.warctrail.index.DocumentExtractor;
+import org.warctrail.index.FileIndexReport;
+import org.warctrail.index.SearchOptions;
+import org.warctrail.index.StoreStats;
+import org.warctrail.index.TestWarcs;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
+import org.warctrail.ingest.ImportedFile;
 import org.warctrail.store.RecordLocation;
 import org.warctrail.store.RotatingWarcWriter;
 
 /** Torn tails, the record sink, reindex, WACZ and a damaged gzip member. */
 class ArchiveTest {
+    private static final Path REAL_WARCS = Path.of("src/test/resources/real-warcs");
+
     @Test
     void aTornTailIsCutAndEveryEarlierRecordIndexed(@TempDir Path dir) throws IOException {
         List<RecordLocation> written;
@@ -79,7 +93,7 @@ class ArchiveTest {
     @Test
     void reindexGivesTheSameCdx(@TempDir Path dir) throws IOException {
         try (Archive archive = Archives.open(dir, m -> { }, TestWarcs.FAKE_EXTRACTOR)) {
-            archive.importFiles(List.of(RealWarcsImportTest.REAL.resolve("warcio"), RealWarcsImportTest.REAL.resolve("jwarc")),
+            archive.importFiles(List.of(REAL_WARCS.resolve("warcio"), REAL_WARCS.resolve("jwarc")),
                     ImportOptions.COPY, ImportListener.NONE);
             try (ArchiveRecordSink sink = archive.recordSink(RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, Map.of())) {
                 sink.write(TestWarcs.list(TestWarcs.html("http://example.org/x", "20240101000000", "<title>X</title>")));
@@ -92,7 +106,7 @@ class ArchiveTest {
             assertEquals(statsBefore.documents(), archive.index().stats().documents());
             assertEquals(statsBefore.captures(), result.captures());
             // identities survive, so a second import still adds nothing
-            assertTrue(archive.importFiles(List.of(RealWarcsImportTest.REAL.resolve("warcio/example.warc")),
+            assertTrue(archive.importFiles(List.of(REAL_WARCS.resolve("warcio/example.warc")),
                     ImportOptions.COPY, ImportListener.NONE).files().get(0).duplicate());
         }
         try (Archive archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE)) {
@@ -110,8 +124,8 @@ class ArchiveTest {
     void aWaczImportsItsWarcsOnce(@TempDir Path dir, @TempDir Path tmp) throws IOException {
         Path wacz = tmp.resolve("example.wacz");
         try (WaczWriter writer = new WaczWriter(wacz)) {
-            writer.writeResource("archive/example.warc.gz", RealWarcsImportTest.REAL.resolve("warcio/example.warc.gz"));
-            writer.writeResource("archive/post-test.warc.gz", RealWarcsImportTest.REAL.resolve("warcio/post-test.warc.gz"));
+            writer.writeResource("archive/example.warc.gz", REAL_WARCS.resolve("warcio/example.warc.gz"));
+            writer.writeResource("archive/post-test.warc.gz", REAL_WARCS.resolve("warcio/post-test.warc.gz"));
             writer.finish();
         }
         try (Archive archive = Archives.open(dir, m -> { }, DocumentExtractor.NONE)) {

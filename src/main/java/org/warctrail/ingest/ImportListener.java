@@ -1,6 +1,7 @@
-package org.warctrail.index;
+package org.warctrail.ingest;
 
 import java.nio.file.Path;
+import org.warctrail.index.BadRecord;
 
 /** Hears how an import or a reindex goes, for a progress bar and a report. */
 public interface ImportListener {

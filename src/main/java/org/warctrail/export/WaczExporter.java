@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.export;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,6 +23,13 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.CaptureRow;
+import org.warctrail.index.CdxLines;
+import org.warctrail.index.CdxOrder;
+import org.warctrail.index.CdxQuery;
+import org.warctrail.index.IndexDocuments;
+import org.warctrail.index.RecordType;
 import org.warctrail.store.StoredRecord;
 import org.warctrail.store.TornTail;
 import org.warctrail.store.WarcStore;
@@ -321,9 +328,9 @@ public final class WaczExporter {
     private Optional<WaczPage> pageOf(CaptureRow row, Optional<IndexDocuments> documents) {
         if (!ExportSelection.isHtml(row)) return Optional.empty();
         if (row.status() < 200 || row.status() >= 300) return Optional.empty();
-        if (!"response".equals(row.recordType()) && !"revisit".equals(row.recordType())) return Optional.empty();
+        if (row.recordType() == RecordType.RESOURCE) return Optional.empty();
         String pageTitle = documents.flatMap(d -> d.title(row.id()))
-                .or(() -> "revisit".equals(row.recordType())
+                .or(() -> row.revisit()
                         ? index.resolveRevisit(row).flatMap(r -> documents.flatMap(d -> d.title(r.id())))
                         : Optional.empty())
                 .orElse(null);

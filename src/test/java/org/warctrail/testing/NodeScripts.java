@@ -1,4 +1,4 @@
-package org.warctrail.index;
+package org.warctrail.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,22 +14,22 @@ import java.util.concurrent.TimeUnit;
  * The JavaScript side of the interoperability tests: {@code src/test/js/}, its node_modules installed by
  * {@code src/test/js/install.sh}, and node to run its scripts.
  */
-final class NodeScripts {
-    static final Path DIR = Path.of("src/test/js").toAbsolutePath();
-    static final Path MODULES = DIR.resolve("node_modules");
+public final class NodeScripts {
+    public static final Path DIR = Path.of("src/test/js").toAbsolutePath();
+    public static final Path MODULES = DIR.resolve("node_modules");
 
     private NodeScripts() {
     }
 
     /** Skips the test, saying what to install, when node or the npm package is missing on this machine. */
-    static void assumeInstalled(String npmPackage) {
+    public static void assumeInstalled(String npmPackage) {
         assumeTrue(nodeWorks(), "node is not installed (apt-get install nodejs npm)");
         assumeTrue(Files.isDirectory(MODULES.resolve(npmPackage)),
                 "npm package " + npmPackage + " is not installed: run src/test/js/install.sh");
     }
 
     /** Runs {@code node SCRIPT ARGS...} in src/test/js and returns its standard output; fails on a non-zero exit. */
-    static String run(String script, String... args) throws IOException, InterruptedException {
+    public static String run(String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
         command.addAll(List.of(args));
         Path err = Files.createTempFile("node-", ".err");
