@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WaczWriter;
 import org.warctrail.index.BadRecord;
 import org.warctrail.index.CaptureRow;
+import org.warctrail.index.RecordType;
 import org.warctrail.index.CdxLines;
 import org.warctrail.index.CdxQuery;
 import org.warctrail.index.DocumentExtractor;
@@ -83,7 +84,7 @@ class ArchiveTest {
             sink.write(TestWarcs.list(TestWarcs.revisit("http://example.com/", "20240102000000", first)));
             sink.awaitIndexed();
             List<CaptureRow> rows = archive.index().captures("http://example.com/");
-            assertEquals(List.of("response", "revisit"), rows.stream().map(CaptureRow::recordType).toList());
+            assertEquals(List.of(RecordType.RESPONSE, RecordType.REVISIT), rows.stream().map(CaptureRow::recordType).toList());
             // the revisit stands for the response, so a third capture refers to the original too
             assertEquals(first.id().toString(), archive.payloadHistory().lastCapture("http://example.com/")
                     .orElseThrow().recordId());
