@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param timestamp its capture time, 14 digits (written as ISO 8601 in the file)
  * @param title     its extracted title, or null
  */
-public record WaczPage(String url, String timestamp, String title) {
+record WaczPage(String url, String timestamp, String title) {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     /** The first line of pages.jsonl (format json-pages-1.0). */

@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
  * JSON-LD, OpenGraph and {@code article:*}, Dublin Core and other meta tags, {@code <time datetime>}, the
  * byline, the URL. Dates are ISO 8601.
  */
-public record ArticleMetadata(String title, List<String> authors, String published, String modified,
+record ArticleMetadata(String title, List<String> authors, String published, String modified,
                               String canonical, String siteName, String description, String lang) {
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:[/-]|$)|/((?:19|20)\\d{2})(0[1-9]|1[0-2])([012]\\d|3[01])/");

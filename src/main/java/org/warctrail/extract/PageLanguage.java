@@ -12,7 +12,7 @@ import org.jsoup.nodes.Element;
  * else a guess from its text by counting common function words. The guess covers a dozen European
  * languages; it answers null rather than guess from too little text.
  */
-public final class PageLanguage {
+final class PageLanguage {
     // The 12-15 commonest short function words per language; distinctive enough to outvote each other.
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.ofEntries(
             Map.entry("en", Set.of("the", "and", "of", "to", "is", "that", "in", "it", "was", "for", "with", "on", "are", "this", "by")),

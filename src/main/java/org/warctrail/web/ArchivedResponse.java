@@ -19,7 +19,7 @@ import org.warctrail.store.WarcStore;
  * that holds it (for a revisit, the original response it points to). Headers that describe the payload bytes
  * (Content-Type, Content-Encoding) come from the record the bytes come from.
  */
-public final class ArchivedResponse implements Closeable {
+final class ArchivedResponse implements Closeable {
     private final CaptureRow row;
     private final StoredRecord captureRecord;
     private final StoredRecord payloadRecord;

@@ -8,7 +8,7 @@ import org.warctrail.index.CaptureRow;
 import org.warctrail.versions.ChangeFlags;
 
 /** {@code GET /api/captures?url=}: every capture (version) of a URL, oldest first, with what changed at each. */
-public final class CapturesApi {
+final class CapturesApi {
     private final CaptureLookup index;
     private final ChangeMarkers changes;
 

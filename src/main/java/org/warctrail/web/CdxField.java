@@ -5,7 +5,7 @@ import java.util.Map;
 import org.warctrail.index.CaptureRow;
 
 /** A field of the CDX server API, by pywb's name, with pywb's aliases (CDX11 letters and long names). */
-public enum CdxField {
+enum CdxField {
     URLKEY("urlkey"), TIMESTAMP("timestamp"), URL("url"), MIME("mime"), STATUS("status"), DIGEST("digest"),
     REDIRECT("redirect"), ROBOTFLAGS("robotflags"), LENGTH("length"), OFFSET("offset"), FILENAME("filename");
 

@@ -16,7 +16,7 @@ import org.warctrail.store.WarcStore;
  * {@code GET /record?url=&timestamp=}: the WARC and HTTP headers of a capture, as plain text. The record is
  * found through the index by URL and time, so no file name or offset ever comes from the request.
  */
-public final class RecordPage {
+final class RecordPage {
     private final WarcStore store;
     private final CaptureLookup index;
     private final Pages pages;

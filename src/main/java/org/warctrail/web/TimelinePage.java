@@ -11,7 +11,7 @@ import org.warctrail.index.CaptureRow;
  * {@code GET /timeline?url=}: every capture of a URL, oldest first, each linking to its snapshot and, with change
  * markers, to the diff against the version before it.
  */
-public final class TimelinePage {
+final class TimelinePage {
     private final CaptureLookup index;
     private final Pages pages;
     private final ChangeMarkers changes;
