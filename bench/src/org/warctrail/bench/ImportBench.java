@@ -42,7 +42,7 @@ public final class ImportBench {
      * nothing derived, so that the whole bench stays within minutes. {@code -Dbench.derivation.only=true} runs
      * only that part.
      */
-    static final long EXTRACTION_BYTES = Long.getLong("bench.extraction.bytes", 30L << 20);
+    static final long EXTRACTION_BYTES = Long.getLong("bench.extraction.bytes", 55L << 20);
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
