@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
+import org.warctrail.export.CapturedRequisites;
 import org.warctrail.export.ExportProvenance;
 import org.warctrail.export.ProvenanceEvidence;
 import org.warctrail.export.WaczExporter;

@@ -1,4 +1,4 @@
-package org.warctrail.cli;
+package org.warctrail.export;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,14 +24,14 @@ import org.warctrail.store.WarcStore;
  * The requisites (images, CSS, scripts, frames) of an archived HTML page or stylesheet, found by the extractor's
  * link finder in the payload as it was captured: what an export takes along when the index holds no links for it.
  */
-final class CapturedRequisites implements Function<CaptureRow, Collection<String>> {
+public final class CapturedRequisites implements Function<CaptureRow, Collection<String>> {
     /** Pages larger than this are not searched for requisites (a browser would not render them whole either). */
     static final int MAX_PAYLOAD = 16 << 20;
 
     private final WarcStore store;
     private final LinkFinder finder;
 
-    CapturedRequisites(WarcStore store, LinkFinder finder) {
+    public CapturedRequisites(WarcStore store, LinkFinder finder) {
         this.store = store;
         this.finder = finder;
     }
