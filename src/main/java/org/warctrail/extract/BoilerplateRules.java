@@ -60,7 +60,6 @@ final class BoilerplateRules {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     private BoilerplateRules() {}
 
@@ -72,7 +71,7 @@ final class BoilerplateRules {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html")) return Verdict.CONTENT;
         if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))
-                || HIDDEN_STYLE.matcher(e.attr("style")).find()) {
+                || e.hasAttr("style") && HIDDEN_STYLE.matcher(e.attr("style")).find()) {
             return Verdict.BOILERPLATE;
         }
         String names = names(e);
@@ -100,10 +99,20 @@ final class BoilerplateRules {
         return !names.isEmpty() && POSITIVE.matcher(names).find();
     }
 
-    /** Class and id, camelCase split, lower case. */
+    /** Class and id, camelCase split ("mainNav" reads "main-nav"), lower case. Runs for every element. */
     private static String names(Element e) {
         String raw = e.className() + " " + e.id();
         if (raw.isBlank()) return "";
-        return CAMEL.matcher(raw).replaceAll("-").toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(raw.length() + 8);
+        char previous = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 'A' && c <= 'Z' && (previous >= 'a' && previous <= 'z' || previous >= '0' && previous <= '9')) {
+                out.append('-');
+            }
+            out.append(c);
+            previous = c;
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -23,6 +23,12 @@ final class LinkClassifier {
     private static final Pattern SOURCE_LABEL = LinkPhrases.pattern(List.of("source:", "sources:", "source", "sources"));
     private static final Pattern ADVERT_PATH = Pattern.compile(
             "(?i)/(shop|store|subscribe|subscriptions?|donate|donations?|product|products|cart|checkout|advertise|sponsored)(/|$|\\?|\\.)|[?&](add-to-cart|utm_medium=(cpc|banner|display|affiliate))");
+    private static final Pattern MAIL_WITH_TEXT = Pattern.compile("(?i)[?&](subject|body)=");
+    private static final Pattern PHRASE_TAIL = Pattern.compile("[\\s(:\\-–—\\[]*");
+    private static final Pattern NOT_A_PROFILE = Pattern.compile("(?i)watch|status|p|posts?|video|reel|share|sharer.*");
+    private static final Pattern PROFILE_SECTION = Pattern.compile("(?i)in|company|user|c|channel|people|pages|@.*");
+    private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3,}");
+    private static final Pattern PAGE_SUFFIX = Pattern.compile("(?i)\\.(s?html?|php|aspx?|jsp)$");
     private static final Pattern DOCUMENT_PATH = Pattern.compile("(?i)\\.(pdf|docx?|odt|rtf|txt|xlsx?|csv|pptx?)$");
     /** Listing pages of a site: tags, categories, topics, sections, authors' pages. Never a source. */
     private static final Pattern LISTING_PATH = Pattern.compile(
@@ -64,7 +70,7 @@ final class LinkClassifier {
         if (socialHost && LinkPhrases.SHARE_PATH.matcher(c.url()).find()) return LinkKind.SOCIAL;
         if (isAdvertMarkup(c.element()) || Hosts.matches(host, LinkPhrases.AD_HOSTS)) return LinkKind.ADVERT;
         if (c.url().startsWith("mailto:")) {
-            return c.url().matches("(?i).*[?&](subject|body)=.*") ? LinkKind.SOCIAL : LinkKind.LINK;
+            return MAIL_WITH_TEXT.matcher(c.url()).find() ? LinkKind.SOCIAL : LinkKind.LINK;
         }
         if (c.place() == LinkPlace.SHARE_BAR || socialHost && (!main || isProfile(c.url()))) return LinkKind.SOCIAL;
         if (ADVERT.matcher(anchor).find() && !CONTINUATION.matcher(anchor).find()) return LinkKind.ADVERT;
@@ -113,7 +119,7 @@ final class LinkClassifier {
         Matcher m = phrase.matcher(text);
         int end = -1;
         while (m.find()) end = m.end();
-        return end >= 0 && text.substring(end).matches("[\\s(:\\-–—\\[]*");
+        return end >= 0 && PHRASE_TAIL.matcher(text).region(end, text.length()).matches();
     }
 
     private static boolean startsWith(String text, Pattern phrase) {
@@ -139,10 +145,10 @@ final class LinkClassifier {
 
     /** A social network profile ("twitter.com/name", "linkedin.com/in/name"), which is a follow link, not a source. */
     private static boolean isProfile(String url) {
-        String p = path(url).replaceAll("/+$", "");
+        String p = withoutTrailingSlashes(path(url));
         String[] segments = p.isEmpty() ? new String[0] : p.substring(1).split("/");
-        if (segments.length == 1) return !segments[0].matches("(?i)watch|status|p|posts?|video|reel|share|sharer.*");
-        return segments.length == 2 && segments[0].matches("(?i)in|company|user|c|channel|people|pages|@.*");
+        if (segments.length == 1) return !NOT_A_PROFILE.matcher(segments[0]).matches();
+        return segments.length == 2 && PROFILE_SECTION.matcher(segments[0]).matches();
     }
 
     /** A URL that names a page or document rather than a site's front page. */
@@ -154,12 +160,18 @@ final class LinkClassifier {
             return true;
         }
         if (path == null) return false;
-        String p = path.replaceAll("/+$", "");
+        String p = withoutTrailingSlashes(path);
         if (p.isEmpty()) return url.contains("?");
         if (DOCUMENT_PATH.matcher(p).find()) return true;
         String[] segments = p.substring(1).split("/");
         String last = segments[segments.length - 1];
-        return segments.length >= 2 || last.matches(".*\\d{3,}.*") || last.split("[-_]").length >= 3
-                || last.matches("(?i).*\\.(s?html?|php|aspx?|jsp)$");
+        return segments.length >= 2 || THREE_DIGITS.matcher(last).find() || last.split("[-_]").length >= 3
+                || PAGE_SUFFIX.matcher(last).find();
+    }
+
+    private static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') end--;
+        return path.substring(0, end);
     }
 }
