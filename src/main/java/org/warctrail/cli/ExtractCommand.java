@@ -9,11 +9,17 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Extractor;
@@ -59,27 +65,68 @@ public final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Extractor extractor = new Extractor();
         int failures = 0;
-        for (Path file : files) {
-            byte[] payload;
-            try {
-                payload = read(file);
-            } catch (IOException e) {
-                err.println("warctrail: " + Failure.describe(e));
-                failures++;
-                continue;
+        // Extraction is a pure function of the bytes: files are read and extracted on every core, and printed in
+        // the order given, with a bounded number in flight so that memory does not grow with the file list.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "extract");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Extracted>> inFlight = new ArrayDeque<>();
+            for (Path file : files) {
+                inFlight.add(pool.submit(() -> extract(extractor, file)));
+                if (inFlight.size() >= 2 * threads) failures += print(inFlight.poll(), out, err);
             }
-            String name = file.getFileName().toString();
-            String pageUrl = url != null ? url : file.toAbsolutePath().normalize().toUri().toString().replaceAll("(?i)\\.gz$", "");
-            Document doc = extractor.extract(pageUrl, typeOf(name), payload);
-            if (doc == null) {
-                doc = new Document(pageUrl, null, null, null, null, null, null, null, null, null, null, null, null,
-                        "not a document: " + file);
-            }
-            if (json) out.println(toJson(file.toString(), doc));
-            else summary(out, file.toString(), doc);
-            out.flush();
+            while (!inFlight.isEmpty()) failures += print(inFlight.poll(), out, err);
+        } finally {
+            pool.shutdownNow();
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** One file's outcome: its document, or why it could not be read. */
+    private record Extracted(Path file, Document document, String error) {
+    }
+
+    private Extracted extract(Extractor extractor, Path file) {
+        byte[] payload;
+        try {
+            payload = read(file);
+        } catch (IOException e) {
+            return new Extracted(file, null, Failure.describe(e));
+        }
+        String name = file.getFileName().toString();
+        String pageUrl = url != null ? url : file.toAbsolutePath().normalize().toUri().toString().replaceAll("(?i)\\.gz$", "");
+        Document doc = extractor.extract(pageUrl, typeOf(name), payload);
+        if (doc == null) {
+            doc = new Document(pageUrl, null, null, null, null, null, null, null, null, null, null, null, null,
+                    "not a document: " + file);
+        }
+        return new Extracted(file, doc, null);
+    }
+
+    /** Prints one file's outcome when it is ready; returns 1 when it failed. */
+    private int print(Future<Extracted> pending, PrintWriter out, PrintWriter err) {
+        Extracted e;
+        try {
+            e = pending.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting", interrupted);
+        } catch (ExecutionException failed) {
+            err.println("warctrail: extraction failed: " + failed.getCause());
+            return 1;
+        }
+        if (e.error() != null) {
+            err.println("warctrail: " + e.error());
+            return 1;
+        }
+        if (json) out.println(toJson(e.file().toString(), e.document()));
+        else summary(out, e.file().toString(), e.document());
+        out.flush();
+        return 0;
     }
 
     /** The content type the file name implies, or null to let the extractor sniff. */
