@@ -247,13 +247,13 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
 
     /**
      * The last response or revisit of the URL, as a revisit record would refer to it: for a revisit, the
-     * response it stands for; never a server error, which a later good answer must not be a revisit of. The
-     * digest is given as WARC headers write it ({@code sha1:BASE32}).
+     * response it stands for; never a failed capture (a server error, an unreadable HTTP head), which a later good
+     * answer must not be a revisit of. The digest is given as WARC headers write it ({@code sha1:BASE32}).
      */
     @Override
     public Optional<PriorCapture> lastCapture(String url) {
         Optional<CaptureRow> last = query("SELECT " + ROW_COLUMNS + " WHERE c.surt = ? AND c.digest IS NOT NULL "
-                        + "AND c.record_type IN ('response', 'revisit') AND c.status < " + CaptureRow.FAILED_STATUS + " "
+                        + "AND c.record_type IN ('response', 'revisit') AND NOT " + CaptureRow.failedSql("c") + " "
                         + "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1",
                 List.of(SurtKey.of(url)), CaptureIndex::row).stream().findFirst();
         if (last.isEmpty()) return Optional.empty();

@@ -37,11 +37,38 @@ public record CaptureRow(
     public static final int FAILED_STATUS = 500;
 
     /**
-     * Whether the capture failed (a server error, 5xx): a failed capture is no version of the page, so it is
-     * never the baseline of a diff, nor what a revisit refers to.
+     * Whether the capture failed: a server error (5xx), or a response to an http(s) URL whose HTTP head could not
+     * be read (indexed with status 0). A failed capture is no version of the page, so it is never the baseline of a
+     * diff, nor what a revisit refers to.
      */
     public boolean failed() {
-        return status >= FAILED_STATUS;
+        return failed(recordType, url, status);
+    }
+
+    /** The rule of {@link #failed()} for a capture's fields, for values that are not rows (the differ's versions). */
+    public static boolean failed(String recordType, String url, int status) {
+        return status >= FAILED_STATUS || unreadable(recordType, url, status);
+    }
+
+    /**
+     * A response record of an http or https URL without an HTTP status: its HTTP head was unreadable (other
+     * schemes, dns: say, have no HTTP head to read, and resource records none by definition).
+     */
+    public static boolean unreadable(String recordType, String url, int status) {
+        return status == 0 && "response".equals(recordType) && url != null
+                && (url.regionMatches(true, 0, "http:", 0, 5) || url.regionMatches(true, 0, "https:", 0, 6));
+    }
+
+    /** The rule of {@link #failed()} in SQL, over the captures table under the alias {@code alias}. */
+    static String failedSql(String alias) {
+        return "(" + alias + ".status >= " + FAILED_STATUS + " OR " + unreadableSql(alias) + ")";
+    }
+
+    /** The rule of {@link #unreadable} in SQL, over the captures table under the alias {@code alias}. */
+    static String unreadableSql(String alias) {
+        String c = alias + ".";
+        return "(" + c + "status = 0 AND " + c + "record_type = 'response' AND (" + c + "url LIKE 'http:%' OR " + c
+                + "url LIKE 'https:%'))";
     }
 
     /** Whether this is a revisit record, which stands for an earlier response with the same payload. */

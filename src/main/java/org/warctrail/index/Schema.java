@@ -170,7 +170,9 @@ final class Schema {
                     "DROP TABLE links",
                     "ALTER TABLE links_by_document RENAME TO links",
                     "DROP INDEX quotes_normalized",
-                    "ALTER TABLE quotes DROP COLUMN normalized"));
+                    "ALTER TABLE quotes DROP COLUMN normalized"),
+            // A response whose HTTP head is unreadable is a failed capture, not a version: flags derived again.
+            VersionFlagsTable.UNREADABLE_IS_FAILED_MIGRATION);
 
     private Schema() {
     }
