@@ -104,15 +104,15 @@ final class CaptureRecords {
         return new IndexedCapture(row, document);
     }
 
-    /** A POST or PUT request's URL with pywb's method and body key appended ({@link PostQuery}); else null. */
-    String postUrl(WarcRequest request) throws IOException {
+    /** A POST or PUT request's key, as pywb keys it ({@link PostQuery}); else null. */
+    PostKey postKey(WarcRequest request) throws IOException {
         if (!request.contentType().base().equals(MediaType.HTTP)) return null;
         HttpRequest http = request.http();
         String method = http.method();
         if (!method.equalsIgnoreCase("POST") && !method.equalsIgnoreCase("PUT")) return null;
         byte[] body = read(http.body(), false, PostQuery.MAX_BODY).bytes();
         String url = SurtKey.cleanUrl(request.target());
-        return PostQuery.append(url, method, http.headers().first("Content-Type").orElse(null), body);
+        return PostQuery.key(url, method, http.headers().first("Content-Type").orElse(null), body);
     }
 
     private Document extract(String url, String contentType, HttpResponse http, Payload payload) {

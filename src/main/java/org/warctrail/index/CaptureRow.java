@@ -15,6 +15,8 @@ package org.warctrail.index;
  * @param redirect    resolved Location of a 3xx response, else null
  * @param refersToUrl       a revisit's WARC-Refers-To-Target-URI, else null
  * @param refersToTimestamp a revisit's WARC-Refers-To-Date as 14 digits, else null
+ * @param method      POST or PUT for a capture keyed by its request ({@link PostKey}), else null (a GET)
+ * @param requestBody the request body as a query for such a capture (may be empty), else null
  */
 public record CaptureRow(
         long id,
@@ -31,7 +33,17 @@ public record CaptureRow(
         String recordId,
         String redirect,
         String refersToUrl,
-        String refersToTimestamp) {
+        String refersToTimestamp,
+        String method,
+        String requestBody) {
+
+    /** A capture of a GET (or of no request at all). */
+    public CaptureRow(long id, String surt, String timestamp, String url, int status, String mime, String digest,
+                      String recordType, long offset, long length, String file, String recordId, String redirect,
+                      String refersToUrl, String refersToTimestamp) {
+        this(id, surt, timestamp, url, status, mime, digest, recordType, offset, length, file, recordId, redirect,
+                refersToUrl, refersToTimestamp, null, null);
+    }
 
     /** The status from which a capture counts as failed: the server's error, not the page's answer. */
     public static final int FAILED_STATUS = 500;
@@ -79,12 +91,12 @@ public record CaptureRow(
     /** This row with its row id. */
     public CaptureRow withId(long newId) {
         return new CaptureRow(newId, surt, timestamp, url, status, mime, digest, recordType, offset, length, file,
-                recordId, redirect, refersToUrl, refersToTimestamp);
+                recordId, redirect, refersToUrl, refersToTimestamp, method, requestBody);
     }
 
     /** This row with its record length. */
     public CaptureRow withLength(long newLength) {
         return new CaptureRow(id, surt, timestamp, url, status, mime, digest, recordType, offset, newLength, file,
-                recordId, redirect, refersToUrl, refersToTimestamp);
+                recordId, redirect, refersToUrl, refersToTimestamp, method, requestBody);
     }
 }

@@ -95,7 +95,7 @@ public final class WarcIndexer {
         private long batchText;
         private IndexedCapture pending;
         /** POST keys of requests read before their responses, by the response's (or the request's) record id. */
-        private final Map<String, String> postKeys = new HashMap<>();
+        private final Map<String, PostKey> postKeys = new HashMap<>();
         private long recordCount;
         private long captures;
         private long documents;
@@ -236,13 +236,13 @@ public final class WarcIndexer {
         private IndexedCapture describe(WarcRecord record, long start) throws IOException {
             IndexedCapture capture = records.describe(record, file.name(), start);
             if (capture == null || postKeys.isEmpty()) return capture;
-            String surt = postKeys.remove(String.valueOf(capture.row().recordId()));
+            PostKey key = postKeys.remove(String.valueOf(capture.row().recordId()));
             if (record instanceof WarcCaptureRecord captureRecord) {
                 for (URI other : captureRecord.concurrentTo()) {
-                    if (surt == null) surt = postKeys.remove(other.toString());
+                    if (key == null) key = postKeys.remove(other.toString());
                 }
             }
-            return surt == null ? capture : new IndexedCapture(withSurt(capture.row(), surt), capture.document());
+            return key == null ? capture : new IndexedCapture(keyed(capture.row(), key), capture.document());
         }
 
         /**
@@ -272,26 +272,25 @@ public final class WarcIndexer {
          * follows it, else the response still to come (linked either way by WARC-Concurrent-To).
          */
         private void postKey(WarcRequest request, long start) {
-            String keyed;
+            PostKey keyed;
             try {
-                keyed = records.postUrl(request);
+                keyed = records.postKey(request);
             } catch (IOException | RuntimeException e) {
                 badRecord(start, "request body unreadable, its response is keyed by URL alone: " + e.getMessage());
                 return;
             }
             if (keyed == null) return;
-            String surt = SurtKey.of(keyed);
             List<String> responses = request.concurrentTo().stream().map(URI::toString).toList();
             if (!batch.isEmpty()) {
                 IndexedCapture last = batch.get(batch.size() - 1);
                 if (responses.contains(String.valueOf(last.row().recordId()))) {
-                    batch.set(batch.size() - 1, new IndexedCapture(withSurt(last.row(), surt), last.document()));
+                    batch.set(batch.size() - 1, new IndexedCapture(keyed(last.row(), keyed), last.document()));
                     return;
                 }
             }
             if (postKeys.size() >= MAX_POST_KEYS_WAITING) postKeys.clear(); // requests whose responses never came
-            for (String id : responses) postKeys.put(id, surt);
-            postKeys.put(request.id().toString(), surt);
+            for (String id : responses) postKeys.put(id, keyed);
+            postKeys.put(request.id().toString(), keyed);
         }
 
         /** The pending capture's length is known now: it ends where the next record starts. */
@@ -335,9 +334,11 @@ public final class WarcIndexer {
         }
     }
 
-    private static CaptureRow withSurt(CaptureRow r, String surt) {
-        return new CaptureRow(r.id(), surt, r.timestamp(), r.url(), r.status(), r.mime(), r.digest(), r.recordType(),
-                r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(), r.refersToTimestamp());
+    /** The capture of a POST or PUT: keyed by its body, with the method and body the CDX API shows. */
+    private static CaptureRow keyed(CaptureRow r, PostKey key) {
+        return new CaptureRow(r.id(), key.surt(), r.timestamp(), r.url(), r.status(), r.mime(), r.digest(),
+                r.recordType(), r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(),
+                r.refersToTimestamp(), key.method(), key.requestBody());
     }
 
     /** Why a record could not be read, as a sentence (not "No value present" or a null pointer's message). */
