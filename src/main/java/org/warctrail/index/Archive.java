@@ -52,7 +52,8 @@ public final class Archive implements Closeable {
     private void use(CaptureIndex fresh) {
         this.index = fresh;
         this.derivations = new Derivations(fresh, derivers, notices);
-        this.indexer = new WarcIndexer(fresh, extractor, derivations);
+        this.indexer = new WarcIndexer(fresh, extractor, derivations,
+                new UnfinishedExtractions(store.dir().resolve(UnfinishedExtractions.DIRECTORY)));
     }
 
     /**
@@ -171,7 +172,7 @@ public final class Archive implements Closeable {
 
     /** A sink writing new WARC files into the store, indexing each record as it is written. */
     public ArchiveRecordSink recordSink(long maxFileSize, Map<String, String> warcinfo) {
-        return new ArchiveRecordSink(store, index, indexer, store.newWriter(maxFileSize, warcinfo));
+        return new ArchiveRecordSink(store, index, indexer, store.newWriter(maxFileSize, warcinfo), notices);
     }
 
     /**
@@ -240,6 +241,12 @@ public final class Archive implements Closeable {
                 public void badRecord(BadRecord bad) {
                     notices.accept(bad.toString());
                     listener.badRecord(bad);
+                }
+
+                @Override
+                public void notice(String message) {
+                    notices.accept(message);
+                    listener.notice(message);
                 }
             });
             ImportedFile result = new ImportedFile(path.toString(), f.name(), false, report);

@@ -76,6 +76,8 @@ public final class WarcImporter {
             try {
                 if (isWacz(f)) done.addAll(importWacz(f, options, listener));
                 else done.add(importFile(f, options, listener));
+            } catch (IndexerDied e) {
+                throw e; // not this file's fault: the import stops, and the next command indexes the rest
             } catch (IOException | RuntimeException e) {
                 // one bad file never stops the others, unless the disk is full: then nothing after it can be stored
                 done.add(failed(f.toString(), f.toString(), 0, e, listener));
@@ -199,6 +201,8 @@ public final class WarcImporter {
                 String origin = wacz.toAbsolutePath() + "!/" + entry.getName();
                 try {
                     out.add(importEntry(zip, entry, dir, origin, options, listener));
+                } catch (IndexerDied e) {
+                    throw e;
                 } catch (IOException | RuntimeException e) {
                     if (IndexException.isDiskFull(e)) throw e;
                     out.add(failed(origin, origin, 0, e, listener));
@@ -284,6 +288,11 @@ public final class WarcImporter {
             @Override
             public void badRecord(BadRecord bad) {
                 listener.badRecord(bad);
+            }
+
+            @Override
+            public void notice(String message) {
+                listener.notice(message);
             }
         };
     }

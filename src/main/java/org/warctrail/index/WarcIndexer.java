@@ -56,27 +56,45 @@ public final class WarcIndexer {
         default void badRecord(BadRecord bad) {
         }
 
+        /** Anything else to tell: a record indexed without extraction because the process died in it before. */
+        default void notice(String message) {
+        }
+
         Listener NONE = new Listener() {
         };
     }
 
     private final IndexWriter writer;
     private final DocumentExtractor extractor;
-
     private final Derivations derivations;
+    private final UnfinishedExtractions unfinished;
 
     /**
      * @param derivations run after each committed batch (on the indexing thread), so the documents a batch adds
      *                    are derived before the next batch is read
+     * @param unfinished  the extractions begun and not finished, so that a record the process died on twice is
+     *                    indexed without extraction
      */
-    public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations) {
+    public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations,
+                       UnfinishedExtractions unfinished) {
         this.writer = new IndexWriter(index.connections());
         this.extractor = extractor;
         this.derivations = derivations;
+        this.unfinished = unfinished;
     }
 
+    /**
+     * Indexes the file from its mark to its end.
+     *
+     * @throws IndexerDied when an Error stopped it (what was committed stays; the next pass goes on from there)
+     */
     public FileIndexReport index(IndexedFile file, Path path, Options options, Listener listener) throws IOException {
-        return new Run(file, path, options, listener).run();
+        Run run = new Run(file, path, options, listener);
+        try {
+            return run.run();
+        } catch (Error e) {
+            throw IndexerDied.of(e, run.records.extracting(), file.name(), run.current);
+        }
     }
 
     /**
@@ -85,7 +103,7 @@ public final class WarcIndexer {
      * its {@link CaptureRecords} included, belongs to the pass.
      */
     private final class Run {
-        private final CaptureRecords records = new CaptureRecords(extractor);
+        private final CaptureRecords records;
         private final IndexedFile file;
         private final Path path;
         private final Options options;
@@ -104,12 +122,16 @@ public final class WarcIndexer {
         private long shared;
         private long size;
         private long mtime;
+        /** The offset of the record being read (for what an Error interrupted). */
+        private long current;
 
         Run(IndexedFile file, Path path, Options options, Listener listener) {
             this.file = file;
             this.path = path;
             this.options = options;
             this.listener = listener;
+            this.records = new CaptureRecords(extractor, unfinished, listener::notice);
+            this.current = file.indexedBytes();
         }
 
         FileIndexReport run() throws IOException {
@@ -201,6 +223,7 @@ public final class WarcIndexer {
                         }
                         settle(start);
                         lastStart = start;
+                        current = start;
                         // before a flush: the response this request keys may be the last row of the batch
                         if (next.get() instanceof WarcRequest request) postKey(request, start);
                         if (batch.size() >= BATCH_RECORDS || batchText >= BATCH_TEXT) flush(start);
