@@ -31,6 +31,7 @@ public final class UnfinishedExtractions {
     public static final UnfinishedExtractions NONE = new UnfinishedExtractions(null);
 
     private final Path dir;
+    private volatile boolean dirMade;
 
     /** @param dir where the files go, created when first needed; null to keep nothing */
     public UnfinishedExtractions(Path dir) {
@@ -40,8 +41,10 @@ public final class UnfinishedExtractions {
     /** How many times the extraction of the record at {@code offset} of {@code file} was started and not finished. */
     public int starts(String file, long offset) {
         if (dir == null) return 0;
+        Path path = path(file, offset);
+        if (!Files.exists(path)) return 0; // the common case, without the cost of an exception
         try {
-            String content = Files.readString(path(file, offset), StandardCharsets.UTF_8);
+            String content = Files.readString(path, StandardCharsets.UTF_8);
             int end = content.indexOf('\n');
             return Integer.parseInt((end < 0 ? content : content.substring(0, end)).strip());
         } catch (NoSuchFileException e) {
@@ -54,9 +57,18 @@ public final class UnfinishedExtractions {
     /** Notes that the extraction of the record starts, its {@code starts}-th start without a finish. */
     public void begin(String file, long offset, int starts) {
         if (dir == null) return;
+        String content = starts + "\n" + file + "\n" + offset + "\n";
         try {
-            Files.createDirectories(dir);
-            Files.writeString(path(file, offset), starts + "\n" + file + "\n" + offset + "\n", StandardCharsets.UTF_8);
+            if (!dirMade) {
+                Files.createDirectories(dir);
+                dirMade = true;
+            }
+            try {
+                Files.writeString(path(file, offset), content, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(dir); // deleted meanwhile (to retry what was given up)
+                Files.writeString(path(file, offset), content, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             // not being able to note it costs only the protection it gives: the extraction goes on
         }
