@@ -35,15 +35,15 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
 import org.warctrail.capture.Crawler;
-import org.warctrail.extract.HtmlLinkFinder;
-import org.warctrail.index.Archive;
 import org.warctrail.capture.FollowMode;
 import org.warctrail.capture.PayloadHistory;
 import org.warctrail.capture.RecordSink;
+import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.fixture.FixtureResponse;
 import org.warctrail.fixture.FixtureServer;
 

@@ -3,13 +3,13 @@ package org.warctrail.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
+import org.warctrail.export.WaczExporter;
+import org.warctrail.export.WaczSummary;
 import org.warctrail.index.DocumentExtractor;
-import org.warctrail.index.ImportListener;
-import org.warctrail.index.ImportOptions;
-import org.warctrail.index.WaczExporter;
-import org.warctrail.index.WaczSummary;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
 
 /**
  * WACZ export speed and memory on the import benchmark's generated file ({@code bench/export.sh}): the whole store

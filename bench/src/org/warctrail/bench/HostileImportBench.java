@@ -1,6 +1,5 @@
 package org.warctrail.bench;
 
-import org.warctrail.app.Archives;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,12 +13,13 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.warctrail.index.Archive;
+import org.warctrail.app.Archive;
+import org.warctrail.app.Archives;
 import org.warctrail.index.BadRecord;
 import org.warctrail.index.DocumentExtractor;
-import org.warctrail.index.ImportListener;
-import org.warctrail.index.ImportOptions;
-import org.warctrail.index.ImportResult;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
 
 /**
  * Imports of hostile input, each into a fresh store inside this JVM: WACZ files of many small entries (the time

@@ -20,13 +20,13 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
 import org.warctrail.index.Deriver;
 import org.warctrail.index.DocumentExtractor;
-import org.warctrail.index.ImportListener;
-import org.warctrail.index.ImportOptions;
-import org.warctrail.index.ImportResult;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
 
 /**
  * Import speed against the floor ({@code gzip -dc}) and jwarc's own CDX indexer, in one run on one generated
@@ -42,7 +42,7 @@ public final class ImportBench {
      * nothing derived, so that the whole bench stays within minutes. {@code -Dbench.derivation.only=true} runs
      * only that part.
      */
-    static final long EXTRACTION_BYTES = Long.getLong("bench.extraction.bytes", 30L << 20);
+    static final long EXTRACTION_BYTES = Long.getLong("bench.extraction.bytes", 55L << 20);
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/out");

@@ -1,6 +1,5 @@
 package org.warctrail.bench;
 
-import org.warctrail.app.Archives;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -19,9 +18,10 @@ import org.netpreserve.jwarc.HttpResponse.Builder;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
+import org.warctrail.app.Archives;
 import org.warctrail.capture.CrawlConfig;
-import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
 import org.warctrail.index.DocumentExtractor;
 import org.warctrail.store.RotatingWarcWriter;
 import org.warctrail.web.ArchiveUi;

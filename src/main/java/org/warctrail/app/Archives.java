@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.warctrail.index.Archive;
 import org.warctrail.index.Deriver;
 import org.warctrail.index.DocumentExtractor;
 import org.warctrail.index.VersionFlagsTable;

@@ -9,7 +9,7 @@ import java.net.UnknownHostException;
  * between check and connect (rebinding) cannot slip past the policy.
  */
 @FunctionalInterface
-public interface HostResolver {
+interface HostResolver {
     InetAddress[] resolve(String host) throws UnknownHostException;
 
     /** The system resolver. */

@@ -2,8 +2,8 @@ package org.warctrail.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
 import org.warctrail.index.CdxLines;
 import org.warctrail.index.CdxOrder;
 import org.warctrail.index.CdxQuery;

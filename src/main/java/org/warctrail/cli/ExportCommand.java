@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
+import org.warctrail.export.CapturedRequisites;
+import org.warctrail.export.ExportProvenance;
+import org.warctrail.export.ProvenanceEvidence;
+import org.warctrail.export.WaczExporter;
+import org.warctrail.export.WaczSummary;
 import org.warctrail.extract.HtmlLinkFinder;
-import org.warctrail.index.Archive;
-import org.warctrail.index.WaczExporter;
-import org.warctrail.index.WaczSummary;
+import org.warctrail.index.CaptureIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,10 +52,10 @@ public final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The provenance stage: chain walks for --with-sources and the evidence packed beside the pages. */
-    private Function<Archive, ExportProvenance> provenance = ProvenanceEvidence::new;
+    private Function<CaptureIndex, ExportProvenance> provenance = ProvenanceEvidence::new;
 
     /** Replaces the provenance stage (tests pass a fixed one). */
-    public ExportCommand withProvenance(Function<Archive, ExportProvenance> provenance) {
+    public ExportCommand withProvenance(Function<CaptureIndex, ExportProvenance> provenance) {
         this.provenance = provenance;
         return this;
     }
@@ -71,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
             WaczExporter exporter = new WaczExporter(archive.store(), archive.index())
                     .requisites(new CapturedRequisites(archive.store(), new HtmlLinkFinder()));
             if (provenance != null) {
-                ExportProvenance stage = provenance.apply(archive);
+                ExportProvenance stage = provenance.apply(archive.index());
                 List<String> pages = List.copyOf(urls);
                 exporter.sources(stage::reached).provenance(() -> stage.document(pages));
             }

@@ -5,8 +5,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.warctrail.index.BadRecord;
-import org.warctrail.index.ImportListener;
-import org.warctrail.index.ImportedFile;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportedFile;
 
 /**
  * A progress bar by bytes over every file of an import or reindex, on a terminal only; bad records and

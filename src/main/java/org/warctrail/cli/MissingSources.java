@@ -5,11 +5,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.warctrail.app.Archive;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
-import org.warctrail.index.Archive;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**

@@ -2,10 +2,10 @@ package org.warctrail.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
 import org.warctrail.index.DocumentExtractor;
-import org.warctrail.index.ImportResult;
+import org.warctrail.ingest.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

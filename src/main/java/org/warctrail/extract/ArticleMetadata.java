@@ -2,9 +2,11 @@ package org.warctrail.extract;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,7 @@ import org.jsoup.nodes.Element;
  * JSON-LD, OpenGraph and {@code article:*}, Dublin Core and other meta tags, {@code <time datetime>}, the
  * byline, the URL. Dates are ISO 8601.
  */
-public record ArticleMetadata(String title, List<String> authors, String published, String modified,
+record ArticleMetadata(String title, List<String> authors, String published, String modified,
                               String canonical, String siteName, String description, String lang) {
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:[/-]|$)|/((?:19|20)\\d{2})(0[1-9]|1[0-2])([012]\\d|3[01])/");
@@ -30,6 +32,8 @@ public record ArticleMetadata(String title, List<String> authors, String publish
     private static final Pattern JOB = Pattern.compile("(?i)\\b(writer|reporter|correspondent|editor|editors|staff|"
             + "contributor|contributing|columnist|producer|bureau|chief|desk|newsroom|journalist|"
             + "critic|photographer|special to)\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final List<String> META_KEYS = List.of("property", "name", "itemprop", "http-equiv");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:»·]\\s+");
 
     public ArticleMetadata {
@@ -38,45 +42,52 @@ public record ArticleMetadata(String title, List<String> authors, String publish
 
     public static ArticleMetadata read(org.jsoup.nodes.Document doc, String url) {
         JsonLdArticle ld = JsonLdArticle.read(doc);
-        String siteName = first(ld == null ? null : ld.siteName(), meta(doc, "og:site_name"), meta(doc, "application-name"));
-        String title = first(ld == null ? null : ld.headline(), meta(doc, "og:title"), meta(doc, "twitter:title"),
-                meta(doc, "dc.title"), meta(doc, "dcterms.title"), meta(doc, "headline"), titleFromPage(doc, siteName));
+        Map<String, String> metas = metaContents(doc);
+        String siteName = first(ld == null ? null : ld.siteName(), metas.get("og:site_name"), metas.get("application-name"));
+        String title = first(ld == null ? null : ld.headline(), metas.get("og:title"), metas.get("twitter:title"),
+                metas.get("dc.title"), metas.get("dcterms.title"), metas.get("headline"), titleFromPage(doc, siteName));
 
         List<String> authors = ld == null ? List.of() : ld.authors();
         if (authors.isEmpty()) authors = metaAuthors(doc);
         if (authors.isEmpty()) authors = bylineAuthors(doc);
 
         String published = first(ld == null ? null : ld.published(),
-                date(meta(doc, "article:published_time")), date(meta(doc, "og:published_time")),
-                date(meta(doc, "dc.date.issued")), date(meta(doc, "dcterms.issued")), date(meta(doc, "dcterms.created")),
-                date(meta(doc, "dc.date.created")), date(meta(doc, "dc.date")), date(meta(doc, "dcterms.date")),
-                date(meta(doc, "citation_publication_date")), date(meta(doc, "citation_date")),
-                date(meta(doc, "pubdate")), date(meta(doc, "publishdate")), date(meta(doc, "publish_date")),
-                date(meta(doc, "date")), date(meta(doc, "sailthru.date")), date(meta(doc, "parsely-pub-date")),
+                date(metas.get("article:published_time")), date(metas.get("og:published_time")),
+                date(metas.get("dc.date.issued")), date(metas.get("dcterms.issued")), date(metas.get("dcterms.created")),
+                date(metas.get("dc.date.created")), date(metas.get("dc.date")), date(metas.get("dcterms.date")),
+                date(metas.get("citation_publication_date")), date(metas.get("citation_date")),
+                date(metas.get("pubdate")), date(metas.get("publishdate")), date(metas.get("publish_date")),
+                date(metas.get("date")), date(metas.get("sailthru.date")), date(metas.get("parsely-pub-date")),
                 date(itemprop(doc, "datePublished")), timeElement(doc), bylineDate(doc), urlDate(url));
         String modified = first(ld == null ? null : ld.modified(),
-                date(meta(doc, "article:modified_time")), date(meta(doc, "og:updated_time")),
-                date(meta(doc, "dcterms.modified")), date(meta(doc, "dc.date.modified")), date(meta(doc, "last-modified")),
+                date(metas.get("article:modified_time")), date(metas.get("og:updated_time")),
+                date(metas.get("dcterms.modified")), date(metas.get("dc.date.modified")), date(metas.get("last-modified")),
                 date(itemprop(doc, "dateModified")));
 
         String canonical = first(absolute(doc, doc.selectFirst("link[rel~=(?i)^canonical$][href]"), "href"),
-                absoluteValue(doc, meta(doc, "og:url")));
-        String description = first(ld == null ? null : ld.description(), meta(doc, "og:description"),
-                meta(doc, "description"), meta(doc, "twitter:description"), meta(doc, "dc.description"));
+                absoluteValue(doc, metas.get("og:url")));
+        String description = first(ld == null ? null : ld.description(), metas.get("og:description"),
+                metas.get("description"), metas.get("twitter:description"), metas.get("dc.description"));
         String lang = first(PageLanguage.declared(doc), ld == null ? null : ld.language());
         return new ArticleMetadata(title, authors, published, modified, canonical, siteName, description, lang);
     }
 
-    /** The content of a {@code <meta>} with this name or property (case-insensitive), or null. */
-    static String meta(org.jsoup.nodes.Document doc, String key) {
+    /**
+     * The content of each {@code <meta>} by its name, property, itemprop or http-equiv (lower case): the first
+     * non-empty one in document order, as a reader of one key would find it; read in one walk of the page.
+     */
+    static Map<String, String> metaContents(org.jsoup.nodes.Document doc) {
+        Map<String, String> contents = new HashMap<>();
         for (Element m : doc.getElementsByTag("meta")) {
-            if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))
-                    || key.equalsIgnoreCase(m.attr("itemprop")) || key.equalsIgnoreCase(m.attr("http-equiv"))) {
-                String v = m.attr("content").replaceAll("\\s+", " ").strip();
-                if (!v.isEmpty()) return v;
+            String content = m.attr("content");
+            if (content.isBlank()) continue;
+            String v = WHITESPACE.matcher(content).replaceAll(" ").strip();
+            for (String attribute : META_KEYS) {
+                String key = m.attr(attribute);
+                if (!key.isEmpty()) contents.putIfAbsent(key.toLowerCase(Locale.ROOT), v);
             }
         }
-        return null;
+        return contents;
     }
 
     private static String itemprop(org.jsoup.nodes.Document doc, String prop) {

@@ -24,7 +24,7 @@ import org.apache.tika.parser.txt.UniversalEncodingDetector;
  * because browsers let it override the header (WHATWG "decode"), and a declared UTF-8 that is not valid
  * UTF-8 is ignored because that mislabel is common and detection then does better.
  */
-public final class CharsetDetection {
+final class CharsetDetection {
     private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([^\"';,\\s]+)");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int SAMPLE = 64 * 1024;

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * "19 Sep 2016", "2016/09/19", epoch seconds) into ISO 8601: a date-time with offset when the source has
  * a time and a zone, otherwise a date. Dates before 1990 or in the far future are rejected as noise.
  */
-public final class IsoDates {
+final class IsoDates {
     private static final Pattern ISO_LIKE = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2}|UTC|GMT)?)?");
     private static final Pattern SLASHED = Pattern.compile("\\b(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})\\b");

@@ -19,7 +19,7 @@ import org.jsoup.nodes.Element;
  * {@code @graph}s, with {@code @id} references (authors, publisher) resolved; a WebPage node when there
  * is no article. Malformed JSON is skipped: pages get it wrong often.
  */
-public record JsonLdArticle(String headline, List<String> authors, String published, String modified,
+record JsonLdArticle(String headline, List<String> authors, String published, String modified,
                             String siteName, String description, String language) {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,

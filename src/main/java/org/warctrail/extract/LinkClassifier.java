@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
  * {@link LinkPhrases} (continuation, syndication, image credit, attribution, citation), then a link from the
  * main text to another site's article (a citation), then same-site links outside the main text (navigation).
  */
-public final class LinkClassifier {
+final class LinkClassifier {
     private static final Pattern CONTINUATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::continuation));
     private static final Pattern SYNDICATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::syndication));
     private static final Pattern ATTRIBUTION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::attribution));

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * pages quote and link across languages). Phrases are matched case-insensitively on word boundaries,
  * whitespace-tolerant; a phrase ending in ":" also matches before the link without the colon's spacing.
  */
-public final class LinkPhrases {
+final class LinkPhrases {
 
     /**
      * The phrases of one language.

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The article body of an HTML page, as paragraphs in reading order. */
-public record MainText(List<Paragraph> paragraphs) {
+record MainText(List<Paragraph> paragraphs) {
 
     public MainText {
         paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);

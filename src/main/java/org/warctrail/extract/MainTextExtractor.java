@@ -10,7 +10,7 @@ import org.jsoup.nodes.Element;
  * title, not body text). Works on the parsed document without modifying it, and is safe to share
  * between threads (it holds no state).
  */
-public final class MainTextExtractor {
+final class MainTextExtractor {
 
     /** Below this share of the JSON-LD articleBody's words, the scorer's pick is second-guessed. */
     private static final double MIN_HINT_RECALL = 0.5;

@@ -1,5 +1,6 @@
 package org.warctrail.extract;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import org.jsoup.nodes.Element;
  * else a guess from its text by counting common function words. The guess covers a dozen European
  * languages; it answers null rather than guess from too little text.
  */
-public final class PageLanguage {
+final class PageLanguage {
     // The 12-15 commonest short function words per language; distinctive enough to outvote each other.
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.ofEntries(
             Map.entry("en", Set.of("the", "and", "of", "to", "is", "that", "in", "it", "was", "for", "with", "on", "are", "this", "by")),
@@ -65,19 +66,52 @@ public final class PageLanguage {
         return primary.equals(guessed) ? declared : guessed;
     }
 
-    /** The language whose function words the text uses most, or null for too little text or no clear winner. */
-    public static String guess(String text) {
-        if (text == null) return null;
-        Map<String, Integer> score = new HashMap<>();
-        int words = 0;
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (w.isEmpty()) continue;
-            if (++words > 2000) break;
-            for (Map.Entry<String, Set<String>> e : FUNCTION_WORDS.entrySet()) {
-                if (e.getValue().contains(w)) score.merge(e.getKey(), 1, Integer::sum);
+    /** Each function word and the languages it belongs to, as indexes into {@link #LANGUAGES}. */
+    private static final String[] LANGUAGES = FUNCTION_WORDS.keySet().toArray(String[]::new);
+    private static final Map<String, int[]> LANGUAGES_OF = new HashMap<>();
+    private static final int LONGEST_WORD;
+
+    static {
+        int longest = 0;
+        for (int l = 0; l < LANGUAGES.length; l++) {
+            for (String w : FUNCTION_WORDS.get(LANGUAGES[l])) {
+                int[] before = LANGUAGES_OF.getOrDefault(w, new int[0]);
+                int[] after = Arrays.copyOf(before, before.length + 1);
+                after[before.length] = l;
+                LANGUAGES_OF.put(w, after);
+                longest = Math.max(longest, w.length());
             }
         }
+        LONGEST_WORD = longest;
+    }
+
+    /**
+     * The language whose function words the text uses most, or null for too little text or no clear winner.
+     * Reads the first 2,000 words (runs of letters) in one pass, with one table probe per short word.
+     */
+    public static String guess(String text) {
+        if (text == null) return null;
+        int[] counts = new int[LANGUAGES.length];
+        int words = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(cp = text.codePointAt(i))) i += Character.charCount(cp);
+            if (++words > 2000) break;
+            // lower case can lengthen a word ("\u0130"), so only words far longer than any function word are skipped
+            if (i - start > 2 * LONGEST_WORD) continue;
+            int[] languages = LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+            if (languages != null) for (int l : languages) counts[l]++;
+        }
         if (words < 20) return null;
+        Map<String, Integer> score = new HashMap<>();
+        for (int l = 0; l < LANGUAGES.length; l++) if (counts[l] > 0) score.put(LANGUAGES[l], counts[l]);
         String best = null;
         int top = 0, second = 0;
         for (Map.Entry<String, Integer> e : score.entrySet()) {

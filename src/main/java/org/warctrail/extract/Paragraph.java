@@ -7,4 +7,4 @@ import org.jsoup.nodes.Element;
  * the text came from, so a link inside it is known to stand in the main text; {@code heading} marks
  * h1-h6 sub-headings of the article.
  */
-public record Paragraph(String text, Element element, boolean heading) {}
+record Paragraph(String text, Element element, boolean heading) {}

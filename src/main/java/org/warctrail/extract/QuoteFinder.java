@@ -11,7 +11,7 @@ import java.util.List;
  * “errant strike”) or titles, not statements someone made. A curly quote left open runs to the end of its
  * paragraph, the convention for a quotation that goes on over several paragraphs.
  */
-public final class QuoteFinder {
+final class QuoteFinder {
     /** Fewest words a quotation must have. */
     public static final int MIN_WORDS = 4;
     /** A blockquote signed at its end: "... — Winston Churchill". */

@@ -92,13 +92,13 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
     }
 
     /** Files of this size found rather than imported, whose fingerprint is not known yet. */
-    List<IndexedFile> filesWithoutFingerprint(long size) {
+    public List<IndexedFile> filesWithoutFingerprint(long size) {
         return query("SELECT id, name, size, mtime, indexed_bytes, fingerprint, origin FROM files "
                 + "WHERE fingerprint IS NULL AND size = ? ORDER BY id", List.of(size), CaptureIndex::file);
     }
 
     /** The capture rows of one file. */
-    long captureCount(long fileId) {
+    public long captureCount(long fileId) {
         return query("SELECT COUNT(*) FROM captures WHERE file_id = ?", List.of(fileId), rs -> rs.getLong(1)).get(0);
     }
 
@@ -267,9 +267,9 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
 
     static CaptureRow row(ResultSet rs) throws SQLException {
         return new CaptureRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
-                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                rs.getString(17));
+                rs.getString(6), rs.getString(7), RecordType.of(rs.getString(8)), rs.getLong(9), rs.getLong(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17));
     }
 
     static void bind(PreparedStatement st, List<?> parameters) throws SQLException {

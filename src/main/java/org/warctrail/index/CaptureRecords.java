@@ -117,7 +117,9 @@ final class CaptureRecords {
                 digest = read(rawBody, true, 0).digest();
             }
         }
-        CaptureRow row = new CaptureRow(0, SurtKey.of(url), timestamp, url, status, mime, digest, record.type(),
+        RecordType type = record instanceof WarcRevisit ? RecordType.REVISIT
+                : record instanceof WarcResource ? RecordType.RESOURCE : RecordType.RESPONSE;
+        CaptureRow row = new CaptureRow(0, SurtKey.of(url), timestamp, url, status, mime, digest, type,
                 offset, 0, file, recordId, redirect, refersToUrl, refersToTimestamp);
         return new IndexedCapture(row, document);
     }

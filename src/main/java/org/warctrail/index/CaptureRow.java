@@ -8,7 +8,7 @@ package org.warctrail.index;
  * @param status      HTTP status, 0 when the record has none (resource, metadata)
  * @param mime        payload media type without parameters ("warc/revisit" is not used here: see recordType)
  * @param digest      payload digest as CDX writes it: base32 sha1 without the "sha1:" prefix
- * @param recordType  WARC-Type: response, revisit, resource, metadata, request
+ * @param recordType  WARC-Type: response, revisit or resource
  * @param offset      byte offset of the record (its gzip member) in the file
  * @param length      compressed length of the record
  * @param file        file name relative to the store's warcs/ directory, or an absolute path (in-place import)
@@ -26,7 +26,7 @@ public record CaptureRow(
         int status,
         String mime,
         String digest,
-        String recordType,
+        RecordType recordType,
         long offset,
         long length,
         String file,
@@ -39,7 +39,7 @@ public record CaptureRow(
 
     /** A capture of a GET (or of no request at all). */
     public CaptureRow(long id, String surt, String timestamp, String url, int status, String mime, String digest,
-                      String recordType, long offset, long length, String file, String recordId, String redirect,
+                      RecordType recordType, long offset, long length, String file, String recordId, String redirect,
                       String refersToUrl, String refersToTimestamp) {
         this(id, surt, timestamp, url, status, mime, digest, recordType, offset, length, file, recordId, redirect,
                 refersToUrl, refersToTimestamp, null, null);
@@ -58,7 +58,7 @@ public record CaptureRow(
     }
 
     /** The rule of {@link #failed()} for a capture's fields, for values that are not rows (the differ's versions). */
-    public static boolean failed(String recordType, String url, int status) {
+    public static boolean failed(RecordType recordType, String url, int status) {
         return status >= FAILED_STATUS || unreadable(recordType, url, status);
     }
 
@@ -66,8 +66,8 @@ public record CaptureRow(
      * A response record of an http or https URL without an HTTP status: its HTTP head was unreadable (other
      * schemes, dns: say, have no HTTP head to read, and resource records none by definition).
      */
-    public static boolean unreadable(String recordType, String url, int status) {
-        return status == 0 && "response".equals(recordType) && url != null
+    public static boolean unreadable(RecordType recordType, String url, int status) {
+        return status == 0 && recordType == RecordType.RESPONSE && url != null
                 && (url.regionMatches(true, 0, "http:", 0, 5) || url.regionMatches(true, 0, "https:", 0, 6));
     }
 
@@ -85,7 +85,7 @@ public record CaptureRow(
 
     /** Whether this is a revisit record, which stands for an earlier response with the same payload. */
     public boolean revisit() {
-        return "revisit".equals(recordType);
+        return recordType == RecordType.REVISIT;
     }
 
     /** This row with its row id. */

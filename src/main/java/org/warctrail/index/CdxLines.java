@@ -39,7 +39,7 @@ public final class CdxLines {
     }
 
     private static String mime(CaptureRow row) {
-        return "revisit".equals(row.recordType()) ? "warc/revisit" : row.mime();
+        return row.revisit() ? "warc/revisit" : row.mime();
     }
 
     /** CDX11 fields are separated by spaces, so a value holding one has it percent-encoded. */

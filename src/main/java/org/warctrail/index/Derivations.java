@@ -297,6 +297,6 @@ public final class Derivations {
                 : e instanceof NullPointerException || e instanceof IllegalStateException
                 || e instanceof IndexOutOfBoundsException ? e.getClass().getSimpleName() + ": " + e.getMessage()
                 : e.getMessage();
-        return WarcIndexer.printable(message);
+        return BadRecord.printable(message);
     }
 }

@@ -3,7 +3,7 @@ package org.warctrail.index;
 /**
  * One kind of derived data (text reuse, site lines, version flags): what a later stage computes from a capture
  * once it is indexed. The index cannot import the stages after it, so the application's wiring hands it the
- * derivers when it opens an {@link Archive}; {@link Derivations} runs them after each committed indexing batch.
+ * derivers when it opens an {@code Archive}; {@link Derivations} runs them after each committed indexing batch.
  *
  * <p>A batch of pending captures is derived in two steps: {@link Batch#derive} computes, in memory, what one
  * capture adds (reading only committed rows, plus what the batch itself remembers of the captures before it),

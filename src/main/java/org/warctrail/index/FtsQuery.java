@@ -10,7 +10,7 @@ import java.util.List;
  * prefixes: each word is an index lookup and each prefix a scan of every indexed word it begins, so a query of
  * thousands of them would hold a reader for seconds.
  */
-public final class FtsQuery {
+final class FtsQuery {
     static final int MAX_TERMS = 32;
     static final int MAX_PREFIXES = 4;
     private FtsQuery() {

@@ -17,7 +17,7 @@ import org.sqlite.SQLiteConfig;
  * (images, CSS, scripts) its extracted links name. Reads through its own read-only connection (WAL lets it read
  * beside a writer); an index without those tables, or none at all, answers empty.
  */
-final class IndexDocuments implements Closeable {
+public final class IndexDocuments implements Closeable {
     private final Connection connection;
     private final PreparedStatement title;
     private final PreparedStatement document;
@@ -32,7 +32,7 @@ final class IndexDocuments implements Closeable {
     }
 
     /** The documents of the index file, or empty when it has none (no file, or no documents and links tables). */
-    static Optional<IndexDocuments> open(Path indexFile) {
+    public static Optional<IndexDocuments> open(Path indexFile) {
         if (!Files.isRegularFile(indexFile)) return Optional.empty();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -54,7 +54,7 @@ final class IndexDocuments implements Closeable {
     }
 
     /** The extracted title of a capture, if it has a document with one. */
-    Optional<String> title(long captureId) {
+    public Optional<String> title(long captureId) {
         try {
             title.setLong(1, captureId);
             try (ResultSet rs = title.executeQuery()) {
@@ -70,7 +70,7 @@ final class IndexDocuments implements Closeable {
     }
 
     /** The requisite URLs the links table holds for a capture; empty when it has no document or no such links. */
-    List<String> requisites(long captureId) {
+    public List<String> requisites(long captureId) {
         try {
             document.setLong(1, captureId);
             long documentId;

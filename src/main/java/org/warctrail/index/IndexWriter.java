@@ -74,7 +74,7 @@ final class IndexWriter {
                 capture.setInt(5, r.status());
                 capture.setString(6, r.mime());
                 capture.setString(7, r.digest());
-                capture.setString(8, r.recordType());
+                capture.setString(8, r.recordType().wireName());
                 capture.setLong(9, r.offset());
                 capture.setLong(10, r.length());
                 capture.setString(11, r.recordId());

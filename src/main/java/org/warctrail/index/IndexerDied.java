@@ -29,7 +29,7 @@ public final class IndexerDied extends IOException {
     }
 
     /** "OutOfMemoryError: Java heap space". */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }

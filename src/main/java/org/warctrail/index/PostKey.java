@@ -9,10 +9,10 @@ package org.warctrail.index;
  *                    {@code requestBody} field)
  * @param keyedUrl    the URL with {@code ?__wb_method=POST&} and the body query appended
  */
-public record PostKey(String method, String requestBody, String keyedUrl) {
+record PostKey(String method, String requestBody, String keyedUrl) {
 
     /** The SURT key of the capture. */
-    public String surt() {
+    String surt() {
         return SurtKey.of(keyedUrl);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  * its decoded fields, a JSON body its flattened leaves, a multipart body its fields, anything else
  * {@code __wb_post_data=} and the bytes in base64; the body part is cut at 4,096 characters as theirs is.
  */
-public final class PostQuery {
+final class PostQuery {
     /** The most body bytes read (bodies are keys, not content; cdxj-indexer reads 8 KiB when the length is absent). */
     static final int MAX_BODY = 64 * 1024;
     private static final int MAX_QUERY_LENGTH = 4096;
@@ -38,7 +38,7 @@ public final class PostQuery {
     }
 
     /** The key of a POST or PUT capture; null for other methods. */
-    public static PostKey key(String url, String method, String contentType, byte[] body) {
+    static PostKey key(String url, String method, String contentType, byte[] body) {
         String m = method.toUpperCase(Locale.ROOT);
         if (!m.equals("POST") && !m.equals("PUT")) return null;
         String query = query(contentType == null ? "" : contentType, body);

@@ -10,12 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcCaptureRecord;
+import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.warctrail.store.ArcHeaderRepair;
 import org.warctrail.store.FilePrefixChannel;
+import org.warctrail.store.RecordBoundaryScanner;
 
 /**
  * Indexes the records of a WARC or ARC file from a byte offset to its end, streaming in constant memory.
@@ -344,13 +345,13 @@ public final class WarcIndexer {
         }
 
         private void badRecord(long offset, Exception e) {
-            badRecord(offset, reason(e));
+            badRecord(offset, BadRecord.reasonOf(e));
         }
 
         private void badRecord(long offset, String reason) {
             // an offset inside the file, whatever the parser's position was when it gave up
             long inside = Math.max(0, Math.min(offset, size - 1));
-            BadRecord record = new BadRecord(file.name(), inside, printable(reason));
+            BadRecord record = new BadRecord(file.name(), inside, BadRecord.printable(reason));
             badCount++;
             if (bad.size() < MAX_BAD_RECORDS_KEPT) bad.add(record);
             listener.badRecord(record);
@@ -362,34 +363,5 @@ public final class WarcIndexer {
         return new CaptureRow(r.id(), key.surt(), r.timestamp(), r.url(), r.status(), r.mime(), r.digest(),
                 r.recordType(), r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(),
                 r.refersToTimestamp(), key.method(), key.requestBody());
-    }
-
-    /** Why a record could not be read, as a sentence (not "No value present" or a null pointer's message). */
-    static String reason(Exception e) {
-        String message = e.getMessage();
-        if (e instanceof java.io.EOFException) {
-            return "the record ends before its Content-Length says" + (message == null ? "" : " (" + message + ")");
-        }
-        if (e instanceof java.util.NoSuchElementException || e instanceof NullPointerException) {
-            return "a header the record needs is missing or empty (" + e.getClass().getSimpleName() + ")";
-        }
-        if (e instanceof java.util.zip.ZipException) return "damaged gzip data: " + message;
-        if (e instanceof java.time.format.DateTimeParseException) return "unreadable date: " + message;
-        if (message == null || message.isBlank()) return "unreadable record (" + e.getClass().getSimpleName() + ")";
-        return message;
-    }
-
-    /**
-     * A one-line reason: jwarc's parse errors quote the offending bytes, which may be binary, and write a byte
-     * above 0x7f sign-extended ({@code \xffffffcf}); it is shown as the byte it is ({@code \xcf}).
-     */
-    static String printable(String reason) {
-        reason = reason.replaceAll("\\\\xffffff([0-9a-fA-F]{2})", "\\\\x$1");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < reason.length() && out.length() < 300; i++) {
-            char c = reason.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f || Character.isLetterOrDigit(c) ? c : c == '\n' ? ' ' : '?');
-        }
-        return out.toString();
     }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.warctrail.extract.LinkKind;
 
 /** Which edges a provenance chain follows. */
-public final class EdgeKinds {
+final class EdgeKinds {
     private EdgeKinds() {
     }
 

@@ -17,7 +17,7 @@ import org.warctrail.index.UrlNode;
  * {@link ProvenanceGraph} over the index: captures, documents, links and the reuse tables. A read: reuse into a
  * document not derived yet is detected in memory against the stored band keys, and not kept.
  */
-public final class IndexedProvenanceGraph implements ProvenanceGraph {
+final class IndexedProvenanceGraph implements ProvenanceGraph {
     private final ProvenanceQueries queries;
     private final ReuseTables reuse;
 

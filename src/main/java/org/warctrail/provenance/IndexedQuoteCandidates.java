@@ -4,7 +4,7 @@ import java.util.List;
 import org.warctrail.index.ProvenanceQueries;
 
 /** {@link QuoteCandidates} over the index's full-text search (FTS5, by the quote's rarest words). */
-public final class IndexedQuoteCandidates implements QuoteCandidates {
+final class IndexedQuoteCandidates implements QuoteCandidates {
     private final ProvenanceQueries queries;
 
     public IndexedQuoteCandidates(ProvenanceQueries queries) {

@@ -6,7 +6,7 @@ package org.warctrail.provenance;
  * probability 1 - (1 - J^rows)^bands, so a lookup by key finds similar documents without comparing with all.
  * The band number is part of the key, so keys of different bands never meet.
  */
-public final class LshBands {
+final class LshBands {
     private final int bands;
     private final int rows;
 

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>Cost is linear in the two lengths (a hash table of the source's n-grams), plus the lengths of the runs.
  */
-public final class PassageAligner {
+final class PassageAligner {
     /** A word n-gram occurring more often than this in the source is too common to seed from (repetitive text). */
     private static final int MAX_POSITIONS = 32;
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The passages two texts share, in target order, and the share of each text's words they cover (0..1).
  */
-public record PassageAlignment(List<Passage> passages, double sourceShare, double targetShare, int sourceWords,
+record PassageAlignment(List<Passage> passages, double sourceShare, double targetShare, int sourceWords,
                                int targetWords) {
     public PassageAlignment {
         passages = List.copyOf(passages);

@@ -6,7 +6,7 @@ import java.util.List;
  * The store as a graph of pages and edges, as provenance walks it. URLs match by SURT ({@link UrlKey}); the
  * index implements it over its captures, documents, links and reuse tables.
  */
-public interface ProvenanceGraph {
+interface ProvenanceGraph {
     /**
      * What the store knows of a URL: its archived form (the URL as captured), title, site, dates. For a URL with
      * no capture, {@link ChainNode#unarchived}.

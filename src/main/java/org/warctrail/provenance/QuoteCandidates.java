@@ -3,7 +3,7 @@ package org.warctrail.provenance;
 import java.util.List;
 
 /** Full-text lookup for quote tracing; the index implements it with FTS5. */
-public interface QuoteCandidates {
+interface QuoteCandidates {
     /**
      * Captured documents likely to contain a quote, given its normalised words ({@link MatchText}): those holding
      * most of its rarest words (not necessarily all, as the quote may have a changed word), best first, at most

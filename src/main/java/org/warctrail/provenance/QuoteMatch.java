@@ -8,5 +8,5 @@ package org.warctrail.provenance;
  * @param end     character offset just past the last matched word
  * @param context the match with some text either side, whitespace collapsed, "…" where it was cut
  */
-public record QuoteMatch(double score, int start, int end, String context) {
+record QuoteMatch(double score, int start, int end, String context) {
 }

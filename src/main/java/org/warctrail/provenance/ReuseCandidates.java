@@ -6,7 +6,7 @@ import java.util.Map;
  * The band-bucket table of text-reuse search: which documents are filed under which LSH band keys. The index
  * keeps it in SQLite; {@link InMemoryReuseCandidates} serves tests and benchmarks.
  */
-public interface ReuseCandidates {
+interface ReuseCandidates {
     /** Files a document under its band keys (from {@link ReuseSignature#bandKeys}). */
     void put(long documentId, long[] bandKeys);
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The documents text-reuse detection compares a new document with. The index implements it over its tables. */
-public interface ReuseCorpus {
+interface ReuseCorpus {
     Optional<ReuseDocument> document(long id);
 
     /** A document's URL alone, for decisions that need no text (an implementation may read less than the document). */

@@ -4,7 +4,7 @@ package org.warctrail.provenance;
  * Word n-grams hashed to 64 bits: the units text reuse is measured in. The hash of an n-gram depends on its words
  * and their order only, so the same passage hashes alike in any document, on any machine.
  */
-public final class Shingles {
+final class Shingles {
     private Shingles() {
     }
 

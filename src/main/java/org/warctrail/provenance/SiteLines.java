@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Lines of a text as the boilerplate check sees them (split at "\n" as {@link ReuseDetector} does, compared as {@link MatchText} words),
  * hashed so that a site's line counts can be kept in the index instead of re-reading its pages.
  */
-public final class SiteLines {
+final class SiteLines {
     private SiteLines() {
     }
 

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
  * IIPC-style WARC file names: {@code PREFIX-yyyyMMddHHmmssSSS-SERIAL-HOST.warc.gz}, as Heritrix writes them,
  * so that names sort by creation time and say which machine wrote them.
  */
-public record WarcFileName(String prefix, Instant created, int serial, String host) {
+record WarcFileName(String prefix, Instant created, int serial, String host) {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 

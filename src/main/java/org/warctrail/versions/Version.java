@@ -2,6 +2,7 @@ package org.warctrail.versions;
 
 import org.warctrail.extract.Document;
 import org.warctrail.index.CaptureRow;
+import org.warctrail.index.RecordType;
 
 /**
  * One capture of a URL, as the differ sees it.
@@ -15,11 +16,11 @@ import org.warctrail.index.CaptureRow;
  * @param recordType the WARC-Type of the capture's record (response, revisit, resource)
  */
 public record Version(String url, String timestamp, int status, String redirect, String digest, Document document,
-                      String recordType) {
+                      RecordType recordType) {
 
     /** A capture from a response record. */
     public Version(String url, String timestamp, int status, String redirect, String digest, Document document) {
-        this(url, timestamp, status, redirect, digest, document, "response");
+        this(url, timestamp, status, redirect, digest, document, RecordType.RESPONSE);
     }
 
     /** A 2xx answer (or a record without HTTP status, such as a resource record). */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * optional modifier, URL) or, without a timestamp, a TimeGate. The archived URL is taken from the raw request
  * (path and query string as sent), so its percent-encoding and query reach the index unchanged.
  */
-public record ArchivePath(Kind kind, String timestamp, ReplayMode mode, String url) {
+record ArchivePath(Kind kind, String timestamp, ReplayMode mode, String url) {
     public enum Kind { MEMENTO, TIMEGATE, TIMEMAP_LINK, TIMEMAP_JSON }
 
     private static final Pattern MEMENTO = Pattern.compile("^(\\d{1,14})([a-z]{2}_)?/(.*)$", Pattern.DOTALL);

@@ -4,14 +4,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.warctrail.index.Archive;
+import org.warctrail.app.Archive;
 import org.warctrail.index.DerivationStatus;
 import org.warctrail.index.ReuseTables;
 import org.warctrail.index.StoreStats;
 import org.warctrail.index.StoredDocuments;
 import org.warctrail.index.WatchesTable;
-import org.warctrail.versions.ArchivedVersions;
 import org.warctrail.provenance.ArchiveProvenance;
+import org.warctrail.versions.ArchivedVersions;
 
 /**
  * The UI's pages and API over an open archive, added to a {@link ReplayServer}:

@@ -10,7 +10,7 @@ import org.jsoup.internal.StringUtil;
  * content links stay in the frame (the frame is sandboxed without top navigation), so every rewritten URL,
  * embed or navigation, uses the {@code mp_} form; the server then redirects to the nearest capture.
  */
-public final class ArchiveUrls {
+final class ArchiveUrls {
     private final String timestamp;
     private String base;
 

@@ -11,7 +11,7 @@ import org.netpreserve.jwarc.MessageHeaders;
  * copied by name wholesale (no Set-Cookie, CSP, CORS, HSTS, Refresh...), and every value loses its control
  * characters so that no archived value can end a header line and start another.
  */
-public final class ArchivedHeaders {
+final class ArchivedHeaders {
     private static final int MAX_VALUE = 4096;
     private static final Pattern MEDIA_TYPE =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");

@@ -19,7 +19,7 @@ import org.warctrail.store.WarcStore;
  * that holds it (for a revisit, the original response it points to). Headers that describe the payload bytes
  * (Content-Type, Content-Encoding) come from the record the bytes come from.
  */
-public final class ArchivedResponse implements Closeable {
+final class ArchivedResponse implements Closeable {
     private final CaptureRow row;
     private final StoredRecord captureRecord;
     private final StoredRecord payloadRecord;
@@ -70,7 +70,7 @@ public final class ArchivedResponse implements Closeable {
     private static ArchivedResponse openRevisit(WarcStore store, CaptureLookup index, CaptureRow row,
                                                 StoredRecord stored, WarcRevisit revisit) throws IOException {
         CaptureRow original = index.resolveRevisit(row)
-                .filter(r -> !"revisit".equals(r.recordType()))
+                .filter(r -> !r.revisit())
                 .orElseThrow(() -> new IOException("revisit of " + row.url() + " at offset " + row.offset()
                         + " of " + row.file() + " refers to a response that is not in the archive"));
         StoredRecord originalStored = store.read(original.file(), original.offset());

@@ -4,7 +4,7 @@ import java.util.List;
 import org.warctrail.index.CaptureRow;
 
 /** Picks the capture a memento URL or a TimeGate request means, from a URL's captures (oldest first). */
-public final class CaptureChoice {
+final class CaptureChoice {
     private CaptureChoice() {
     }
 

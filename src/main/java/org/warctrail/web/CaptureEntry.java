@@ -10,7 +10,7 @@ public record CaptureEntry(String timestamp, String date, int status, String mim
     public static CaptureEntry of(CaptureRow row) {
         String url = row.url();
         return new CaptureEntry(row.timestamp(), CaptureTime.display(row.timestamp()), row.status(),
-                row.mime() == null || row.mime().isEmpty() ? "-" : row.mime(), "revisit".equals(row.recordType()),
+                row.mime() == null || row.mime().isEmpty() ? "-" : row.mime(), row.revisit(),
                 row.status() >= 300 && row.status() < 400, row.redirect(),
                 ArchiveUrls.replay(row.timestamp(), ReplayMode.FRAME, url),
                 ArchiveUrls.replay(row.timestamp(), ReplayMode.ORIGINAL, url),

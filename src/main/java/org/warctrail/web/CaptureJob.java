@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * the client's bounded queue. Publishing only offers to those queues, so a tab that reads slowly (or not at all)
  * never slows the crawler: when its queue is full it is dropped, and its browser reconnects and gets the replay.
  */
-public final class CaptureJob {
+final class CaptureJob {
     /** Guards this object's state: a lock of its own, not this public object. */
     private final Object lock = new Object();
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warctrail.app.Archive;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CapturedResource;
@@ -25,7 +26,6 @@ import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlProgress;
 import org.warctrail.capture.CrawlSummary;
 import org.warctrail.capture.TargetPolicy;
-import org.warctrail.index.Archive;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**

@@ -18,7 +18,7 @@ import java.util.List;
  * GET  /api/captures/events?job=       server-sent events: fetched, failed, progress, then done or error
  * </pre>
  */
-public final class CapturePage {
+final class CapturePage {
     private final CaptureJobs jobs;
     private final Pages pages;
     private final ServeOptions options;

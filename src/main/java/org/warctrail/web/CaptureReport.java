@@ -5,7 +5,7 @@ import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CrawlSummary;
 
 /** What a capture did, field for field the document {@code capture --json} prints. */
-public record CaptureReport(List<Item> captured, int pages, int resources, long bytes, double seconds, List<CaptureFailure> failures,
+record CaptureReport(List<Item> captured, int pages, int resources, long bytes, double seconds, List<CaptureFailure> failures,
                             String stopReason) {
 
     /** One response or revisit written. */

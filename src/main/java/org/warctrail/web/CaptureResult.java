@@ -9,7 +9,7 @@ import org.warctrail.capture.CrawlSummary;
  *
  * @param snapshotHref the seed's snapshot (or the first page captured), null when nothing was captured
  */
-public record CaptureResult(CaptureReport summary, String snapshotHref, String timelineHref) {
+record CaptureResult(CaptureReport summary, String snapshotHref, String timelineHref) {
 
     static CaptureResult of(String seed, CrawlSummary summary) {
         CapturedResource first = summary.captured().stream()

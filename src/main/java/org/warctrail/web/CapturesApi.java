@@ -8,7 +8,7 @@ import org.warctrail.index.CaptureRow;
 import org.warctrail.versions.ChangeFlags;
 
 /** {@code GET /api/captures?url=}: every capture (version) of a URL, oldest first, with what changed at each. */
-public final class CapturesApi {
+final class CapturesApi {
     private final CaptureLookup index;
     private final ChangeMarkers changes;
 
@@ -28,7 +28,7 @@ public final class CapturesApi {
     public record Version(String url, String timestamp, int status, String type, String digest, boolean revisit,
                           Boolean changed, String kind, String summary) {
         static Version of(CaptureRow r, ChangeFlags f) {
-            return new Version(r.url(), r.timestamp(), r.status(), r.mime(), r.digest(), "revisit".equals(r.recordType()),
+            return new Version(r.url(), r.timestamp(), r.status(), r.mime(), r.digest(), r.revisit(),
                     f == null ? null : f.changed(), f == null ? null : f.kind().label(), f == null ? null : f.summary());
         }
     }

@@ -28,7 +28,7 @@ import org.warctrail.index.MatchType;
  * {@code cdxj} (SURT, timestamp, JSON) or {@code link} (a Memento TimeMap in link format). Rows stream from the
  * index a page at a time, within the request's time budget.
  */
-public final class CdxApiHandler {
+final class CdxApiHandler {
     private static final List<CdxField> CDX11 = List.of(CdxField.URLKEY, CdxField.TIMESTAMP, CdxField.URL,
             CdxField.MIME, CdxField.STATUS, CdxField.DIGEST, CdxField.REDIRECT, CdxField.ROBOTFLAGS,
             CdxField.LENGTH, CdxField.OFFSET, CdxField.FILENAME);

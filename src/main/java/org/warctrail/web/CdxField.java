@@ -8,7 +8,7 @@ import org.warctrail.index.CaptureRow;
  * A field of the CDX server API, by pywb's name, with pywb's aliases (CDX11 letters and long names). A POST or PUT
  * capture has two more, {@code requestBody} and {@code method}, which other captures lack (JSON leaves them out).
  */
-public enum CdxField {
+enum CdxField {
     URLKEY("urlkey"), TIMESTAMP("timestamp"), URL("url"), MIME("mime"), STATUS("status"), DIGEST("digest"),
     REDIRECT("redirect"), ROBOTFLAGS("robotflags"), LENGTH("length"), OFFSET("offset"), FILENAME("filename"),
     REQUEST_BODY("requestBody"), METHOD("method");
@@ -48,7 +48,7 @@ public enum CdxField {
 
     /** The field's value as the CDX API shows it; "-" for none (text output's empty mark). */
     public String value(CaptureRow row) {
-        boolean revisit = "revisit".equals(row.recordType());
+        boolean revisit = row.revisit();
         return switch (this) {
             case URLKEY -> row.surt();
             case TIMESTAMP -> row.timestamp();

@@ -14,7 +14,7 @@ import org.warctrail.index.CdxLines;
  *
  * @param field null for the whole line
  */
-public record CdxFilter(CdxField field, Kind kind, String operand, Pattern regex, boolean negated) {
+record CdxFilter(CdxField field, Kind kind, String operand, Pattern regex, boolean negated) {
     public enum Kind { CONTAINS, EXACT, REGEX }
 
     public static CdxFilter parse(String spec) {

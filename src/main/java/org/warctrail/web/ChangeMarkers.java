@@ -12,7 +12,7 @@ import org.warctrail.versions.ChangeFlags;
  * What changed at each capture of a URL, for the timeline's markers and {@code /api/captures}: the change flags
  * the index stored when each capture was indexed (a lookup, not a diff per capture).
  */
-public final class ChangeMarkers {
+final class ChangeMarkers {
     /** No markers: for a server over a bare capture index. */
     public static final ChangeMarkers NONE = new ChangeMarkers(null);
 

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Rewrites {@code url(...)} and {@code @import "..."} in CSS text (stylesheets, style elements and attributes). */
-public final class CssRewriter {
+final class CssRewriter {
     private static final Pattern URL = Pattern.compile(
             "url\\(\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([^\"')\\s][^)\\s]*)?)\\s*\\)",
             Pattern.CASE_INSENSITIVE);

@@ -15,7 +15,7 @@ import org.warctrail.versions.VersionDiff;
  * did not fail; a timestamp picks the nearest capture), side by side, inline or changes only; and its twin
  * {@code GET /api/diff}, the document {@code diff --json} prints (the same {@link ArchivedVersions#diff} call).
  */
-public final class DiffPage {
+final class DiffPage {
     private final CaptureLookup index;
     private final ArchivedVersions versions;
     private final StoredDocuments documents;

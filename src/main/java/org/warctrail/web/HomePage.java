@@ -9,7 +9,7 @@ import org.warctrail.index.StoreStats;
  * {@code GET /}: the archived pages (documents), most recently captured first, {@value #PAGE_SIZE} a page, and
  * store counts; {@code ?all=1} lists every URL, the images, scripts and robots.txt a crawl fetched beside them.
  */
-public final class HomePage {
+final class HomePage {
     static final int PAGE_SIZE = 50;
 
     private final CaptureLookup index;

@@ -23,7 +23,7 @@ import org.jsoup.nodes.Element;
  *
  * <p>This parses HTML outside {@code extract} on purpose: rewriting is replay, not extraction.
  */
-public final class HtmlRewriter {
+final class HtmlRewriter {
     /** Attributes holding one URL. */
     private static final Set<String> URL_ATTRIBUTES = Set.of("src", "href", "action", "formaction", "poster",
             "background", "data", "cite", "longdesc", "manifest", "icon", "codebase", "lowsrc", "dynsrc",

@@ -9,7 +9,7 @@ import io.javalin.http.Context;
  * The JSON of the API: records serialised by Jackson, field for field, as the CLI's {@code --json} prints them
  * (absent values as null, timestamps as the records hold them).
  */
-public final class Json {
+final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Json() {

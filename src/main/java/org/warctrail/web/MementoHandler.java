@@ -12,7 +12,7 @@ import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.CaptureRow;
 
 /** Memento (RFC 7089): the TimeGate at {@code /web/{url}} and the TimeMaps under {@code /web/timemap/}. */
-public final class MementoHandler {
+final class MementoHandler {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
 
     private final CaptureLookup index;

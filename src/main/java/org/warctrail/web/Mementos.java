@@ -15,7 +15,7 @@ import org.warctrail.index.CaptureRow;
  * TimeMaps in link format and in the JSON TimeMap format of mementoweb.org's aggregator. Captures sharing a
  * timestamp are one memento (they have one URI-M).
  */
-public final class Mementos {
+final class Mementos {
     private final String origin;
     private final String original;
     private final List<CaptureRow> captures;

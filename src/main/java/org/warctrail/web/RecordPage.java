@@ -16,7 +16,7 @@ import org.warctrail.store.WarcStore;
  * {@code GET /record?url=&timestamp=}: the WARC and HTTP headers of a capture, as plain text. The record is
  * found through the index by URL and time, so no file name or offset ever comes from the request.
  */
-public final class RecordPage {
+final class RecordPage {
     private final WarcStore store;
     private final CaptureLookup index;
     private final Pages pages;
@@ -50,7 +50,7 @@ public final class RecordPage {
                     text.append(new String(response.http().serializeHeader(), StandardCharsets.ISO_8859_1));
                 } else if (record instanceof WarcRevisit revisit) {
                     appendRevisitHttp(text, revisit);
-                    index.resolveRevisit(row).filter(o -> o != row && !"revisit".equals(o.recordType()))
+                    index.resolveRevisit(row).filter(o -> o != row && !o.revisit())
                             .ifPresent(o -> text.append("# payload from ").append(o.url()).append(" at ")
                                     .append(o.timestamp()).append(": ").append(o.file()).append(" offset ")
                                     .append(o.offset()).append("\n"));

@@ -20,7 +20,7 @@ import org.warctrail.store.WarcStore;
  * and TimeMaps. A timestamp without an exact capture redirects to the nearest capture; a capture of a redirect
  * replays as a redirect to its archived target, so the reader follows the hop inside the archive.
  */
-public final class ReplayHandler {
+final class ReplayHandler {
     /**
      * The frame's content: scripts run, but in an opaque origin, and nothing loads from outside the archive.
      * No popups (a popup is a new window the frame's CSP does not cover: it would load the live web), and

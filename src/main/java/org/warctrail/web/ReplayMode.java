@@ -1,7 +1,7 @@
 package org.warctrail.web;
 
 /** What a memento URL asks for, by the Wayback modifier after its timestamp. */
-public enum ReplayMode {
+enum ReplayMode {
     /** {@code /web/{ts}/{url}}: the banner over a sandboxed frame. */
     FRAME(""),
     /** {@code /web/{ts}mp_/{url}}: the archived resource with its URLs rewritten into the archive. */

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * CDX scan with filters that match nothing, a long stream) checks it and stops. A network write that blocks on a
  * client that does not read is bounded separately by the connector's idle timeout.
  */
-public final class RequestBudget {
+final class RequestBudget {
     public static final Duration DEFAULT = Duration.ofSeconds(30);
     private static final String ATTRIBUTE = "warctrail.deadline";
 

@@ -10,7 +10,7 @@ import java.util.Locale;
  * Runs before every request: security headers on every response, and, when the server listens on loopback
  * only, a Host check so that a web page cannot reach it through DNS rebinding.
  */
-public final class RequestGuard {
+final class RequestGuard {
     private final ServeOptions options;
     private final boolean loopbackOnly;
 

@@ -12,7 +12,7 @@ import org.warctrail.index.SnippetText;
  * {@code GET /search?q=&site=&from=&to=&page=}: ranked results with snippets, {@value #PAGE_SIZE} a page; and
  * its twin {@code GET /api/search} (same parameters, plus {@code limit}), the document {@code search --json} prints.
  */
-public final class SearchPage {
+final class SearchPage {
     static final int PAGE_SIZE = 20;
     static final int MAX_LIMIT = 200;
 

@@ -4,7 +4,7 @@ package org.warctrail.web;
  * Rewrites the URLs of a {@code srcset} attribute, splitting candidates as the HTML standard does (a URL runs
  * to the next whitespace, so commas inside it, as in data: URLs, do not split it).
  */
-public final class SrcsetRewriter {
+final class SrcsetRewriter {
     private SrcsetRewriter() {
     }
 

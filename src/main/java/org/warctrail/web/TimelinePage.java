@@ -12,7 +12,7 @@ import org.warctrail.versions.ChangeKind;
  * {@code GET /timeline?url=}: every capture of a URL, oldest first, each linking to its snapshot and, with change
  * markers, to the diff against the version before it.
  */
-public final class TimelinePage {
+final class TimelinePage {
     private final CaptureLookup index;
     private final Pages pages;
     private final ChangeMarkers changes;

@@ -15,7 +15,7 @@ import org.warctrail.provenance.TraceMatch;
  * origin marked, the path from each match to it, and the linked pages not yet archived, with a capture button;
  * and its twin {@code GET /api/trace?q=}, the document {@code trace --json} prints.
  */
-public final class TracePage {
+final class TracePage {
     static final int MAX_QUOTE = 2000;
 
     private final ArchiveProvenance provenance;

@@ -27,7 +27,7 @@ import org.warctrail.versions.WatchInterval;
  * The URL must be http(s), every at least a minute, depth 0..{@value CaptureJobs#MAX_DEPTH}; private, loopback and
  * link-local targets are refused unless {@code serve --allow-private}, as for capture.
  */
-public final class WatchesPage {
+final class WatchesPage {
     public static final Duration MIN_EVERY = Duration.ofMinutes(1);
     public static final String DEFAULT_EVERY = "1d";
 

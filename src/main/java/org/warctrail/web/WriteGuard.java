@@ -12,7 +12,7 @@ import java.security.MessageDigest;
  * {@code Authorization: Bearer} header (or a {@code token} form field for plain HTML forms). Beyond loopback,
  * a server started without a token refuses writes altogether.
  */
-public final class WriteGuard {
+final class WriteGuard {
     public static final String TOKEN_HEADER = "X-Warctrail-Token";
 
     private final ServeOptions options;

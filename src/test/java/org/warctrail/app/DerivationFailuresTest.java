@@ -24,8 +24,6 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.warctrail.extract.Document;
-import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
 import org.warctrail.index.DerivationFailure;
 import org.warctrail.index.DerivationStatus;
 import org.warctrail.index.Deriver;

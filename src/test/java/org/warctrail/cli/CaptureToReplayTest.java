@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.fixture.FixtureWeb;
 import org.warctrail.fixture.WarcValidation;
-import org.warctrail.index.Archive;
 import org.warctrail.web.ReplayServer;
 import org.warctrail.web.ServeOptions;
 

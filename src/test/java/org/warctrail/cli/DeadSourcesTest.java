@@ -1,6 +1,5 @@
 package org.warctrail.cli;
 
-import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
+import org.warctrail.app.Archives;
 import org.warctrail.fixture.FixtureWeb;
-import org.warctrail.index.Archive;
 import org.warctrail.web.ArchiveUi;
 import org.warctrail.web.CaptureJobs;
 import org.warctrail.web.ReplayServer;

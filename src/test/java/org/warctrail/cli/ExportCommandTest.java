@@ -18,12 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcRecord;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
 import org.warctrail.app.Archives;
 import org.warctrail.cli.IndexCommandsTest.Run;
-import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
+import org.warctrail.export.ExportProvenance;
+import org.warctrail.export.WaczExporter;
 import org.warctrail.index.SiteRecords;
-import org.warctrail.index.WaczExporter;
 
 /** {@code export} as a user runs it. */
 class ExportCommandTest {

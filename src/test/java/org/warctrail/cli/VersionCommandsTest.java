@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.cli.IndexCommandsTest.Run;
-import org.warctrail.index.Archive;
 import org.warctrail.index.Watch;
 import org.warctrail.index.WatchesTable;
+import org.warctrail.watch.StoredWatches;
 
 /** watch and diff against a local server whose page changes between captures. */
 class VersionCommandsTest {
@@ -149,7 +150,7 @@ class VersionCommandsTest {
             assertEquals(0, IndexCommandsTest.run(new WatchCommand(), "--store", store.toString(), "--add",
                     "--every", "1h", url).code());
             try (Archive archive = Archives.open(store, m -> { })) {
-                org.warctrail.versions.StoredWatches watches = new org.warctrail.versions.StoredWatches(archive,
+                org.warctrail.watch.StoredWatches watches = new org.warctrail.watch.StoredWatches(archive,
                         b -> b.delayMillis(0));
                 java.time.Instant now = java.time.Instant.now();
                 var first = watches.runDue(now);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
 import org.warctrail.app.Archives;
 import org.warctrail.store.RotatingWarcWriter;
 
@@ -69,12 +71,12 @@ class CaptureLookupTest {
     void aRevisitResolvesToItsResponse() {
         List<CaptureRow> rows = index.captures("http://example.com/a");
         CaptureRow revisit = rows.get(1);
-        assertEquals("revisit", revisit.recordType());
+        assertEquals(RecordType.REVISIT, revisit.recordType());
         assertEquals("20200101000000", revisit.refersToTimestamp());
         assertEquals(rows.get(0), index.resolveRevisit(revisit).orElseThrow());
         assertEquals(rows.get(2), index.resolveRevisit(rows.get(2)).orElseThrow());
         CaptureRow orphan = new CaptureRow(0, revisit.surt(), "20200101000011", revisit.url(), 200, "text/html",
-                revisit.digest(), "revisit", 0, 0, revisit.file(), null, null, null, null);
+                revisit.digest(), RecordType.REVISIT, 0, 0, revisit.file(), null, null, null, null);
         assertEquals(rows.get(0), index.resolveRevisit(orphan).orElseThrow(), "by digest when refers-to is absent");
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 
 /** CDXJ as pywb's cdxj-indexer writes it for warcio's example.warc.gz, and CDX11 as OpenWayback reads it. */
@@ -42,7 +43,7 @@ class CdxLinesTest {
     @Test
     void absentFieldsAreLeftOutAndJsonEscapedAsPythonDoes() {
         CaptureRow resource = new CaptureRow(1, "com,example)/caf%c3%a9", "20200101000000", "http://example.com/café\"",
-                0, null, null, "resource", 10, 20, "imported/a b.warc", null, null, null, null);
+                0, null, null, RecordType.RESOURCE, 10, 20, "imported/a b.warc", null, null, null, null);
         assertEquals("com,example)/caf%c3%a9 20200101000000 {\"url\": \"http://example.com/caf\\u00e9\\\"\", "
                 + "\"length\": \"20\", \"offset\": \"10\", \"filename\": \"imported/a b.warc\"}", CdxLines.cdxj(resource));
         assertEquals("com,example)/caf%c3%a9 20200101000000 http://example.com/café\" - - - - - 20 10 imported/a%20b.warc",

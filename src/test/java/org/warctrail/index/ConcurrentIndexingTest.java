@@ -1,6 +1,5 @@
 package org.warctrail.index;
 
-import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
@@ -20,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
+import org.warctrail.app.Archives;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**

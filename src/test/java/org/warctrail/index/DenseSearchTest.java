@@ -1,6 +1,5 @@
 package org.warctrail.index;
 
-import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,9 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
+import org.warctrail.app.Archives;
 import org.warctrail.store.RotatingWarcWriter;
 
 /** Search inside runs of Japanese and Korean text, on real pages of the extraction benchmark. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 
 /** A store indexed before the derivation queue existed: opening it queues every capture, and derives them. */
 class DerivationsMigrationTest {

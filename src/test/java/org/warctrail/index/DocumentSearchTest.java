@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
 import org.warctrail.app.Archives;
 import org.warctrail.store.RotatingWarcWriter;
 

@@ -1,6 +1,5 @@
 package org.warctrail.index;
 
-import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
+import org.warctrail.app.Archives;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
 
 /**
  * A full disk is named as such (not SQLite's "cannot commit - no transaction is active"), the import stops there

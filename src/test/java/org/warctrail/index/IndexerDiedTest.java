@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.TargetPolicy;
 import org.warctrail.fixture.FixtureWeb;
 import org.warctrail.fixture.UnreadableCaptureWarc;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**

@@ -1,6 +1,5 @@
 package org.warctrail.index;
 
-import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -16,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
+import org.warctrail.app.Archives;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Link;
 import org.warctrail.extract.LinkKind;

@@ -13,7 +13,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
+import org.warctrail.ingest.ImportedFile;
 
 /** Every file of warcio's and jwarc's test data imports: all readable records, each bad one reported. */
 class RealWarcsImportTest {

@@ -16,19 +16,19 @@ import org.netpreserve.jwarc.WarcRevisit;
 import org.warctrail.extract.Document;
 
 /** Records and a fake extractor for index tests. */
-final class TestWarcs {
+public final class TestWarcs {
     private TestWarcs() {
     }
 
-    static Instant at(String timestamp14) {
+    public static Instant at(String timestamp14) {
         return SurtKey.instant(timestamp14);
     }
 
-    static WarcResponse html(String url, String timestamp, String html) throws IOException {
+    public static WarcResponse html(String url, String timestamp, String html) throws IOException {
         return response(url, timestamp, 200, "text/html; charset=utf-8", html, null);
     }
 
-    static WarcResponse response(String url, String timestamp, int status, String type, String body, String location)
+    public static WarcResponse response(String url, String timestamp, int status, String type, String body, String location)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpResponse.Builder http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Status")
@@ -38,7 +38,7 @@ final class TestWarcs {
                 .payloadDigest(digest(bytes)).build();
     }
 
-    static WarcRevisit revisit(String url, String timestamp, WarcResponse original) throws IOException {
+    public static WarcRevisit revisit(String url, String timestamp, WarcResponse original) throws IOException {
         HttpResponse http = new HttpResponse.Builder(200, "OK").addHeader("Content-Type", "text/html").build();
         return new WarcRevisit.Builder(URI.create(url), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
                 .date(at(timestamp)).body(http)
@@ -46,7 +46,7 @@ final class TestWarcs {
                 .payloadDigest(original.payloadDigest().orElseThrow()).build();
     }
 
-    static WarcDigest digest(byte[] bytes) {
+    public static WarcDigest digest(byte[] bytes) {
         try {
             return new WarcDigest(digestOf(bytes));
         } catch (Exception e) {
@@ -60,12 +60,12 @@ final class TestWarcs {
         return sha1;
     }
 
-    static List<WarcRecord> list(WarcRecord... records) {
+    public static List<WarcRecord> list(WarcRecord... records) {
         return new ArrayList<>(List.of(records));
     }
 
     /** Title from <title>, text from the body with tags removed: enough to test search. */
-    static final DocumentExtractor FAKE_EXTRACTOR = (url, contentType, payload) -> {
+    public static final DocumentExtractor FAKE_EXTRACTOR = (url, contentType, payload) -> {
         String html = new String(payload, StandardCharsets.UTF_8);
         int t1 = html.indexOf("<title>");
         int t2 = html.indexOf("</title>");

@@ -25,8 +25,10 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.extract.Document;
+import org.warctrail.ingest.ImportListener;
 
 /**
  * A record whose extraction kills the JVM (here: a child JVM killed with SIGKILL while it extracts, as the kernel's

@@ -10,8 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.fixture.UnreadableCaptureWarc;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
 
 /**
  * A store flagged before an unreadable HTTP head counted as a failed capture: its flags say the page emptied then

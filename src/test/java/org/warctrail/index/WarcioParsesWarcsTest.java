@@ -16,6 +16,7 @@ import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcRecord;
 import org.warctrail.store.RecordLocation;
 import org.warctrail.store.RotatingWarcWriter;
+import org.warctrail.testing.NodeScripts;
 
 /** warcio.js, the WARC library of Webrecorder's tools, reads what our writer writes: every record, type and digest. */
 class WarcioParsesWarcsTest {

@@ -33,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
 import org.warctrail.web.ReplayServer;
 import org.warctrail.web.ServeOptions;
 
@@ -110,9 +114,9 @@ class WgetWarcImportTest {
 
             List<CaptureRow> rows = new ArrayList<>();
             archive.index().cdx(new CdxQuery(base + "/", MatchType.HOST, null, null, 0, false), rows::add);
-            List<CaptureRow> responses = rows.stream().filter(r -> r.recordType().equals("response")).toList();
+            List<CaptureRow> responses = rows.stream().filter(r -> r.recordType() == RecordType.RESPONSE).toList();
             assertEquals(responseUrls.size(), responses.size(), rows.toString());
-            assertTrue(rows.stream().noneMatch(r -> r.recordType().equals("metadata")), rows.toString());
+            assertTrue(rows.stream().noneMatch(r -> r.url().startsWith("metadata:")), rows.toString());
             for (String p : List.of("/", "/page2.html", "/style.css", "/lamp.png")) {
                 assertEquals(200, status(archive, base + p), p);
             }

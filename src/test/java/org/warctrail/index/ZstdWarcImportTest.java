@@ -22,7 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
+import org.warctrail.ingest.ImportResult;
 import org.warctrail.web.ReplayServer;
 import org.warctrail.web.ServeOptions;
 
@@ -95,7 +99,7 @@ class ZstdWarcImportTest {
                 assertArrayEquals(payload(plain, e), payload(zstd, a), a.toString());
             }
 
-            CaptureRow response = actual.stream().filter(r -> r.recordType().equals("response")).findFirst()
+            CaptureRow response = actual.stream().filter(r -> r.recordType() == RecordType.RESPONSE).findFirst()
                     .orElseThrow();
             try (ReplayServer server = new ReplayServer(zstd.store(), zstd.index(), ServeOptions.loopback(0)).start()) {
                 HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
-import org.warctrail.index.ImportListener;
-import org.warctrail.index.ImportOptions;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
 
 /** The seed case end to end: WARC → extract → index (with reuse detection) → chain and trace over SQLite. */
 class ArchiveProvenanceTest {

@@ -21,16 +21,19 @@ import org.junit.jupiter.api.Test;
  */
 class PackageLayersTest {
     /** The pipeline's layers; a new package is placed here deliberately. */
-    private static final Map<String, Integer> LAYERS = Map.of(
-            "capture", 0,
-            "store", 1,
-            "extract", 1,
-            "index", 2,
-            "provenance", 3,
-            "versions", 3,
-            "app", 4,
-            "web", 5,
-            "cli", 6);
+    private static final Map<String, Integer> LAYERS = Map.ofEntries(
+            Map.entry("capture", 0),
+            Map.entry("store", 1),
+            Map.entry("extract", 1),
+            Map.entry("index", 2),
+            Map.entry("ingest", 3),
+            Map.entry("provenance", 3),
+            Map.entry("versions", 3),
+            Map.entry("export", 4),
+            Map.entry("app", 5),
+            Map.entry("watch", 6),
+            Map.entry("web", 7),
+            Map.entry("cli", 8));
     private static final Pattern USE = Pattern.compile("\\borg\\.warctrail\\.([a-z]+)\\.");
     private static final Path SOURCES = Path.of("src/main/java/org/warctrail");
 

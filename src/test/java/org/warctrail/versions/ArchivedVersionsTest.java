@@ -26,10 +26,10 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
-import org.warctrail.index.ImportListener;
+import org.warctrail.ingest.ImportListener;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**

@@ -1,6 +1,5 @@
 package org.warctrail.web;
 
-import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.warctrail.index.Archive;
+import org.warctrail.app.Archive;
+import org.warctrail.app.Archives;
 import org.warctrail.index.DocumentExtractor;
 
 /** A tab that does not read never slows the crawler; finished jobs are forgotten after a while. */

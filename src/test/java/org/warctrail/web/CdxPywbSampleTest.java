@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
-import org.warctrail.index.Archive;
 import org.warctrail.index.DocumentExtractor;
-import org.warctrail.index.ImportListener;
-import org.warctrail.index.ImportOptions;
+import org.warctrail.ingest.ImportListener;
+import org.warctrail.ingest.ImportOptions;
 
 /**
  * The CDX API over warcio's real {@code post-test.warc.gz} (three POSTs to httpbin.org, two to one URL), against

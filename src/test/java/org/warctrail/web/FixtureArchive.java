@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.TargetPolicy;
 import org.warctrail.fixture.FixtureWeb;
-import org.warctrail.index.Archive;
 import org.warctrail.store.RotatingWarcWriter;
 
 /**

@@ -23,6 +23,7 @@ import org.netpreserve.jwarc.WarcRevisit;
 import org.jsoup.internal.StringUtil;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.CaptureRow;
+import org.warctrail.index.RecordType;
 import org.warctrail.index.CdxQuery;
 import org.warctrail.index.MatchType;
 import org.warctrail.index.StoreStats;
@@ -98,7 +99,7 @@ final class InMemoryCaptureLookup implements CaptureLookup {
         }
         String digest = record.headers().first("WARC-Payload-Digest").map(d -> d.replaceFirst("^sha1:", "")).orElse(null);
         return new CaptureRow(0, URIs.toNormalizedSurt(url), CaptureTime.of(record.date()), url, status, mime, digest,
-                record.type(), offset, 0, file, record.id().toString(), redirect, refersToUrl, refersToTs);
+                RecordType.of(record.type()), offset, 0, file, record.id().toString(), redirect, refersToUrl, refersToTs);
     }
 
     @Override
@@ -114,15 +115,15 @@ final class InMemoryCaptureLookup implements CaptureLookup {
 
     @Override
     public Optional<CaptureRow> resolveRevisit(CaptureRow row) {
-        if (!"revisit".equals(row.recordType())) return Optional.of(row);
+        if (!row.revisit()) return Optional.of(row);
         if (row.refersToUrl() != null && row.refersToTimestamp() != null) {
             Optional<CaptureRow> exact = captures(row.refersToUrl()).stream()
-                    .filter(r -> r.timestamp().equals(row.refersToTimestamp()) && !"revisit".equals(r.recordType()))
+                    .filter(r -> r.timestamp().equals(row.refersToTimestamp()) && !r.revisit())
                     .findFirst();
             if (exact.isPresent()) return exact;
         }
         return captures(row.url()).stream()
-                .filter(r -> !"revisit".equals(r.recordType()) && r.timestamp().compareTo(row.timestamp()) <= 0
+                .filter(r -> !r.revisit() && r.timestamp().compareTo(row.timestamp()) <= 0
                         && r.digest() != null && r.digest().equals(row.digest()))
                 .reduce((a, b) -> b);
     }

@@ -1,6 +1,5 @@
 package org.warctrail.web;
 
-import org.warctrail.app.Archives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -17,10 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
-import org.warctrail.store.RotatingWarcWriter;
-import org.warctrail.index.Archive;
-import org.warctrail.index.ArchiveRecordSink;
+import org.warctrail.app.Archive;
+import org.warctrail.app.ArchiveRecordSink;
+import org.warctrail.app.Archives;
 import org.warctrail.index.DocumentExtractor;
+import org.warctrail.store.RotatingWarcWriter;
 
 /** Records archived under metadata:, urn: and file: URLs (wget's manifest, Webrecorder's text) replay from id_. */
 class OtherSchemesTest {

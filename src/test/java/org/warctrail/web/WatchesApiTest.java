@@ -24,12 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.capture.TargetPolicy;
-import org.warctrail.index.Archive;
 import org.warctrail.index.WatchesTable;
 import org.warctrail.versions.RecaptureResult;
-import org.warctrail.versions.StoredWatches;
+import org.warctrail.watch.StoredWatches;
 
 /**
  * Watches from the UI on an empty store: added by JSON and by form, listed, removed, refused when invalid,
