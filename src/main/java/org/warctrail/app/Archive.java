@@ -27,6 +27,7 @@ import org.warctrail.index.DocumentSearch;
 import org.warctrail.index.FileIndexReport;
 import org.warctrail.index.IndexException;
 import org.warctrail.index.IndexedFile;
+import org.warctrail.index.UnfinishedExtractions;
 import org.warctrail.index.WarcIndexer;
 import org.warctrail.ingest.ImportListener;
 import org.warctrail.ingest.ImportOptions;
@@ -68,7 +69,8 @@ public final class Archive implements Closeable {
     private void use(CaptureIndex fresh) {
         this.index = fresh;
         this.derivations = new Derivations(fresh, derivers, notices);
-        this.indexer = new WarcIndexer(fresh, extractor, derivations);
+        this.indexer = new WarcIndexer(fresh, extractor, derivations,
+                new UnfinishedExtractions(store.dir().resolve(UnfinishedExtractions.DIRECTORY)));
     }
 
     /**
@@ -187,7 +189,7 @@ public final class Archive implements Closeable {
 
     /** A sink writing new WARC files into the store, indexing each record as it is written. */
     public ArchiveRecordSink recordSink(long maxFileSize, Map<String, String> warcinfo) {
-        return new ArchiveRecordSink(store, index, indexer, store.newWriter(maxFileSize, warcinfo));
+        return new ArchiveRecordSink(store, index, indexer, store.newWriter(maxFileSize, warcinfo), notices);
     }
 
     /**
@@ -256,6 +258,12 @@ public final class Archive implements Closeable {
                 public void badRecord(BadRecord bad) {
                     notices.accept(bad.toString());
                     listener.badRecord(bad);
+                }
+
+                @Override
+                public void notice(String message) {
+                    notices.accept(message);
+                    listener.notice(message);
                 }
             });
             ImportedFile result = new ImportedFile(path.toString(), f.name(), false, report);

@@ -8,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.netpreserve.jwarc.WarcRecord;
 import org.warctrail.capture.RecordSink;
 import org.warctrail.index.CaptureIndex;
 import org.warctrail.index.IndexedFile;
+import org.warctrail.index.IndexerDied;
 import org.warctrail.index.WarcIndexer;
 import org.warctrail.store.RecordLocation;
 import org.warctrail.store.RotatingWarcWriter;
@@ -34,13 +36,17 @@ public final class ArchiveRecordSink implements RecordSink, Closeable {
         return t;
     });
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> notices;
     private volatile IOException indexFailure;
 
-    ArchiveRecordSink(WarcStore store, CaptureIndex index, WarcIndexer indexer, RotatingWarcWriter writer) {
+    /** @param notices hears what indexing tells beside its failures (a record indexed without extraction) */
+    ArchiveRecordSink(WarcStore store, CaptureIndex index, WarcIndexer indexer, RotatingWarcWriter writer,
+                      Consumer<String> notices) {
         this.store = store;
         this.index = index;
         this.indexer = indexer;
         this.writer = writer;
+        this.notices = notices;
     }
 
     @Override
@@ -50,7 +56,7 @@ public final class ArchiveRecordSink implements RecordSink, Closeable {
 
     /** Writes and indexes the records; returns where each one went. */
     public synchronized List<RecordLocation> writeAll(List<? extends WarcRecord> records) throws IOException {
-        if (indexFailure != null) throw indexFailure;
+        if (indexFailure != null) throw failure();
         List<RecordLocation> locations = writer.writeAll(records);
         if (!locations.isEmpty()) {
             String name = locations.get(0).file();
@@ -70,19 +76,46 @@ public final class ArchiveRecordSink implements RecordSink, Closeable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IOException(e.getCause());
         }
-        if (indexFailure != null) throw indexFailure;
+        if (indexFailure != null) throw failure();
     }
 
+    /**
+     * Indexes what was written to the file. A failure, an Error included, is kept and fails the next write and
+     * {@link #close}: the capture stops and says why, instead of the indexer thread dying unseen while the capture
+     * goes on and reports success. The WARC file keeps every record written; the next command indexes them.
+     */
     private void catchUp(String name) {
         pending.remove(name);
         try {
             IndexedFile file = index.file(name).orElseGet(() -> index.registerFile(name, 0, 0, null, null));
-            indexer.index(file, store.resolve(name), WarcIndexer.Options.OWN, WarcIndexer.Listener.NONE);
+            indexer.index(file, store.resolve(name), WarcIndexer.Options.OWN, new WarcIndexer.Listener() {
+                @Override
+                public void notice(String message) {
+                    notices.accept(message);
+                }
+            });
+        } catch (IndexerDied e) {
+            if (indexFailure == null) indexFailure = e;
         } catch (IOException | RuntimeException e) {
             if (indexFailure == null) {
                 indexFailure = new IOException("indexing " + name + " failed: " + e.getMessage(), e);
             }
+        } catch (Error e) {
+            if (indexFailure == null) {
+                indexFailure = new IndexerDied("the indexer thread died (" + IndexerDied.describe(e) + ") while "
+                        + "indexing " + name + "; the WARC file is intact and the next command indexes the rest", e);
+            }
         }
+    }
+
+    /**
+     * The indexing failure, as a new exception each time: the crawler's write and the sink's close both throw it,
+     * and try-with-resources cannot add an exception to itself as suppressed.
+     */
+    private IOException failure() {
+        IOException f = indexFailure;
+        return f instanceof IndexerDied ? new IndexerDied(f.getMessage(), f.getCause())
+                : new IOException(f.getMessage(), f.getCause());
     }
 
     /** Names of the files written, oldest first. */
@@ -100,6 +133,6 @@ public final class ArchiveRecordSink implements RecordSink, Closeable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the index caught up", e);
         }
-        if (indexFailure != null) throw indexFailure;
+        if (indexFailure != null) throw failure();
     }
 }

@@ -43,7 +43,16 @@ public final class Main implements Runnable {
             cmd.getErr().println("warctrail: " + Failure.describe(ex));
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli lets Errors through: one line naming it, not a stack trace (indexing's own become IndexerDied)
+            PrintWriter err = cli.getErr();
+            err.println("warctrail: stopped by " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            err.flush();
+            return 1;
+        }
     }
 
     @Override

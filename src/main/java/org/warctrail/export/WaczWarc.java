@@ -188,7 +188,7 @@ final class WaczWarc {
     private CaptureRow withPlace(CaptureRow row, long offset, long length) {
         return new CaptureRow(row.id(), row.surt(), row.timestamp(), row.url(), row.status(), row.mime(),
                 row.digest(), row.recordType(), offset, length, name, row.recordId(), row.redirect(),
-                row.refersToUrl(), row.refersToTimestamp());
+                row.refersToUrl(), row.refersToTimestamp(), row.method(), row.requestBody());
     }
 
     /** Deletes the rewritten copy of a zstd file, if there is one. */

@@ -24,7 +24,7 @@ import org.warctrail.capture.PriorCapture;
 public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closeable {
     static final String ROW_COLUMNS = "c.id, c.surt, c.timestamp, c.url, c.status, c.mime, c.digest, "
             + "c.record_type, c.offset, c.length, f.name, c.record_id, c.redirect, c.refers_to_url, "
-            + "c.refers_to_timestamp FROM captures c JOIN files f ON f.id = c.file_id";
+            + "c.refers_to_timestamp, c.method, c.request_body FROM captures c JOIN files f ON f.id = c.file_id";
 
     /** Rows per CDX page: large enough that paging costs little, small enough to hold in memory. */
     static final int CDX_PAGE = 1000;
@@ -247,13 +247,13 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
 
     /**
      * The last response or revisit of the URL, as a revisit record would refer to it: for a revisit, the
-     * response it stands for; never a server error, which a later good answer must not be a revisit of. The
-     * digest is given as WARC headers write it ({@code sha1:BASE32}).
+     * response it stands for; never a failed capture (a server error, an unreadable HTTP head), which a later good
+     * answer must not be a revisit of. The digest is given as WARC headers write it ({@code sha1:BASE32}).
      */
     @Override
     public Optional<PriorCapture> lastCapture(String url) {
         Optional<CaptureRow> last = query("SELECT " + ROW_COLUMNS + " WHERE c.surt = ? AND c.digest IS NOT NULL "
-                        + "AND c.record_type IN ('response', 'revisit') AND c.status < " + CaptureRow.FAILED_STATUS + " "
+                        + "AND c.record_type IN ('response', 'revisit') AND NOT " + CaptureRow.failedSql("c") + " "
                         + "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1",
                 List.of(SurtKey.of(url)), CaptureIndex::row).stream().findFirst();
         if (last.isEmpty()) return Optional.empty();
@@ -267,8 +267,9 @@ public final class CaptureIndex implements CaptureLookup, PayloadHistory, Closea
 
     static CaptureRow row(ResultSet rs) throws SQLException {
         return new CaptureRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                rs.getString(6), rs.getString(7), RecordType.of(rs.getString(8)), rs.getLong(9), rs.getLong(10), rs.getString(11),
-                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15));
+                rs.getString(6), rs.getString(7), RecordType.of(rs.getString(8)), rs.getLong(9), rs.getLong(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17));
     }
 
     static void bind(PreparedStatement st, List<?> parameters) throws SQLException {

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -35,10 +36,27 @@ final class CaptureRecords {
     static final int MAX_EXTRACT_BYTES = 32 << 20;
 
     private final DocumentExtractor extractor;
+    private final UnfinishedExtractions unfinished;
+    private final Consumer<String> notices;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    /** The URL being extracted, until the extractor returns: what an Error that escapes it was extracting. */
+    private String extracting;
 
-    CaptureRecords(DocumentExtractor extractor) {
+    /**
+     * @param unfinished where extractions are noted as they start and finish, so that a record the process died
+     *                   on twice is no longer extracted
+     * @param notices    hears of each record indexed without extraction for that reason
+     */
+    CaptureRecords(DocumentExtractor extractor, UnfinishedExtractions unfinished,
+                   Consumer<String> notices) {
         this.extractor = extractor == null ? DocumentExtractor.NONE : extractor;
+        this.unfinished = unfinished;
+        this.notices = notices;
+    }
+
+    /** The URL whose extraction was under way when the last Error escaped it, else null. */
+    String extracting() {
+        return extracting;
     }
 
     /** The capture a record makes (length not yet known), or null for records that are not captures. */
@@ -94,7 +112,7 @@ final class CaptureRecords {
             if (extract) {
                 Payload payload = read(rawBody, digest == null);
                 if (digest == null) digest = payload.digest();
-                document = extract(url, contentType, http, payload);
+                document = extractOnce(file, offset, url, contentType, http, payload);
             } else if (digest == null) {
                 digest = read(rawBody, true, 0).digest();
             }
@@ -106,15 +124,39 @@ final class CaptureRecords {
         return new IndexedCapture(row, document);
     }
 
-    /** A POST or PUT request's URL with pywb's method and body key appended ({@link PostQuery}); else null. */
-    String postUrl(WarcRequest request) throws IOException {
+    /** A POST or PUT request's key, as pywb keys it ({@link PostQuery}); else null. */
+    PostKey postKey(WarcRequest request) throws IOException {
         if (!request.contentType().base().equals(MediaType.HTTP)) return null;
         HttpRequest http = request.http();
         String method = http.method();
         if (!method.equalsIgnoreCase("POST") && !method.equalsIgnoreCase("PUT")) return null;
         byte[] body = read(http.body(), false, PostQuery.MAX_BODY).bytes();
         String url = SurtKey.cleanUrl(request.target());
-        return PostQuery.append(url, method, http.headers().first("Content-Type").orElse(null), body);
+        return PostQuery.key(url, method, http.headers().first("Content-Type").orElse(null), body);
+    }
+
+    /**
+     * Extracts the record unless its extraction was started {@value UnfinishedExtractions#GIVE_UP_AFTER} times
+     * without finishing (the process died in it): then its document is a failure saying so, and that is told. An
+     * Error escaping the extractor leaves the start noted.
+     */
+    private Document extractOnce(String file, long offset, String url, String contentType, HttpResponse http,
+                                 Payload payload) {
+        int starts = unfinished.starts(file, offset);
+        if (starts >= UnfinishedExtractions.GIVE_UP_AFTER) {
+            String why = "its extraction was started " + starts + " times and never finished (the process died "
+                    + "while extracting it)";
+            notices.accept(file + ": the record at offset " + offset + " (" + url + ") is indexed without extraction: "
+                    + why + "; it is not tried again (delete " + UnfinishedExtractions.DIRECTORY
+                    + "/ in the store to try again)");
+            return failed(url, contentType, "not extracted: " + why);
+        }
+        unfinished.begin(file, offset, starts + 1);
+        extracting = url;
+        Document document = extract(url, contentType, http, payload);
+        extracting = null;
+        unfinished.finish(file, offset);
+        return document;
     }
 
     private Document extract(String url, String contentType, HttpResponse http, Payload payload) {

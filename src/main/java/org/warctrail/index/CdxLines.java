@@ -2,8 +2,9 @@ package org.warctrail.index;
 
 /**
  * Capture rows as CDX lines: CDXJ exactly as pywb's cdxj-indexer writes it (SURT, timestamp, then a JSON object
- * with url, mime, status, digest, length, offset, filename in that order, absent values left out, Python's
- * {@code json.dumps} spacing and escaping; revisits with mime {@code warc/revisit}), and CDX11 as pywb and
+ * with url, mime, status, digest, length, offset, filename in that order, then requestBody and method for a POST or
+ * PUT, absent values left out, Python's {@code json.dumps} spacing and escaping; revisits with mime
+ * {@code warc/revisit}), and CDX11 as pywb and
  * OpenWayback read it ({@code -} for absent values).
  */
 public final class CdxLines {
@@ -23,6 +24,11 @@ public final class CdxLines {
         field(out, "length", Long.toString(row.length()));
         field(out, "offset", Long.toString(row.offset()));
         field(out, "filename", row.file());
+        if (row.method() != null) {
+            // cdxj-indexer writes the body even when empty, and the method after it
+            if (row.requestBody() != null) plainField(out, "requestBody", row.requestBody());
+            plainField(out, "method", row.method());
+        }
         return out.append('}').toString();
     }
 
@@ -43,6 +49,10 @@ public final class CdxLines {
 
     private static void field(StringBuilder out, String name, String value) {
         if (value == null || value.isEmpty() || value.equals("-")) return;
+        plainField(out, name, value);
+    }
+
+    private static void plainField(StringBuilder out, String name, String value) {
         if (out.charAt(out.length() - 1) != '{') out.append(", ");
         json(out, name);
         out.append(": ");

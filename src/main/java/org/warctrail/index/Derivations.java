@@ -83,7 +83,7 @@ public final class Derivations {
     private static final int FAILURES_LISTED = 1000;
     private static final String PENDING_SQL = "SELECT c.id, c.surt, c.timestamp, c.url, c.status, c.mime, c.digest, "
             + "c.record_type, c.offset, c.length, f.name, c.record_id, c.redirect, c.refers_to_url, "
-            + "c.refers_to_timestamp, d.id, d.published, d.title, d.site_name, d.text "
+            + "c.refers_to_timestamp, c.method, c.request_body, d.id, d.published, d.title, d.site_name, d.text "
             + "FROM derivations q JOIN captures c ON c.id = q.capture_id JOIN files f ON f.id = c.file_id "
             + "LEFT JOIN documents d ON d.capture_id = c.id "
             + "WHERE q.state = 'pending' AND q.capture_id > ? ORDER BY q.capture_id LIMIT ?";
@@ -177,9 +177,9 @@ public final class Derivations {
     private List<PendingCapture> pending(long after) {
         return index.query(PENDING_SQL, List.of(after, PAGE), rs -> {
             CaptureRow row = CaptureIndex.row(rs);
-            long documentId = rs.getLong(16);
+            long documentId = rs.getLong(18);
             CandidateDocument d = rs.wasNull() ? null : new CandidateDocument(documentId, row.url(), row.timestamp(),
-                    rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), List.of());
+                    rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22), List.of());
             return new PendingCapture(row, d);
         });
     }

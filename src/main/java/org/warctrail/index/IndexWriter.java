@@ -54,7 +54,7 @@ final class IndexWriter {
         int added = 0;
         try (PreparedStatement capture = c.prepareStatement("INSERT OR IGNORE INTO captures (file_id, surt, timestamp, "
                 + "url, status, mime, digest, record_type, offset, length, record_id, redirect, refers_to_url, "
-                + "refers_to_timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "refers_to_timestamp, method, request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement document = c.prepareStatement("INSERT INTO documents (capture_id, url, surt, timestamp, "
                      + "title, text, published, modified, authors, lang, canonical, site_name, description, "
                      + "content_type, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -81,6 +81,8 @@ final class IndexWriter {
                 capture.setString(12, r.redirect());
                 capture.setString(13, r.refersToUrl());
                 capture.setString(14, r.refersToTimestamp());
+                capture.setString(15, r.method());
+                capture.setString(16, r.requestBody());
                 if (capture.executeUpdate() == 0) continue;
                 added++;
                 long captureId = lastRowId(lastId);

@@ -33,13 +33,19 @@ final class PostQuery {
 
     /** The URL with the method and body key appended; the URL itself for other methods than POST and PUT. */
     public static String append(String url, String method, String contentType, byte[] body) {
+        PostKey key = key(url, method, contentType, body);
+        return key == null ? url : key.keyedUrl();
+    }
+
+    /** The key of a POST or PUT capture; null for other methods. */
+    static PostKey key(String url, String method, String contentType, byte[] body) {
         String m = method.toUpperCase(Locale.ROOT);
-        if (!m.equals("POST") && !m.equals("PUT")) return url;
+        if (!m.equals("POST") && !m.equals("PUT")) return null;
         String query = query(contentType == null ? "" : contentType, body);
         StringBuilder out = new StringBuilder(url).append(url.indexOf('?') < 0 ? '?' : '&');
         out.append("__wb_method=").append(m);
         if (!query.isEmpty()) out.append('&').append(query);
-        return out.toString();
+        return new PostKey(m, query, out.toString());
     }
 
     static String query(String mime, byte[] body) {

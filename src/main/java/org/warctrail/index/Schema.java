@@ -170,7 +170,12 @@ final class Schema {
                     "DROP TABLE links",
                     "ALTER TABLE links_by_document RENAME TO links",
                     "DROP INDEX quotes_normalized",
-                    "ALTER TABLE quotes DROP COLUMN normalized"));
+                    "ALTER TABLE quotes DROP COLUMN normalized"),
+            // A response whose HTTP head is unreadable is a failed capture, not a version: flags derived again.
+            VersionFlagsTable.UNREADABLE_IS_FAILED_MIGRATION,
+            // The method and body of a POST or PUT capture, which pywb's CDX API shows (captures indexed before
+            // have none until a reindex; their keys already hold both).
+            List.of("ALTER TABLE captures ADD COLUMN method TEXT", "ALTER TABLE captures ADD COLUMN request_body TEXT"));
 
     private Schema() {
     }

@@ -33,6 +33,20 @@ public final class VersionFlagsTable {
                 summary TEXT NOT NULL)""",
             "CREATE INDEX versions_surt ON versions(surt, timestamp)");
 
+    /**
+     * The schema migration for stores flagged before an unreadable HTTP head counted as a failed capture: such a
+     * capture was diffed as an emptied page and the one after it as the page coming back. Both are queued again
+     * (the derivers keep what they stored before and add nothing twice), so the failed capture is flagged as one
+     * and the next good capture is compared with the last good one before it.
+     */
+    static final List<String> UNREADABLE_IS_FAILED_MIGRATION = List.of(
+            "INSERT OR IGNORE INTO derivations (capture_id, state) SELECT id, 'pending' FROM ("
+                    + "SELECT c.id AS id FROM captures c WHERE " + CaptureRow.unreadableSql("c")
+                    + " UNION SELECT (SELECT n.id FROM captures n WHERE n.surt = c.surt AND NOT "
+                    + CaptureRow.failedSql("n") + " AND (n.timestamp > c.timestamp OR (n.timestamp = c.timestamp "
+                    + "AND n.id > c.id)) ORDER BY n.timestamp, n.id LIMIT 1) AS id FROM captures c WHERE "
+                    + CaptureRow.unreadableSql("c") + ") WHERE id IS NOT NULL");
+
     private static final String ROW = "SELECT " + CaptureIndex.ROW_COLUMNS;
 
     private final CaptureIndex index;
@@ -147,8 +161,8 @@ public final class VersionFlagsTable {
     }
 
     private static CaptureRow previousGood(Connection c, CaptureRow row) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(ROW + " WHERE c.surt = ? AND c.status < "
-                + CaptureRow.FAILED_STATUS + " AND c.id <> ? AND (c.timestamp < ? OR (c.timestamp = ? AND c.id < ?)) "
+        try (PreparedStatement st = c.prepareStatement(ROW + " WHERE c.surt = ? AND NOT "
+                + CaptureRow.failedSql("c") + " AND c.id <> ? AND (c.timestamp < ? OR (c.timestamp = ? AND c.id < ?)) "
                 + "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1")) {
             st.setString(1, row.surt());
             st.setLong(2, row.id());

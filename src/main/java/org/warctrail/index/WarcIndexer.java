@@ -57,27 +57,45 @@ public final class WarcIndexer {
         default void badRecord(BadRecord bad) {
         }
 
+        /** Anything else to tell: a record indexed without extraction because the process died in it before. */
+        default void notice(String message) {
+        }
+
         Listener NONE = new Listener() {
         };
     }
 
     private final IndexWriter writer;
     private final DocumentExtractor extractor;
-
     private final Derivations derivations;
+    private final UnfinishedExtractions unfinished;
 
     /**
      * @param derivations run after each committed batch (on the indexing thread), so the documents a batch adds
      *                    are derived before the next batch is read
+     * @param unfinished  the extractions begun and not finished, so that a record the process died on twice is
+     *                    indexed without extraction
      */
-    public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations) {
+    public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations,
+                       UnfinishedExtractions unfinished) {
         this.writer = new IndexWriter(index.connections());
         this.extractor = extractor;
         this.derivations = derivations;
+        this.unfinished = unfinished;
     }
 
+    /**
+     * Indexes the file from its mark to its end.
+     *
+     * @throws IndexerDied when an Error stopped it (what was committed stays; the next pass goes on from there)
+     */
     public FileIndexReport index(IndexedFile file, Path path, Options options, Listener listener) throws IOException {
-        return new Run(file, path, options, listener).run();
+        Run run = new Run(file, path, options, listener);
+        try {
+            return run.run();
+        } catch (Error e) {
+            throw IndexerDied.of(e, run.records.extracting(), file.name(), run.current);
+        }
     }
 
     /**
@@ -86,7 +104,7 @@ public final class WarcIndexer {
      * its {@link CaptureRecords} included, belongs to the pass.
      */
     private final class Run {
-        private final CaptureRecords records = new CaptureRecords(extractor);
+        private final CaptureRecords records;
         private final IndexedFile file;
         private final Path path;
         private final Options options;
@@ -96,7 +114,7 @@ public final class WarcIndexer {
         private long batchText;
         private IndexedCapture pending;
         /** POST keys of requests read before their responses, by the response's (or the request's) record id. */
-        private final Map<String, String> postKeys = new HashMap<>();
+        private final Map<String, PostKey> postKeys = new HashMap<>();
         private long recordCount;
         private long captures;
         private long documents;
@@ -105,12 +123,16 @@ public final class WarcIndexer {
         private long shared;
         private long size;
         private long mtime;
+        /** The offset of the record being read (for what an Error interrupted). */
+        private long current;
 
         Run(IndexedFile file, Path path, Options options, Listener listener) {
             this.file = file;
             this.path = path;
             this.options = options;
             this.listener = listener;
+            this.records = new CaptureRecords(extractor, unfinished, listener::notice);
+            this.current = file.indexedBytes();
         }
 
         FileIndexReport run() throws IOException {
@@ -202,6 +224,7 @@ public final class WarcIndexer {
                         }
                         settle(start);
                         lastStart = start;
+                        current = start;
                         // before a flush: the response this request keys may be the last row of the batch
                         if (next.get() instanceof WarcRequest request) postKey(request, start);
                         if (batch.size() >= BATCH_RECORDS || batchText >= BATCH_TEXT) flush(start);
@@ -237,13 +260,13 @@ public final class WarcIndexer {
         private IndexedCapture describe(WarcRecord record, long start) throws IOException {
             IndexedCapture capture = records.describe(record, file.name(), start);
             if (capture == null || postKeys.isEmpty()) return capture;
-            String surt = postKeys.remove(String.valueOf(capture.row().recordId()));
+            PostKey key = postKeys.remove(String.valueOf(capture.row().recordId()));
             if (record instanceof WarcCaptureRecord captureRecord) {
                 for (URI other : captureRecord.concurrentTo()) {
-                    if (surt == null) surt = postKeys.remove(other.toString());
+                    if (key == null) key = postKeys.remove(other.toString());
                 }
             }
-            return surt == null ? capture : new IndexedCapture(withSurt(capture.row(), surt), capture.document());
+            return key == null ? capture : new IndexedCapture(keyed(capture.row(), key), capture.document());
         }
 
         /**
@@ -273,26 +296,25 @@ public final class WarcIndexer {
          * follows it, else the response still to come (linked either way by WARC-Concurrent-To).
          */
         private void postKey(WarcRequest request, long start) {
-            String keyed;
+            PostKey keyed;
             try {
-                keyed = records.postUrl(request);
+                keyed = records.postKey(request);
             } catch (IOException | RuntimeException e) {
                 badRecord(start, "request body unreadable, its response is keyed by URL alone: " + e.getMessage());
                 return;
             }
             if (keyed == null) return;
-            String surt = SurtKey.of(keyed);
             List<String> responses = request.concurrentTo().stream().map(URI::toString).toList();
             if (!batch.isEmpty()) {
                 IndexedCapture last = batch.get(batch.size() - 1);
                 if (responses.contains(String.valueOf(last.row().recordId()))) {
-                    batch.set(batch.size() - 1, new IndexedCapture(withSurt(last.row(), surt), last.document()));
+                    batch.set(batch.size() - 1, new IndexedCapture(keyed(last.row(), keyed), last.document()));
                     return;
                 }
             }
             if (postKeys.size() >= MAX_POST_KEYS_WAITING) postKeys.clear(); // requests whose responses never came
-            for (String id : responses) postKeys.put(id, surt);
-            postKeys.put(request.id().toString(), surt);
+            for (String id : responses) postKeys.put(id, keyed);
+            postKeys.put(request.id().toString(), keyed);
         }
 
         /** The pending capture's length is known now: it ends where the next record starts. */
@@ -336,8 +358,10 @@ public final class WarcIndexer {
         }
     }
 
-    private static CaptureRow withSurt(CaptureRow r, String surt) {
-        return new CaptureRow(r.id(), surt, r.timestamp(), r.url(), r.status(), r.mime(), r.digest(), r.recordType(),
-                r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(), r.refersToTimestamp());
+    /** The capture of a POST or PUT: keyed by its body, with the method and body the CDX API shows. */
+    private static CaptureRow keyed(CaptureRow r, PostKey key) {
+        return new CaptureRow(r.id(), key.surt(), r.timestamp(), r.url(), r.status(), r.mime(), r.digest(),
+                r.recordType(), r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(),
+                r.refersToTimestamp(), key.method(), key.requestBody());
     }
 }

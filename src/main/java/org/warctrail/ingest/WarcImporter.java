@@ -23,6 +23,7 @@ import org.warctrail.index.CaptureIndex;
 import org.warctrail.index.FileIndexReport;
 import org.warctrail.index.IndexException;
 import org.warctrail.index.IndexedFile;
+import org.warctrail.index.IndexerDied;
 import org.warctrail.index.WarcIndexer;
 import org.warctrail.store.RecordBoundaryScanner;
 import org.warctrail.store.WarcStore;
@@ -83,6 +84,8 @@ public final class WarcImporter {
             try {
                 if (isWacz(f)) done.addAll(importWacz(f, options, listener));
                 else done.add(importFile(f, options, listener));
+            } catch (IndexerDied e) {
+                throw e; // not this file's fault: the import stops, and the next command indexes the rest
             } catch (IOException | RuntimeException e) {
                 // one bad file never stops the others, unless the disk is full: then nothing after it can be stored
                 done.add(failed(f.toString(), f.toString(), 0, e, listener));
@@ -206,6 +209,8 @@ public final class WarcImporter {
                 String origin = wacz.toAbsolutePath() + "!/" + entry.getName();
                 try {
                     out.add(importEntry(zip, entry, dir, origin, options, listener));
+                } catch (IndexerDied e) {
+                    throw e;
                 } catch (IOException | RuntimeException e) {
                     if (IndexException.isDiskFull(e)) throw e;
                     out.add(failed(origin, origin, 0, e, listener));
@@ -291,6 +296,11 @@ public final class WarcImporter {
             @Override
             public void badRecord(BadRecord bad) {
                 listener.badRecord(bad);
+            }
+
+            @Override
+            public void notice(String message) {
+                listener.notice(message);
             }
         };
     }

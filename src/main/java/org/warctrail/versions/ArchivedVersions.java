@@ -30,7 +30,8 @@ public final class ArchivedVersions {
 
     /** A capture as the differ sees it. */
     static Version version(CaptureRow row, Document document) {
-        return new Version(row.url(), row.timestamp(), row.status(), row.redirect(), row.digest(), document);
+        return new Version(row.url(), row.timestamp(), row.status(), row.redirect(), row.digest(), document,
+                row.recordType());
     }
 
     /** Every capture of the URL, oldest first, each with its change flags (a lookup, not a diff per capture). */

@@ -15,7 +15,7 @@ public record ChangeFlags(String url, String timestamp, String previousTimestamp
     public static ChangeFlags first(Version v) {
         if (v.failed()) {
             return new ChangeFlags(v.url(), v.timestamp(), null, ChangeKind.FAILED, false, false, 0.0,
-                    "capture failed (answers " + v.status() + ")");
+                    "capture failed (" + v.failure() + ")");
         }
         String summary = v.answersOk() ? "first capture"
                 : v.redirects() && v.redirect() != null ? "first capture: redirects to " + v.redirect()

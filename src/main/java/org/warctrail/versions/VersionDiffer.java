@@ -16,7 +16,7 @@ import org.warctrail.extract.Quote;
  * Compares two versions of a URL. In order: a change of what the URL answers (a status or a redirect) is
  * reported as such; an identical payload digest is no change; otherwise the extracted documents are
  * compared: paragraphs aligned by similarity then diffed word by word, metadata fields, numbers changed in
- * place, quotes and links. A failed capture (5xx) is flagged as such and never reported as a change; callers
+ * place, quotes and links. A failed capture (5xx, or an unreadable HTTP head) is flagged as such and never reported as a change; callers
  * compare the next capture with the last one that did not fail ({@link VersionSequence} does). A pure function of its two arguments, safe to share between threads.
  */
 public final class VersionDiffer {
@@ -44,7 +44,7 @@ public final class VersionDiffer {
 
     private static VersionDiff failed(Version from, Version to) {
         return new VersionDiff(from.url(), VersionRef.of(from), VersionRef.of(to), false,
-                "capture failed (answers " + to.status() + "); not a change", List.of(), List.of(), List.of(),
+                "capture failed (" + to.failure() + "); not a change", List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), ChangeKind.FAILED, false, false,
                 !Objects.equals(from.digest(), to.digest()), 0.0, List.of());
     }

@@ -32,8 +32,10 @@ final class CdxApiHandler {
     private static final List<CdxField> CDX11 = List.of(CdxField.URLKEY, CdxField.TIMESTAMP, CdxField.URL,
             CdxField.MIME, CdxField.STATUS, CdxField.DIGEST, CdxField.REDIRECT, CdxField.ROBOTFLAGS,
             CdxField.LENGTH, CdxField.OFFSET, CdxField.FILENAME);
+    /** pywb's JSON output of a row indexed by cdxj-indexer: its fields in the indexer's order. */
     private static final List<CdxField> JSON_DEFAULT = List.of(CdxField.URLKEY, CdxField.TIMESTAMP, CdxField.URL,
-            CdxField.MIME, CdxField.STATUS, CdxField.DIGEST, CdxField.LENGTH, CdxField.OFFSET, CdxField.FILENAME);
+            CdxField.MIME, CdxField.STATUS, CdxField.DIGEST, CdxField.LENGTH, CdxField.OFFSET, CdxField.FILENAME,
+            CdxField.REQUEST_BODY, CdxField.METHOD);
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The output formats, by pywb's names, with the media types pywb answers with. */
@@ -240,7 +242,8 @@ final class CdxApiHandler {
                     case TEXT -> {
                         for (int i = 0; i < fields.size(); i++) {
                             if (i > 0) out.write(' ');
-                            out.write(fields.get(i).value(row).replace(" ", "%20").replace("\n", "%0A"));
+                            String value = fields.get(i).value(row);
+                            out.write(value.isEmpty() ? "-" : value.replace(" ", "%20").replace("\n", "%0A"));
                         }
                     }
                 }
@@ -262,7 +265,9 @@ final class CdxApiHandler {
             JsonGenerator g = JSON.createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
-            for (CdxField f : fields) g.writeStringField(f.key(), f.value(row));
+            for (CdxField f : fields) {
+                if (f.in(row)) g.writeStringField(f.key(), f.value(row));
+            }
             g.writeEndObject();
             g.close();
         }
@@ -271,7 +276,7 @@ final class CdxApiHandler {
         private String cdxj(CaptureRow row) {
             StringBuilder line = new StringBuilder(128).append(row.surt()).append(' ').append(row.timestamp()).append(" {");
             for (CdxField f : fields) {
-                if (f == CdxField.URLKEY || f == CdxField.TIMESTAMP) continue;
+                if (f == CdxField.URLKEY || f == CdxField.TIMESTAMP || !f.in(row)) continue;
                 String value = f.value(row);
                 if (value.equals("-")) continue;
                 if (line.charAt(line.length() - 1) != '{') line.append(", ");

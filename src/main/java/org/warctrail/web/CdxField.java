@@ -4,10 +4,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.warctrail.index.CaptureRow;
 
-/** A field of the CDX server API, by pywb's name, with pywb's aliases (CDX11 letters and long names). */
+/**
+ * A field of the CDX server API, by pywb's name, with pywb's aliases (CDX11 letters and long names). A POST or PUT
+ * capture has two more, {@code requestBody} and {@code method}, which other captures lack (JSON leaves them out).
+ */
 enum CdxField {
     URLKEY("urlkey"), TIMESTAMP("timestamp"), URL("url"), MIME("mime"), STATUS("status"), DIGEST("digest"),
-    REDIRECT("redirect"), ROBOTFLAGS("robotflags"), LENGTH("length"), OFFSET("offset"), FILENAME("filename");
+    REDIRECT("redirect"), ROBOTFLAGS("robotflags"), LENGTH("length"), OFFSET("offset"), FILENAME("filename"),
+    REQUEST_BODY("requestBody"), METHOD("method");
 
     private static final Map<String, CdxField> NAMES = Map.ofEntries(
             Map.entry("urlkey", URLKEY), Map.entry("k", URLKEY),
@@ -20,7 +24,9 @@ enum CdxField {
             Map.entry("robotflags", ROBOTFLAGS), Map.entry("M", ROBOTFLAGS),
             Map.entry("length", LENGTH), Map.entry("l", LENGTH), Map.entry("S", LENGTH),
             Map.entry("offset", OFFSET), Map.entry("o", OFFSET), Map.entry("V", OFFSET),
-            Map.entry("filename", FILENAME), Map.entry("f", FILENAME), Map.entry("g", FILENAME));
+            Map.entry("filename", FILENAME), Map.entry("f", FILENAME), Map.entry("g", FILENAME),
+            Map.entry("requestBody", REQUEST_BODY), Map.entry("requestbody", REQUEST_BODY),
+            Map.entry("method", METHOD));
 
     private final String key;
 
@@ -55,6 +61,20 @@ enum CdxField {
             case LENGTH -> Long.toString(row.length());
             case OFFSET -> Long.toString(row.offset());
             case FILENAME -> row.file();
+            case REQUEST_BODY -> row.method() == null || row.requestBody() == null ? "-" : row.requestBody();
+            case METHOD -> row.method() == null ? "-" : row.method();
+        };
+    }
+
+    /**
+     * Whether the row has the field: pywb's rows are the indexer's JSON, in which only POST and PUT captures have
+     * a request body and a method; JSON output leaves out what a row lacks.
+     */
+    public boolean in(CaptureRow row) {
+        return switch (this) {
+            case REQUEST_BODY -> row.method() != null && row.requestBody() != null;
+            case METHOD -> row.method() != null;
+            default -> true;
         };
     }
 

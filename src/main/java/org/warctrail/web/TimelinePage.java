@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.CaptureRow;
+import org.warctrail.versions.ChangeKind;
 
 /**
  * {@code GET /timeline?url=}: every capture of a URL, oldest first, each linking to its snapshot and, with change
@@ -45,7 +46,8 @@ final class TimelinePage {
         Map<String, TimelineView.Marker> markers = new HashMap<>();
         String encoded = ArchiveUrls.encode(url);
         changes.of(rows).forEach((ts, f) -> markers.put(ts, new TimelineView.Marker(f.kind().label(), f.changed(),
-                f.summary(), f.previousTimestamp() == null ? null
+                // a failed capture is no version: nothing to diff it with
+                f.summary(), f.previousTimestamp() == null || f.kind() == ChangeKind.FAILED ? null
                 : "/diff?url=" + encoded + "&from=" + f.previousTimestamp() + "&to=" + ts)));
         pages.render(ctx, 200, "timeline", new TimelineView(url, rows.stream().map(CaptureEntry::of).toList(), markers,
                 ArchiveUrls.replay(latest.timestamp(), ReplayMode.FRAME, latest.url()),
