@@ -66,8 +66,8 @@ public final class WarcIndexer {
     private final Derivations derivations;
 
     /**
-     * @param derivations run after each committed batch (on the indexing thread), so the documents a batch adds
-     *                    are derived before the next batch is read
+     * @param derivations told after each committed batch: derives on the indexing thread (so the documents a
+     *                    batch adds are derived before the next batch is read), or wakes the archive's worker
      */
     public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations) {
         this.writer = new IndexWriter(index.connections());
@@ -310,7 +310,7 @@ public final class WarcIndexer {
             if (batch.isEmpty() && mark <= file.indexedBytes()) return;
             int added = writer.write(file.id(), batch, mark, size, mtime);
             captures += added;
-            if (added > 0) derivations.run();
+            if (added > 0) derivations.afterCommit();
             for (IndexedCapture c : batch) {
                 if (c.document() != null) {
                     documents++;
