@@ -82,13 +82,13 @@ public final class ServeCommand implements Callable<Integer> {
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
             new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();
             watcher = watch ? startWatches(archive, options.allowPrivate(), network, out) : null;
-            String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
-            out.println("warctrail: serving " + archive.store().dir() + " at http://" + host + ":" + server.port() + "/");
             long pending = archive.derivations().status().pending();
             if (pending > 0) {
                 out.println("warctrail: deriving text reuse and version flags of " + String.format("%,d", pending)
                         + " captures in the background (progress: the home page, `warctrail status`)");
             }
+            String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
+            out.println("warctrail: serving " + archive.store().dir() + " at http://" + host + ":" + server.port() + "/");
             stopped.await();
             server.close();
             if (watcher != null) {
