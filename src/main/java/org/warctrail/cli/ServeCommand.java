@@ -74,14 +74,13 @@ public final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "warctrail-serve-shutdown"));
-        Thread watcher = null;
         // closed in reverse order: the server (event streams first, then Jetty), the UI's capture, the watches,
         // then the archive, whose background derivation stores what it derived and stops
         try (Archive archive = Archives.openDerivingInBackground(store.dir(), System.err::println);
              CaptureJobs jobs = new CaptureJobs(archive, network::apply, options.allowPrivate());
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
             new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();
-            watcher = watch ? startWatches(archive, options.allowPrivate(), network, out) : null;
+            Thread watcher = watch ? startWatches(archive, options.allowPrivate(), network, out) : null;
             long pending = archive.derivations().status().pending();
             if (pending > 0) {
                 out.println("warctrail: deriving text reuse and version flags of " + String.format("%,d", pending)
