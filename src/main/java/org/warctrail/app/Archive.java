@@ -20,6 +20,7 @@ import org.warctrail.extract.HtmlLinkFinder;
 import org.warctrail.index.BadRecord;
 import org.warctrail.index.CaptureIndex;
 import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.DerivationWorker;
 import org.warctrail.index.Derivations;
 import org.warctrail.index.Deriver;
 import org.warctrail.index.DocumentExtractor;
@@ -42,7 +43,8 @@ import org.warctrail.store.WarcStore;
  * whatever the WARC files hold that the index does not yet; captures write through {@link #recordSink} and are
  * indexed as they are written; imports and reindex go through here too. After each committed indexing batch, the
  * derivers the application wires in ({@link Deriver}: reuse, version flags) run from the {@link Derivations}
- * queue; their failures mark the capture concerned and never fail the indexing.
+ * queue (on the indexing thread, or on one background thread for a server: {@link #openDerivingInBackground});
+ * their failures mark the capture concerned and never fail the indexing.
  *
  * <p>Thread contract: captures, imports and reads may run on several threads at once (SQLite serializes the
  * writes); {@link #reindex} swaps the index and must not run beside anything else on the same Archive.
@@ -56,6 +58,7 @@ public final class Archive implements Closeable {
     private volatile CaptureIndex index;
     private volatile Derivations derivations;
     private volatile WarcIndexer indexer;
+    private volatile DerivationWorker worker;
 
     private Archive(WarcStore store, CaptureIndex index, DocumentExtractor extractor, List<Deriver> derivers,
                     Consumer<String> notices) {
@@ -69,6 +72,7 @@ public final class Archive implements Closeable {
     private void use(CaptureIndex fresh) {
         this.index = fresh;
         this.derivations = new Derivations(fresh, derivers, notices);
+        if (worker != null) derivations.deriveOn(worker);
         this.indexer = new WarcIndexer(fresh, extractor, derivations,
                 new UnfinishedExtractions(store.dir().resolve(UnfinishedExtractions.DIRECTORY)));
     }
@@ -81,10 +85,29 @@ public final class Archive implements Closeable {
      */
     public static Archive open(Path storeDir, Consumer<String> notices, DocumentExtractor extractor,
                                List<Deriver> derivers) throws IOException {
+        return open(storeDir, notices, extractor, derivers, false);
+    }
+
+    /**
+     * Opens a store for a server: indexes what the WARC files hold that the index does not yet, and returns
+     * without deriving: one background thread derives what is pending, and whatever is indexed later (captures
+     * from the UI, watches), while the archive is used. Pages show what is not derived yet as such or compute it
+     * in memory. {@link #close} stops the thread after the capture it derives.
+     */
+    public static Archive openDerivingInBackground(Path storeDir, Consumer<String> notices,
+                                                   DocumentExtractor extractor, List<Deriver> derivers)
+            throws IOException {
+        return open(storeDir, notices, extractor, derivers, true);
+    }
+
+    private static Archive open(Path storeDir, Consumer<String> notices, DocumentExtractor extractor,
+                                List<Deriver> derivers, boolean background) throws IOException {
         Archive archive = openForReading(storeDir, notices, extractor, derivers);
         try {
+            if (background) archive.deriveInBackground();
             archive.catchUp(ImportListener.NONE);
-            archive.derivations.run();
+            if (background) archive.worker.wake();
+            else archive.derivations.run();
         } catch (IOException | RuntimeException e) {
             archive.close();
             if (IndexException.isCorrupt(e)) throw damaged(archive.store, e);
@@ -107,6 +130,11 @@ public final class Archive implements Closeable {
             throw damaged(store, e);
         }
         return new Archive(store, index, extractor, derivers, notices);
+    }
+
+    private void deriveInBackground() {
+        worker = new DerivationWorker(() -> derivations, notices).start();
+        derivations.deriveOn(worker);
     }
 
     /** The derived-data queue: its status, and retrying what failed. */
@@ -311,8 +339,11 @@ public final class Archive implements Closeable {
         Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
     }
 
+    /** Stops the background derivation, if any (what it has not stored stays pending), then closes the index. */
     @Override
     public void close() {
+        DerivationWorker background = worker;
+        if (background != null) background.close();
         index.close();
     }
 }

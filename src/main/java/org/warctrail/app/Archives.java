@@ -35,6 +35,14 @@ public final class Archives {
         return Archive.open(storeDir, notices, extractor, derivers());
     }
 
+    /**
+     * Opens a store for the server: catches up indexing, and derives the backlog and whatever is indexed later
+     * on one background thread, so the server listens at once.
+     */
+    public static Archive openDerivingInBackground(Path storeDir, Consumer<String> notices) throws IOException {
+        return Archive.openDerivingInBackground(storeDir, notices, DocumentExtractor.standard(), derivers());
+    }
+
     /** Opens a store for a read command: nothing is indexed nor derived, no write lock taken. */
     public static Archive openForReading(Path storeDir, Consumer<String> notices) throws IOException {
         return Archive.openForReading(storeDir, notices, DocumentExtractor.standard(), derivers());

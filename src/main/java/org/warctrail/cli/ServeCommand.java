@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.capture.TargetPolicy;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
     /** How often the watch loop re-reads the stored watches at most. */
     private static final Duration WATCH_POLL = Duration.ofSeconds(30);
+    /** How long a stop waits for the server, the capture and derivation to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(90);
 
     @Mixin
     StoreOption store;
@@ -61,19 +64,38 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("warctrail: listening beyond loopback without --token: write actions are disabled");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Archive archive = Archives.open(store.dir(), System.err::println);
+        CountDownLatch closed = new CountDownLatch(1);
+        // on Ctrl-C or SIGTERM the JVM ends when its shutdown hooks return: this one waits for the orderly close
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "warctrail-serve-shutdown"));
+        // closed in reverse order: the server (event streams first, then Jetty), the UI's capture, the watches,
+        // then the archive, whose background derivation stores what it derived and stops
+        try (Archive archive = Archives.openDerivingInBackground(store.dir(), System.err::println);
              CaptureJobs jobs = new CaptureJobs(archive, network::apply, options.allowPrivate());
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
             new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();
             Thread watcher = watch ? startWatches(archive, options.allowPrivate(), network, out) : null;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (watcher != null) watcher.interrupt();
-                server.close();
-                stopped.countDown();
-            }, "warctrail-serve-shutdown"));
+            long pending = archive.derivations().status().pending();
+            if (pending > 0) {
+                out.println("warctrail: deriving text reuse and version flags of " + String.format("%,d", pending)
+                        + " captures in the background (progress: the home page, `warctrail status`)");
+            }
             String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
             out.println("warctrail: serving " + archive.store().dir() + " at http://" + host + ":" + server.port() + "/");
             stopped.await();
+            server.close();
+            if (watcher != null) {
+                watcher.interrupt();
+                watcher.join(CLOSE_WAIT.toMillis());
+            }
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

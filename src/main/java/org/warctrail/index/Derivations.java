@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,9 @@ import java.util.function.Consumer;
  * the thread that runs, one batch at a time. Two processes may derive the same batch at once: a capture's
  * rows are written only by the transaction that moves it out of pending, so the work is done twice, never
  * stored twice.
+ *
+ * <p>Indexing calls {@link #afterCommit}: it derives on the indexing thread, unless the archive has a
+ * {@link DerivationWorker} (a server), which it then wakes.
  */
 public final class Derivations {
     /** The schema migration that adds the queue; stores made before it derive everything again. */
@@ -93,6 +97,7 @@ public final class Derivations {
     private final Consumer<String> notices;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile DerivationWorker worker;
 
     /**
      * @param derivers what to derive, in this order for each capture
@@ -112,6 +117,18 @@ public final class Derivations {
 
     static final String ENQUEUE_SQL = "INSERT OR IGNORE INTO derivations (capture_id, state) VALUES (?, 'pending')";
 
+    /** From now on indexing wakes this worker instead of deriving on its own thread. */
+    public void deriveOn(DerivationWorker background) {
+        this.worker = background;
+    }
+
+    /** What indexing calls after each committed batch: derives now, or wakes the background worker. */
+    void afterCommit() {
+        DerivationWorker background = worker;
+        if (background != null) background.wake();
+        else run();
+    }
+
     /**
      * Derives every pending capture (see the thread contract above). Never throws: a capture that fails is
      * marked failed; a run that cannot go on (the index unreadable) is reported to the notices and left for the
@@ -120,11 +137,19 @@ public final class Derivations {
      * @return captures derived and failed by this call (zero when another thread took the work)
      */
     public Outcome run() {
+        return run(() -> false);
+    }
+
+    /**
+     * As {@link #run()}, looking before each capture whether to stop: when {@code stop} says so, what is derived
+     * is stored and the rest stays pending.
+     */
+    Outcome run(BooleanSupplier stop) {
         requested.set(true);
         Outcome total = new Outcome(0, 0);
-        while (requested.get() && running.tryLock()) {
+        while (requested.get() && !stop.getAsBoolean() && running.tryLock()) {
             try {
-                while (requested.getAndSet(false)) total = total.plus(drain());
+                while (!stop.getAsBoolean() && requested.getAndSet(false)) total = total.plus(drain(stop));
             } catch (RuntimeException e) {
                 notices.accept("derived data not brought up to date: " + oneLine(e));
             } finally {
@@ -156,22 +181,27 @@ public final class Derivations {
         }
     }
 
-    private Outcome drain() {
+    private Outcome drain(BooleanSupplier stop) {
         Outcome total = new Outcome(0, 0);
         long after = 0;
-        while (true) {
+        while (!stop.getAsBoolean()) {
             List<Deriver.Batch> work = new ArrayList<>(derivers.size());
             for (Deriver d : derivers) work.add(d.batch(index));
             List<Result> results = new ArrayList<>();
+            gather:
             while (results.size() < TRANSACTION) {
                 List<PendingCapture> page = pending(after);
                 if (page.isEmpty()) break;
-                after = page.get(page.size() - 1).row().id();
-                for (PendingCapture capture : page) results.add(derive(work, capture));
+                for (PendingCapture capture : page) {
+                    if (stop.getAsBoolean()) break gather;
+                    results.add(derive(work, capture));
+                    after = capture.row().id();
+                }
             }
             if (results.isEmpty()) return total;
             total = total.plus(storeEach(results));
         }
+        return total;
     }
 
     private List<PendingCapture> pending(long after) {

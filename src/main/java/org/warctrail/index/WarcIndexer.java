@@ -71,8 +71,8 @@ public final class WarcIndexer {
     private final UnfinishedExtractions unfinished;
 
     /**
-     * @param derivations run after each committed batch (on the indexing thread), so the documents a batch adds
-     *                    are derived before the next batch is read
+     * @param derivations told after each committed batch: derives on the indexing thread (so the documents a
+     *                    batch adds are derived before the next batch is read), or wakes the archive's worker
      * @param unfinished  the extractions begun and not finished, so that a record the process died on twice is
      *                    indexed without extraction
      */
@@ -333,7 +333,7 @@ public final class WarcIndexer {
             if (batch.isEmpty() && mark <= file.indexedBytes()) return;
             int added = writer.write(file.id(), batch, mark, size, mtime);
             captures += added;
-            if (added > 0) derivations.run();
+            if (added > 0) derivations.afterCommit();
             for (IndexedCapture c : batch) {
                 if (c.document() != null) {
                     documents++;

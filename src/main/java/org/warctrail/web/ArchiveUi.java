@@ -2,6 +2,7 @@ package org.warctrail.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.warctrail.app.Archive;
@@ -41,6 +42,7 @@ public final class ArchiveUi {
     private final ProvenancePage provenance;
     private final TracePage trace;
     private final WatchesPage watches;
+    private final CaptureJobs jobs;
 
     /** A UI whose server does not run the stored watches (the watches page says so). */
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options) {
@@ -50,6 +52,7 @@ public final class ArchiveUi {
     /** @param watchesRun whether this server runs the stored watches ({@code serve --watch}) */
     public ArchiveUi(Archive archive, CaptureJobs jobs, Pages pages, ServeOptions options, boolean watchesRun) {
         this.archive = archive;
+        this.jobs = jobs;
         this.search = new SearchPage(archive.search(), pages);
         ArchivedVersions versions = new ArchivedVersions(archive.index());
         this.changes = new ChangeMarkers(versions);
@@ -62,9 +65,16 @@ public final class ArchiveUi {
         this.watches = new WatchesPage(new WatchesTable(archive.index()), pages, options, watchesRun);
     }
 
-    /** Adds the pages and API to the server (and change markers to its timeline); call before it starts. */
+    /** How long a stopping server waits for the capture event streams to end. */
+    private static final Duration STREAMS_END = Duration.ofSeconds(5);
+
+    /**
+     * Adds the pages and API to the server (change markers to its timeline, derived-data counts to its home page,
+     * and the end of the capture event streams to its stop); call before it starts.
+     */
     public ReplayServer install(ReplayServer server) {
-        return server.changeMarkers(changes).routes(this::routes);
+        return server.changeMarkers(changes).derivationStatus(() -> archive.derivations().status())
+                .beforeStop(() -> jobs.endStreams(STREAMS_END)).routes(this::routes);
     }
 
     public void routes(RoutesConfig r) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One capture started from the UI: its events so far (replayed to late subscribers) and the clients following it.
@@ -34,7 +35,7 @@ final class CaptureJob {
     }
 
     /** The job as {@code GET /api/captures/jobs/{id}} shows it; {@code result} is null until it is done. */
-    public record Status(long id, String url, int depth, String state, String error, CaptureReport result,
+    public record Status(long id, String url, int depth, CaptureJobState state, String error, CaptureReport result,
                          String events) {
     }
 
@@ -49,8 +50,10 @@ final class CaptureJob {
     private final int depth;
     private final List<Event> events = new ArrayList<>();
     private final List<Follower> followers = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger following = new java.util.concurrent.atomic.AtomicInteger();
-    private String state = "queued";
+    private final AtomicInteger following = new AtomicInteger();
+    /** Set when the server stops: streams end and new ones are not followed. */
+    private boolean streamsEnded;
+    private CaptureJobState state = CaptureJobState.QUEUED;
     private String error;
     private CaptureReport result;
     private Instant finishedAt;
@@ -85,7 +88,7 @@ final class CaptureJob {
 
     public boolean finished() {
         synchronized (lock) {
-            return state.equals("done") || state.equals("failed");
+            return state.finished();
         }
     }
 
@@ -98,7 +101,7 @@ final class CaptureJob {
 
     void running() {
         synchronized (lock) {
-            state = "running";
+            state = CaptureJobState.RUNNING;
         }
     }
 
@@ -114,10 +117,24 @@ final class CaptureJob {
         synchronized (lock) {
             result = summary;
             error = failure;
-            state = failure == null ? "done" : "failed";
+            state = failure == null ? CaptureJobState.DONE : CaptureJobState.FAILED;
             finishedAt = at;
             publish(failure == null ? "done" : "error", doneData);
             offerAll(END);
+            followers.clear();
+        }
+    }
+
+    /**
+     * Ends every stream of this job and refuses new ones: the server is stopping, and a stream that ended after
+     * Jetty recycled its request would make Javalin log errors. Each stream returns within its poll interval.
+     */
+    void endStreams() {
+        synchronized (lock) {
+            streamsEnded = true;
+            for (Follower f : followers) {
+                if (!f.queue.offer(END)) f.dropped = true;
+            }
             followers.clear();
         }
     }
@@ -155,6 +172,7 @@ final class CaptureJob {
         List<Event> replay;
         Follower follower = new Follower();
         synchronized (lock) {
+            if (streamsEnded) return;
             replay = List.copyOf(events);
             if (!finished()) {
                 if (followers.size() >= MAX_FOLLOWERS) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public final class CaptureJobs implements AutoCloseable {
     public static final int MAX_SEEDS = 50;
     /** How long a finished job stays to be looked at (its report, its replayed events) before it is forgotten. */
     public static final Duration KEEP_FINISHED = Duration.ofHours(1);
+    /** How long closing waits for an interrupted capture to end. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final Archive archive;
     private final UnaryOperator<CrawlConfig.Builder> settings;
@@ -55,6 +58,7 @@ public final class CaptureJobs implements AutoCloseable {
     private final Map<Long, CaptureJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile CaptureJob current;
+    private volatile boolean closing;
     private final Clock clock;
     private final Duration keepFinished;
 
@@ -142,7 +146,9 @@ public final class CaptureJobs implements AutoCloseable {
             CrawlSummary summary = archive.capture(builder.build(), RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, listener);
             job.finish(CaptureReport.of(summary), null, CaptureResult.of(job.url(), summary), clock.instant());
         } catch (IOException | RuntimeException e) {
-            log.warn("capture of {} from the UI failed: {}", job.url(), e.toString());
+            // a capture the server's stop interrupts is no fault to warn of
+            if (closing) log.info("capture of {} from the UI stopped with the server: {}", job.url(), e.toString());
+            else log.warn("capture of {} from the UI failed: {}", job.url(), e.toString());
             String message = "capture of " + job.url() + " failed: " + e.getMessage();
             job.finish(null, message, Map.of("error", message), clock.instant());
         }
@@ -180,8 +186,37 @@ public final class CaptureJobs implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the event streams of every job and waits (at most {@code wait}) for their request threads to return:
+     * the server calls this before it stops Jetty, so no stream outlives the request it writes to.
+     *
+     * @return whether every stream ended in time
+     */
+    public boolean endStreams(Duration wait) {
+        for (CaptureJob job : jobs.values()) job.endStreams();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (jobs.values().stream().anyMatch(j -> j.following() > 0)) {
+            if (System.nanoTime() - deadline > 0) return false;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops the running capture, if any (what it wrote so far stays in the store). */
     @Override
     public void close() {
+        closing = true;
         worker.shutdownNow();
+        try {
+            // the capture's thread writes to the archive: let it end before the archive closes
+            worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

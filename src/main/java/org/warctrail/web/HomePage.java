@@ -2,22 +2,27 @@ package org.warctrail.web;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.function.Supplier;
 import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.DerivationStatus;
 import org.warctrail.index.StoreStats;
 
 /**
  * {@code GET /}: the archived pages (documents), most recently captured first, {@value #PAGE_SIZE} a page, and
- * store counts; {@code ?all=1} lists every URL, the images, scripts and robots.txt a crawl fetched beside them.
+ * store counts with how far derived data (text reuse, version flags) has come; {@code ?all=1} lists every URL, the images, scripts and robots.txt a crawl fetched beside them.
  */
 final class HomePage {
     static final int PAGE_SIZE = 50;
 
     private final CaptureLookup index;
     private final Pages pages;
+    private final Supplier<DerivationStatus> derivationStatus;
 
-    public HomePage(CaptureLookup index, Pages pages) {
+    /** @param derivationStatus how far derived data has come, or null when the server does not derive */
+    public HomePage(CaptureLookup index, Pages pages, Supplier<DerivationStatus> derivationStatus) {
         this.index = index;
         this.pages = pages;
+        this.derivationStatus = derivationStatus;
     }
 
     public void handle(Context ctx) {
@@ -28,7 +33,8 @@ final class HomePage {
         List<UrlEntry> urls = index.urls((page - 1) * PAGE_SIZE, PAGE_SIZE, !all).stream().map(UrlEntry::of).toList();
         StoreStats stats = index.stats();
         String base = all ? "/?all=1&page=" : "/?page=";
-        pages.render(ctx, 200, "home", new HomeView(urls, stats, count, all, page, lastPage,
+        DerivationStatus derived = derivationStatus == null ? null : derivationStatus.get();
+        pages.render(ctx, 200, "home", new HomeView(urls, stats, derived, count, all, page, lastPage,
                 page > 1 ? base + (page - 1) : null, page < lastPage ? base + (page + 1) : null));
     }
 

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warctrail.index.CaptureLookup;
+import org.warctrail.index.DerivationStatus;
 import org.warctrail.store.WarcStore;
 
 /**
@@ -42,9 +44,12 @@ public final class ReplayServer implements AutoCloseable {
     private final ServeOptions options;
     private final Pages pages = new Pages();
     private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
+    private final List<Runnable> beforeStop = new ArrayList<>();
     private ChangeMarkers changes = ChangeMarkers.NONE;
+    private Supplier<DerivationStatus> derivationStatus;
     private RequestBudget budget = new RequestBudget(RequestBudget.DEFAULT, System::nanoTime);
     private Javalin app;
+    private volatile boolean stopped;
 
     public ReplayServer(WarcStore store, CaptureLookup index, ServeOptions options) {
         this.store = store;
@@ -59,10 +64,27 @@ public final class ReplayServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs {@code task} when the server stops, before Jetty does: long-lived responses (event streams) end while
+     * their requests still exist. Call before {@link #start()}.
+     */
+    public ReplayServer beforeStop(Runnable task) {
+        if (app != null) throw new IllegalStateException("stop tasks must be added before start()");
+        beforeStop.add(task);
+        return this;
+    }
+
     /** What the timeline marks as changed at each capture (none by default); call before {@link #start()}. */
     public ReplayServer changeMarkers(ChangeMarkers markers) {
         if (app != null) throw new IllegalStateException("change markers must be set before start()");
         this.changes = markers;
+        return this;
+    }
+
+    /** Where the home page reads how far derived data has come (not shown unless set); call before {@link #start()}. */
+    public ReplayServer derivationStatus(Supplier<DerivationStatus> status) {
+        if (app != null) throw new IllegalStateException("the derivation status must be set before start()");
+        this.derivationStatus = status;
         return this;
     }
 
@@ -80,7 +102,7 @@ public final class ReplayServer implements AutoCloseable {
     public ReplayServer start() {
         MementoHandler memento = new MementoHandler(index, pages);
         ReplayHandler replay = new ReplayHandler(store, index, pages, memento);
-        HomePage home = new HomePage(index, pages);
+        HomePage home = new HomePage(index, pages, derivationStatus);
         TimelinePage timeline = new TimelinePage(index, pages, changes, options.token() != null);
         RecordPage record = new RecordPage(store, index, pages);
         CdxApiHandler cdx = new CdxApiHandler(index);
@@ -145,6 +167,9 @@ public final class ReplayServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (app != null) app.stop();
+        if (app == null || stopped) return;
+        stopped = true;
+        beforeStop.forEach(Runnable::run);
+        app.stop();
     }
 }

@@ -121,7 +121,7 @@ final class ArchiveFixture {
         index = new InMemoryCaptureLookup(store);
     }
 
-    private static WarcResponse response(String url, String ts, String head, byte[] body, byte[] payload)
+    static WarcResponse response(String url, String ts, String head, byte[] body, byte[] payload)
             throws IOException {
         byte[] head1 = head.getBytes(StandardCharsets.ISO_8859_1);
         byte[] block = new byte[head1.length + body.length];

@@ -90,6 +90,7 @@ class HostilePageTest {
     @Test
     void theFrameCannotNavigateItselfToTheLiveWeb() throws Exception {
         String ui = "http://127.0.0.1:" + server.port();
+        int before = trap.connections();
         try (Browser browser = Browser.start()) {
             var driver = browser.driver;
             String snapshot = ui + "/web/" + TS + "/" + NAVIGATING;
@@ -104,6 +105,11 @@ class HostilePageTest {
             assertEquals(snapshot, driver.getCurrentUrl());
             assertEquals(List.of(), trap.requests().stream().filter(r -> !r.contains("/control")).toList(),
                     "the frame reached the live web");
+            // Chromium preconnects to a navigation's URL when the navigation starts, before the embedding page's
+            // frame-src cancels it (net-log: HTTP_STREAM_JOB_CONTROLLER is_preconnect=true for the trap's URL), and
+            // the page cannot stop it first: location is unforgeable, and the Navigation API fires no navigate
+            // event in an opaque-origin (sandboxed) document. One bare connection at most, never a request.
+            assertTrue(trap.connections() - before <= 1, "connections to the live web: " + (trap.connections() - before));
         }
     }
 
@@ -157,6 +163,7 @@ class HostilePageTest {
             Thread.sleep(2000);
             assertEquals(ui + "/web/" + TS + "/" + NAVIGATING, driver.getCurrentUrl(), "the top window was navigated");
             assertEquals(List.of(), trap.requests(), "the page reached the live web");
+            assertTrue(trap.connections() - before <= 1, "connections to the live web: " + (trap.connections() - before));
         }
     }
 
