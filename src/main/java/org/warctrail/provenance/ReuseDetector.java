@@ -17,13 +17,15 @@ import org.warctrail.index.ReuseTables;
  * <p>Boilerplate: between two pages of the same site, a line of text (a paragraph, a footer line) within a shared
  * passage counts only if it is not site-wide, that is if fewer than {@code siteWideDocuments} (default 3)
  * documents of the site contain it; a footer or a disclaimer every post carries thus never makes reuse, while one
- * post copying another from the same site still does. Same-site candidates sharing a single band key are not
- * aligned at all (that key is most often the boilerplate's). Pairs across sites are never filtered: a passage two
- * sites share is reuse, however common on either.
+ * post copying another from the same site still does. Candidates sharing a single band key are not aligned at all
+ * (that key is most often a common phrase's, or the site's boilerplate's). Pairs across sites are never filtered
+ * by lines: a passage two sites share is reuse, however common on either.
  */
 public final class ReuseDetector {
     /** Documents read per band key: bounds the lookup when a key is shared by a whole site's boilerplate. */
     public static final int PER_KEY_LIMIT = ReuseTables.BUCKET_LIMIT;
+    /** Band keys a candidate shares with the document at least to be aligned. */
+    static final int MIN_SHARED_KEYS = 2;
 
     private final ReuseCandidates bands;
     private final ReuseCorpus corpus;
@@ -79,9 +81,11 @@ public final class ReuseDetector {
             Optional<String> url = Optional.ofNullable(urls.get(candidate.getKey()));
             // Another capture of the same page is a version of it (see versions), not reuse.
             if (url.isEmpty() || UrlKey.of(url.get()).equals(key)) continue;
-            // One band in common between two pages of a site is most often its boilerplate (the footer's MinHash
-            // values are the same on every page): not worth an alignment.
-            if (candidate.getValue() < 2 && UrlKey.site(url.get()).equals(document.site())) continue;
+            // One MinHash value in common of 32 is what two texts sharing a common phrase have, or two pages of a
+            // site its boilerplate (the footer's values are the same on every page): not worth an alignment.
+            // Reuse of a few paragraphs shares several (a Jaccard similarity of 0.2 shares 2 or more with
+            // probability 0.99).
+            if (candidate.getValue() < MIN_SHARED_KEYS) continue;
             Optional<ReuseDocument> other = corpus.document(candidate.getKey());
             if (other.isEmpty()) continue;
             aligned++;

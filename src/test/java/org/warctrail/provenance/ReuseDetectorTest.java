@@ -93,4 +93,30 @@ class ReuseDetectorTest {
         for (int i = 0; i < count; i++) text.append(i == 0 ? "" : " ").append("w").append(random.nextInt(100_000));
         return text.toString();
     }
+
+    @Test
+    void aCandidateSharingOneBandKeyIsNotAlignedTwoAre() {
+        InMemoryReuseCorpus corpus = new InMemoryReuseCorpus();
+        ReuseDocument article = new ReuseDocument(1, "https://www.rt.com/news/1", "2016-09-20", null,
+                SeedFixture.ARTICLE_TEXT);
+        ReuseDocument copy = new ReuseDocument(2, "https://copy.example/1", "2016-09-21", null, SeedFixture.ARTICLE_TEXT);
+        corpus.add(article);
+        corpus.add(copy);
+        for (int shared = 1; shared <= 2; shared++) {
+            int keys = shared;
+            // a bucket table that says how many keys the article shares, whatever the text
+            ReuseCandidates candidates = new ReuseCandidates() {
+                @Override
+                public void put(long documentId, long[] bandKeys) {
+                }
+
+                @Override
+                public java.util.Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
+                    return new java.util.HashMap<>(java.util.Map.of(1L, keys));
+                }
+            };
+            List<Reuse> found = new ReuseDetector(candidates, corpus).detect(copy);
+            assertEquals(shared == 1 ? 0 : 1, found.size(), shared + " key(s) in common: " + found);
+        }
+    }
 }
