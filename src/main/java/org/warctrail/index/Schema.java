@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Schema {
     /**
-     * A smaller index (bench/index-size.sh: 82 real news pages, the index from 102% to 59% of the WARC files): version
+     * A smaller index (bench/index-size.sh: 82 real news pages, the index from 102% to 58% of the WARC files): version
      * flags keyed by their capture alone (its URL key and time are read from the capture, so versions_surt goes);
      * a capture is unique by its record, (file, offset), which no longer repeats its URL; a document's links are
      * one deflated value (see PackedLinks), since they are only ever read whole.
