@@ -67,6 +67,19 @@ public final class Derivations {
                 document_id INTEGER NOT NULL,
                 PRIMARY KEY (band_key, document_id)) WITHOUT ROWID""");
 
+    /**
+     * The schema migration for band keys of 32 one-row bands (see ReuseSignature), half as many as the 64 bands of
+     * two rows before: keys filed before cannot meet the new ones, so reuse storage starts over and every capture
+     * is derived again.
+     */
+    static final List<String> ONE_ROW_BANDS_MIGRATION = List.of(
+            "DELETE FROM reuse_passages",
+            "DELETE FROM reuse",
+            "DELETE FROM reuse_bands",
+            "DELETE FROM reuse_bands_recent",
+            "DELETE FROM site_line_counts",
+            "INSERT OR IGNORE INTO derivations (capture_id, state) SELECT id, 'pending' FROM captures");
+
     /** The states a queued capture is in; done captures leave the table. */
     enum State {
         PENDING, FAILED;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
+import org.warctrail.extract.Link;
+import org.warctrail.extract.LinkKind;
 
 /**
  * What the index's documents and links tables say about a capture, for an export: its title and the requisites
@@ -27,8 +29,7 @@ public final class IndexDocuments implements Closeable {
         this.connection = connection;
         this.title = connection.prepareStatement("SELECT title FROM documents WHERE capture_id = ?");
         this.document = connection.prepareStatement("SELECT id FROM documents WHERE capture_id = ?");
-        this.requisites = connection.prepareStatement(
-                "SELECT url FROM links WHERE document_id = ? AND kind = 'requisite' ORDER BY position");
+        this.requisites = connection.prepareStatement("SELECT links FROM links WHERE document_id = ?");
     }
 
     /** The documents of the index file, or empty when it has none (no file, or no documents and links tables). */
@@ -81,7 +82,10 @@ public final class IndexDocuments implements Closeable {
             requisites.setLong(1, documentId);
             List<String> urls = new ArrayList<>();
             try (ResultSet rs = requisites.executeQuery()) {
-                while (rs.next()) urls.add(rs.getString(1));
+                if (!rs.next()) return urls;
+                for (Link l : PackedLinks.unpack(rs.getBytes(1), documentId)) {
+                    if (l.kind() == LinkKind.REQUISITE) urls.add(l.url());
+                }
             }
             return urls;
         } catch (SQLException e) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.warctrail.extract.Document;
-import org.warctrail.extract.Link;
 import org.warctrail.extract.Quote;
 
 /**
@@ -52,15 +51,17 @@ final class IndexWriter {
 
     private static int insert(Connection c, long fileId, List<IndexedCapture> batch) throws SQLException {
         int added = 0;
-        try (PreparedStatement capture = c.prepareStatement("INSERT OR IGNORE INTO captures (file_id, surt, timestamp, "
+        // a record already indexed (by another process, or a pass that stopped after its batch) is skipped: a
+        // record is its (file, offset), and the writer's transaction keeps this check and the insert together
+        try (PreparedStatement capture = c.prepareStatement("INSERT INTO captures (file_id, surt, timestamp, "
                 + "url, status, mime, digest, record_type, offset, length, record_id, redirect, refers_to_url, "
-                + "refers_to_timestamp, method, request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "refers_to_timestamp, method, request_body) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM captures WHERE file_id = ? AND offset = ?)");
              PreparedStatement document = c.prepareStatement("INSERT INTO documents (capture_id, url, surt, timestamp, "
                      + "title, text, published, modified, authors, lang, canonical, site_name, description, "
                      + "content_type, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement fts = c.prepareStatement("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)");
-             PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, position, url, text, "
-                     + "context, kind, place) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement link = c.prepareStatement("INSERT INTO links (document_id, links) VALUES (?, ?)");
              PreparedStatement quote = c.prepareStatement("INSERT INTO quotes (document_id, text, speaker, "
                      + "start, \"end\") VALUES (?, ?, ?, ?, ?)");
              PreparedStatement queue = c.prepareStatement(Derivations.ENQUEUE_SQL);
@@ -83,6 +84,8 @@ final class IndexWriter {
                 capture.setString(14, r.refersToTimestamp());
                 capture.setString(15, r.method());
                 capture.setString(16, r.requestBody());
+                capture.setLong(17, fileId);
+                capture.setLong(18, r.offset());
                 if (capture.executeUpdate() == 0) continue;
                 added++;
                 long captureId = lastRowId(lastId);
@@ -111,19 +114,11 @@ final class IndexWriter {
                 fts.setString(3, d.text());
                 fts.executeUpdate();
                 DenseIndex.add(c, documentId, d.title(), d.text());
-                int position = 0;
-                for (Link l : d.links()) {
+                if (!d.links().isEmpty()) {
                     link.setLong(1, documentId);
-                    link.setInt(2, position++);
-                    link.setString(3, l.url());
-                    link.setString(4, l.text());
-                    // most links' context is their own text: stored once, read back with COALESCE(context, text)
-                    link.setString(5, java.util.Objects.equals(l.context(), l.text()) ? null : l.context());
-                    link.setString(6, l.kind() == null ? "link" : l.kind().label());
-                    link.setString(7, l.place() == null ? "other" : l.place().label());
-                    link.addBatch();
+                    link.setBytes(2, PackedLinks.pack(d.links()));
+                    link.executeUpdate();
                 }
-                if (position > 0) link.executeBatch();
                 boolean quotes = false;
                 for (Quote q : d.quotes()) {
                     quote.setLong(1, documentId);

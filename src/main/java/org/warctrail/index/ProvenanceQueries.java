@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.warctrail.extract.Link;
-import org.warctrail.extract.LinkKind;
-import org.warctrail.extract.LinkPlace;
 import org.warctrail.extract.Quote;
 
 /**
@@ -57,10 +55,9 @@ public final class ProvenanceQueries {
         Optional<CaptureRow> nearest = index.closest(url, timestamp == null ? "99991231235959" : timestamp);
         if (nearest.isEmpty()) return Optional.empty();
         CaptureRow row = index.resolveRevisit(nearest.get()).orElse(nearest.get());
-        List<Link> links = index.query("SELECT l.url, l.text, COALESCE(l.context, l.text), l.kind, l.place FROM links l "
-                + "JOIN documents d ON d.id = l.document_id WHERE d.capture_id = ? ORDER BY l.position",
-                List.of(row.id()), rs -> new Link(rs.getString(1), rs.getString(2), rs.getString(3),
-                        kind(rs.getString(4)), place(rs.getString(5))));
+        List<Link> links = index.query("SELECT d.id, l.links FROM links l JOIN documents d ON d.id = l.document_id "
+                + "WHERE d.capture_id = ?", List.of(row.id()), rs -> PackedLinks.unpack(rs.getBytes(2), rs.getLong(1)))
+                .stream().findFirst().orElse(List.of());
         return Optional.of(new CapturedLinks(row, links));
     }
 
@@ -109,21 +106,5 @@ public final class ProvenanceQueries {
             clauses.add("(" + String.join(" AND ", kept) + ")");
         }
         return String.join(" OR ", clauses);
-    }
-
-    private static LinkKind kind(String label) {
-        try {
-            return LinkKind.parse(label);
-        } catch (IllegalArgumentException e) {
-            return LinkKind.LINK;
-        }
-    }
-
-    private static LinkPlace place(String label) {
-        try {
-            return LinkPlace.parse(label);
-        } catch (IllegalArgumentException e) {
-            return LinkPlace.OTHER;
-        }
     }
 }

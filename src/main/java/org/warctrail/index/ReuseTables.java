@@ -166,44 +166,53 @@ public final class ReuseTables {
     }
 
     /** Band keys kept in the recent table at least, before a merge into the main one. */
-    private static final long MERGE_AT_LEAST = 1 << 16;
-    /** The recent table is merged when it holds this fraction of the (estimated) main table's rows. */
-    private static final int MERGE_FRACTION = 8;
+    private static final long MERGE_AT_LEAST = 1 << 14;
+    /** The recent table is merged when it would hold this fraction of the (estimated) main table's rows. */
+    private static final int MERGE_FRACTION = 16;
+    /** Keys a document files, about (the signature's bands, ReuseSignature.BANDS): sizes the main table. */
+    private static final int KEYS_PER_DOCUMENT = 32;
 
     /**
      * Inserts the band keys the batch's documents filed, in key order (see {@link DerivationTransaction#bands}),
-     * into {@code reuse_bands_recent}, a small table whose few pages a transaction rewrites; when it has grown to
-     * an eighth of the main table, it is merged into {@code reuse_bands} in key order, which rewrites each page of
-     * the main table once for many transactions' keys instead of once per transaction (keys are random, so a
-     * transaction's inserts would touch pages all over a big table). Lookups read both tables.
+     * into {@code reuse_bands_recent}, a small table whose few pages a transaction rewrites; when it would grow
+     * past a sixteenth of the main table, they go into {@code reuse_bands} with those the recent table holds, in key
+     * order, which rewrites each page of the main table once for many transactions' keys instead of once per
+     * transaction (keys are random, so a transaction's inserts would touch pages all over a big table). A batch that
+     * large by itself (an import) goes straight into the main table: through the recent table its pages would only be
+     * left free, a sixteenth of the main table kept in the file for nothing. Lookups read both tables.
      */
     static void insertBands(DerivationTransaction tx) throws SQLException {
         if (tx.bands.isEmpty()) return;
         tx.bands.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         Connection c = tx.connection;
+        try (Statement st = c.createStatement()) {
+            long recent;
+            long main;
+            try (ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM reuse_bands_recent), "
+                    + "(SELECT COALESCE(MAX(id), 0) FROM documents) * " + KEYS_PER_DOCUMENT)) {
+                rs.next();
+                recent = rs.getLong(1);
+                main = rs.getLong(2); // an estimate that costs no count of the big table
+            }
+            boolean merge = recent + tx.bands.size() >= Math.max(MERGE_AT_LEAST, main / MERGE_FRACTION);
+            insert(c, merge ? "reuse_bands" : "reuse_bands_recent", tx.bands);
+            tx.bands.clear();
+            if (!merge || recent == 0) return;
+            st.executeUpdate("INSERT OR IGNORE INTO reuse_bands (band_key, document_id) "
+                    + "SELECT band_key, document_id FROM reuse_bands_recent ORDER BY band_key, document_id");
+            st.executeUpdate("DELETE FROM reuse_bands_recent");
+        }
+    }
+
+    private static void insert(Connection c, String table, List<long[]> bands) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
-                "INSERT OR IGNORE INTO reuse_bands_recent (band_key, document_id) VALUES (?, ?)")) {
-            for (long[] row : tx.bands) {
+                "INSERT OR IGNORE INTO " + table + " (band_key, document_id) VALUES (?, ?)")) {
+            for (long[] row : bands) {
                 st.setLong(1, row[0]);
                 st.setLong(2, row[1]);
                 st.addBatch();
             }
             st.executeBatch();
-        }
-        tx.bands.clear();
-        try (Statement st = c.createStatement()) {
-            long recent;
-            long main;
-            try (ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM reuse_bands_recent), "
-                    + "(SELECT COALESCE(MAX(id), 0) FROM documents) * " + 64)) {
-                rs.next();
-                recent = rs.getLong(1);
-                main = rs.getLong(2); // about 64 keys a document: an estimate that costs no count of the big table
-            }
-            if (recent < Math.max(MERGE_AT_LEAST, main / MERGE_FRACTION)) return;
-            st.executeUpdate("INSERT OR IGNORE INTO reuse_bands (band_key, document_id) "
-                    + "SELECT band_key, document_id FROM reuse_bands_recent ORDER BY band_key, document_id");
-            st.executeUpdate("DELETE FROM reuse_bands_recent");
         }
     }
 

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Link;
-import org.warctrail.extract.LinkKind;
-import org.warctrail.extract.LinkPlace;
 import org.warctrail.extract.Quote;
 
 /**
@@ -69,18 +67,12 @@ public final class StoredDocuments {
     }
 
     private static List<Link> links(Connection c, long documentId) throws SQLException {
-        List<Link> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT url, text, COALESCE(context, text), kind, place FROM links WHERE document_id = ? ORDER BY position")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT links FROM links WHERE document_id = ?")) {
             st.setLong(1, documentId);
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), kind(rs.getString(4)),
-                            place(rs.getString(5))));
-                }
+                return rs.next() ? PackedLinks.unpack(rs.getBytes(1), documentId) : List.of();
             }
         }
-        return out;
     }
 
     private static List<Quote> quotes(Connection c, long documentId) throws SQLException {
@@ -93,21 +85,5 @@ public final class StoredDocuments {
             }
         }
         return out;
-    }
-
-    private static LinkKind kind(String label) {
-        try {
-            return LinkKind.parse(label);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return LinkKind.LINK;
-        }
-    }
-
-    private static LinkPlace place(String label) {
-        try {
-            return LinkPlace.parse(label);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return LinkPlace.OTHER;
-        }
     }
 }

@@ -18,7 +18,7 @@ import org.warctrail.extract.Document;
  * did not fail, since their baseline changed. Reading never writes: flags not derived yet are computed in memory.
  */
 public final class VersionFlagsTable {
-    /** The schema migration that adds the table. */
+    /** The schema migration that adds the table (its URL key and time went in a later one: see Schema). */
     static final List<String> MIGRATION = List.of(
             """
             CREATE TABLE versions (
@@ -72,7 +72,7 @@ public final class VersionFlagsTable {
                     List<VersionFlags> flags = index.connections().read(c -> captureAdded(c, flagger, capture.row()));
                     return tx -> {
                         try {
-                            for (VersionFlags f : flags) store(tx.connection, capture.row().surt(), f);
+                            for (VersionFlags f : flags) store(tx.connection, f);
                         } catch (SQLException e) {
                             throw new IndexException("cannot store the version flags of " + capture.row().url()
                                     + ": " + e.getMessage(), e);
@@ -98,9 +98,10 @@ public final class VersionFlagsTable {
 
     private static List<VersionFlags> stored(Connection c, String surt) throws SQLException {
         List<VersionFlags> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT v.capture_id, v.timestamp, v.previous_timestamp, v.kind, "
-                + "v.changed, v.substantive, v.score, v.summary FROM versions v WHERE v.surt = ? "
-                + "ORDER BY v.timestamp, v.capture_id")) {
+        // a capture's URL key and time are the capture's: the flags are found through captures_surt
+        try (PreparedStatement st = c.prepareStatement("SELECT v.capture_id, c.timestamp, v.previous_timestamp, v.kind, "
+                + "v.changed, v.substantive, v.score, v.summary FROM captures c JOIN versions v ON v.capture_id = c.id "
+                + "WHERE c.surt = ? ORDER BY c.timestamp, c.id")) {
             st.setString(1, surt);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -196,18 +197,16 @@ public final class VersionFlagsTable {
         return out;
     }
 
-    private static void store(Connection c, String surt, VersionFlags f) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO versions (capture_id, surt, timestamp, "
-                + "previous_timestamp, kind, changed, substantive, score, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private static void store(Connection c, VersionFlags f) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT OR REPLACE INTO versions (capture_id, "
+                + "previous_timestamp, kind, changed, substantive, score, summary) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             st.setLong(1, f.captureId());
-            st.setString(2, surt);
-            st.setString(3, f.timestamp());
-            st.setString(4, f.previousTimestamp());
-            st.setString(5, f.kind());
-            st.setInt(6, f.changed() ? 1 : 0);
-            st.setInt(7, f.substantive() ? 1 : 0);
-            st.setDouble(8, f.score());
-            st.setString(9, f.summary());
+            st.setString(2, f.previousTimestamp());
+            st.setString(3, f.kind());
+            st.setInt(4, f.changed() ? 1 : 0);
+            st.setInt(5, f.substantive() ? 1 : 0);
+            st.setDouble(6, f.score());
+            st.setString(7, f.summary());
             st.executeUpdate();
         }
     }

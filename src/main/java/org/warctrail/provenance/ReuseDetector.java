@@ -17,13 +17,18 @@ import org.warctrail.index.ReuseTables;
  * <p>Boilerplate: between two pages of the same site, a line of text (a paragraph, a footer line) within a shared
  * passage counts only if it is not site-wide, that is if fewer than {@code siteWideDocuments} (default 3)
  * documents of the site contain it; a footer or a disclaimer every post carries thus never makes reuse, while one
- * post copying another from the same site still does. Same-site candidates sharing a single band key are not
- * aligned at all (that key is most often the boilerplate's). Pairs across sites are never filtered: a passage two
- * sites share is reuse, however common on either.
+ * post copying another from the same site still does. Candidates sharing a single band key are not aligned at all
+ * (that key is most often a common phrase's), nor those of the same site sharing fewer than 6 (most often its
+ * boilerplate's). Pairs across sites are never filtered by lines: a passage two sites share is reuse, however
+ * common on either.
  */
 public final class ReuseDetector {
     /** Documents read per band key: bounds the lookup when a key is shared by a whole site's boilerplate. */
     public static final int PER_KEY_LIMIT = ReuseTables.BUCKET_LIMIT;
+    /** Band keys a candidate shares with the document at least to be aligned. */
+    static final int MIN_SHARED_KEYS = 2;
+    /** Band keys a candidate of the same site shares with the document at least to be aligned. */
+    static final int MIN_SHARED_KEYS_SAME_SITE = 6;
 
     private final ReuseCandidates bands;
     private final ReuseCorpus corpus;
@@ -69,7 +74,11 @@ public final class ReuseDetector {
         if (keys.length == 0) return found;
         Map<Long, Integer> candidates = bands.candidates(keys, PER_KEY_LIMIT);
         candidates.remove(document.id());
+        // One MinHash value in common of 32 is what two texts sharing a common phrase have: not worth an
+        // alignment, nor a look at its URL. Reuse of a few paragraphs shares several (a Jaccard similarity of 0.2
+        // shares 2 or more with probability 0.99).
         List<Map.Entry<Long, Integer>> best = new ArrayList<>(candidates.entrySet());
+        best.removeIf(c -> c.getValue() < MIN_SHARED_KEYS);
         best.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         String key = UrlKey.of(document.url());
         Map<Long, String> urls = corpus.urls(best.stream().map(Map.Entry::getKey).toList());
@@ -79,9 +88,11 @@ public final class ReuseDetector {
             Optional<String> url = Optional.ofNullable(urls.get(candidate.getKey()));
             // Another capture of the same page is a version of it (see versions), not reuse.
             if (url.isEmpty() || UrlKey.of(url.get()).equals(key)) continue;
-            // One band in common between two pages of a site is most often its boilerplate (the footer's MinHash
-            // values are the same on every page): not worth an alignment.
-            if (candidate.getValue() < 2 && UrlKey.site(url.get()).equals(document.site())) continue;
+            // Two pages of a site share their boilerplate's MinHash values (the footer's are the same on every
+            // page): a few keys in common are that, more are copying (as 2 of 64 two-row bands selected before).
+            if (candidate.getValue() < MIN_SHARED_KEYS_SAME_SITE && UrlKey.site(url.get()).equals(document.site())) {
+                continue;
+            }
             Optional<ReuseDocument> other = corpus.document(candidate.getKey());
             if (other.isEmpty()) continue;
             aligned++;

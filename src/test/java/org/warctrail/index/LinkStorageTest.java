@@ -24,7 +24,7 @@ import org.warctrail.extract.LinkKind;
 import org.warctrail.extract.LinkPlace;
 import org.warctrail.store.RotatingWarcWriter;
 
-/** Links and quotes are stored without what is never read: no SURT column, no normalized quote, a context equal to the anchor text kept once. */
+/** Links and quotes are stored without what is never read: a document's links as one value, no normalized quote. */
 class LinkStorageTest {
     @TempDir
     Path dir;
@@ -36,7 +36,7 @@ class LinkStorageTest {
             new Link("https://news.example/logo.png", "", "", LinkKind.REQUISITE, LinkPlace.HEAD));
 
     @Test
-    void linksReadBackAsWrittenWhileAContextEqualToTheTextIsStoredOnce() throws IOException, SQLException {
+    void linksReadBackAsWrittenFromOneValuePerDocument() throws IOException, SQLException {
         DocumentExtractor extractor = (url, type, payload) -> new Document(url, type, "Page", "Some text of the page.",
                 null, null, List.of(), "en", null, null, null, LINKS, List.of(), null);
         try (Archive archive = Archives.open(dir, m -> { }, extractor)) {
@@ -52,9 +52,9 @@ class LinkStorageTest {
             try (ResultSet rs = st.executeQuery("PRAGMA table_info(links)")) {
                 while (rs.next()) columns.add(rs.getString("name"));
             }
-            assertFalse(columns.contains("surt"), columns.toString());
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM links WHERE context IS NULL")) {
-                assertEquals(2, rs.getInt(1));
+            assertEquals(List.of("document_id", "links"), columns, "a document's links are one value");
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM links")) {
+                assertEquals(1, rs.getInt(1));
             }
             List<String> quoteColumns = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("PRAGMA table_info(quotes)")) {

@@ -81,10 +81,29 @@ class ReuseTablesTest {
             });
             assertEquals(List.of(0L), index.query("SELECT COUNT(*) FROM reuse_bands_recent", List.of(),
                     rs -> rs.getLong(1)), "merged");
+            assertEquals(List.of(0L), index.query("PRAGMA freelist_count", List.of(), rs -> rs.getLong(1)),
+                    "a batch that large goes straight into the main table, leaving no recent table's pages free");
             record(index, 5000, new long[] {7000, 424242}, "", new long[0]);
             assertEquals(Map.of(7L, 1, 5000L, 1), tables.candidates(new long[] {7000}, 10));
             assertEquals(Map.of(5000L, 1), tables.candidates(new long[] {424242}, 10));
             assertEquals(Map.of(1100L, 64), tables.candidates(LongStream.range(1_100_000, 1_100_064).toArray(), 10));
+        }
+    }
+
+    @Test
+    void smallBatchesWaitInTheRecentTableUntilTogetherTheyAreWorthAMerge() throws Exception {
+        try (CaptureIndex index = CaptureIndex.open(dir.resolve("index.sqlite"))) {
+            ReuseTables tables = new ReuseTables(index);
+            for (long d = 1; d <= 3; d++) record(index, d, LongStream.range(d * 10_000, d * 10_000 + 5000).toArray(), "",
+                    new long[0]);
+            assertEquals(List.of(0L, 15_000L), index.query("SELECT (SELECT COUNT(*) FROM reuse_bands), "
+                    + "(SELECT COUNT(*) FROM reuse_bands_recent)", List.of(), rs -> List.of(rs.getLong(1),
+                    rs.getLong(2))).get(0), "three batches of 5,000 keys wait");
+            record(index, 4, LongStream.range(40_000, 45_000).toArray(), "", new long[0]);
+            assertEquals(List.of(20_000L, 0L), index.query("SELECT (SELECT COUNT(*) FROM reuse_bands), "
+                    + "(SELECT COUNT(*) FROM reuse_bands_recent)", List.of(), rs -> List.of(rs.getLong(1),
+                    rs.getLong(2))).get(0), "the fourth makes them worth a merge, with it");
+            assertEquals(Map.of(1L, 1, 4L, 1), tables.candidates(new long[] {10_000, 44_999}, 10));
         }
     }
 }

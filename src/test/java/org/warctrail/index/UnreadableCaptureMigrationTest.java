@@ -39,10 +39,10 @@ class UnreadableCaptureMigrationTest {
             // what the old rule stored: the unreadable capture diffed as a page without text, and the next against it
             st.executeUpdate("UPDATE versions SET kind = 'substantive', changed = 1, substantive = 1, score = 1.0, "
                     + "summary = 'payload changed (no text extracted from the new version)' "
-                    + "WHERE timestamp = '20160919100000'");
+                    + "WHERE capture_id = (SELECT id FROM captures WHERE timestamp = '20160919100000')");
             st.executeUpdate("UPDATE versions SET previous_timestamp = '20160919100000', kind = 'substantive', "
                     + "summary = 'payload changed (no text extracted from the old version)' "
-                    + "WHERE timestamp = '20160920100000'");
+                    + "WHERE capture_id = (SELECT id FROM captures WHERE timestamp = '20160920100000')");
             for (String sql : VersionFlagsTable.UNREADABLE_IS_FAILED_MIGRATION) st.executeUpdate(sql);
         }
         try (Archive archive = Archives.openForReading(store, m -> { })) {

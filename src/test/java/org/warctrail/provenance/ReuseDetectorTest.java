@@ -93,4 +93,34 @@ class ReuseDetectorTest {
         for (int i = 0; i < count; i++) text.append(i == 0 ? "" : " ").append("w").append(random.nextInt(100_000));
         return text.toString();
     }
+
+    @Test
+    void aCandidateSharingOneBandKeyIsNotAlignedTwoAreAndOfTheSameSiteSix() {
+        InMemoryReuseCorpus corpus = new InMemoryReuseCorpus();
+        ReuseDocument article = new ReuseDocument(1, "https://www.rt.com/news/1", "2016-09-20", null,
+                SeedFixture.ARTICLE_TEXT);
+        ReuseDocument copy = new ReuseDocument(2, "https://copy.example/1", "2016-09-21", null, SeedFixture.ARTICLE_TEXT);
+        ReuseDocument sameSite = new ReuseDocument(3, "https://www.rt.com/news/2", "2016-09-21", null,
+                SeedFixture.ARTICLE_TEXT);
+        corpus.add(article);
+        corpus.add(copy);
+        corpus.add(sameSite);
+        int[][] cases = {{2, 1, 0}, {2, 2, 1}, {3, 5, 0}, {3, 6, 1}}; // document, keys shared with the article, reuse
+        for (int[] c : cases) {
+            // a bucket table that says how many keys the article shares, whatever the text
+            ReuseCandidates candidates = new ReuseCandidates() {
+                @Override
+                public void put(long documentId, long[] bandKeys) {
+                }
+
+                @Override
+                public java.util.Map<Long, Integer> candidates(long[] bandKeys, int perKeyLimit) {
+                    return new java.util.HashMap<>(java.util.Map.of(1L, c[1]));
+                }
+            };
+            ReuseDocument target = c[0] == 2 ? copy : sameSite;
+            List<Reuse> found = new ReuseDetector(candidates, corpus).detect(target);
+            assertEquals(c[2], found.size(), target.url() + ", " + c[1] + " key(s) in common: " + found);
+        }
+    }
 }
