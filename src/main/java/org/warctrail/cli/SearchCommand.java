@@ -69,8 +69,9 @@ public final class SearchCommand implements Callable<Integer> {
                 if (hit.title() != null) out.println("  " + hit.title());
                 out.println("  " + plain(hit.snippet(), terminal));
             }
-            out.println(result.total() + " matching URL(s)" + (result.total() > result.results().size()
-                    ? ", showing " + result.results().size() : ""));
+            out.println((result.totalIsLowerBound() ? String.format(java.util.Locale.ROOT, "more than %,d", result.total())
+                    : String.valueOf(result.total())) + " matching URL(s)"
+                    + (result.total() > result.results().size() ? ", showing " + result.results().size() : ""));
         }
         out.flush();
         return 0;
@@ -80,6 +81,7 @@ public final class SearchCommand implements Callable<Integer> {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("query", result.query());
         root.put("total", result.total());
+        root.put("totalIsLowerBound", result.totalIsLowerBound()); // true: more than total URLs match
         ArrayNode results = root.putArray("results");
         for (SearchHit h : result.results()) {
             // plain text and the matches' offsets, as /api/search gives them: no HTML for a script to parse

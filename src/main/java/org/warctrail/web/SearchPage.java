@@ -39,11 +39,14 @@ final class SearchPage {
                     ArchiveUrls.timeline(h.url()), "/provenance?url=" + ArchiveUrls.encode(h.url()))));
         }
         long total = result == null ? 0 : result.total();
-        int lastPage = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        boolean lowerBound = result != null && result.totalIsLowerBound();
+        int lastPage = (int) Math.max(page, Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        // past a capped count the pages go on while they are full
+        boolean next = page < lastPage || lowerBound && hits.size() == PAGE_SIZE;
         String base = "/search?q=" + enc(q) + (site != null ? "&site=" + enc(site) : "")
                 + (from != null ? "&from=" + enc(from) : "") + (to != null ? "&to=" + enc(to) : "");
-        pages.render(ctx, 200, "search", new SearchView(q, site, from, to, total, hits, page, lastPage,
-                page > 1 ? base + "&page=" + (page - 1) : null, page < lastPage ? base + "&page=" + (page + 1) : null));
+        pages.render(ctx, 200, "search", new SearchView(q, site, from, to, total, lowerBound, hits, page,
+                lastPage, page > 1 ? base + "&page=" + (page - 1) : null, next ? base + "&page=" + (page + 1) : null));
     }
 
     public void api(Context ctx) {
@@ -57,7 +60,7 @@ final class SearchPage {
             SnippetText snippet = SnippetText.of(h.snippet());
             return new ApiHit(h.url(), h.timestamp(), h.title(), snippet.text(), snippet.matches(), h.score());
         }).toList();
-        Json.send(ctx, 200, new ApiResult(result.query(), result.total(), hits));
+        Json.send(ctx, 200, new ApiResult(result.query(), result.total(), result.totalIsLowerBound(), hits));
     }
 
     /** One result as the JSON API gives it: the snippet in plain text, the matched words as offsets into it. */
@@ -65,7 +68,8 @@ final class SearchPage {
                   double score) {
     }
 
-    record ApiResult(String query, long total, List<ApiHit> results) {
+    /** @param totalIsLowerBound there are more than {@code total} matching URLs: the count stopped there */
+    record ApiResult(String query, long total, boolean totalIsLowerBound, List<ApiHit> results) {
     }
 
     static String param(Context ctx, String name) {

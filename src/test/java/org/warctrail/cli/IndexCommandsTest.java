@@ -1,6 +1,7 @@
 package org.warctrail.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,8 @@ class IndexCommandsTest {
         Run search = run(new SearchCommand(), "--store", store.toString(), "--json", "\"unbalanced");
         assertEquals(0, search.code(), search.err());
         JsonNode json = new ObjectMapper().readTree(search.out());
-        assertEquals(List.of("query", "total", "results"), iterable(json.fieldNames()));
+        assertEquals(List.of("query", "total", "totalIsLowerBound", "results"), iterable(json.fieldNames()));
+        assertFalse(json.get("totalIsLowerBound").asBoolean());
         assertEquals("\"unbalanced", json.get("query").asText());
     }
 
