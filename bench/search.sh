@@ -20,10 +20,22 @@ median() {
     s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
   done | sort -n | sed -n 2p
 }
-jar="java ${JAVA_OPTS:-} -jar target/warctrail.jar"
-printf 'one-shot wall, median of 3 (JAVA_OPTS=%s):\n' "${JAVA_OPTS:-}"
-printf '  %-58s %6s ms\n' "warctrail --version" "$(median $jar --version)"
-printf '  %-58s %6s ms\n' "warctrail search $term --store S" "$(median $jar search $term --store "$store")"
-printf '  %-58s %6s ms\n' "warctrail search $term --json --store S" "$(median $jar search $term --json --store "$store")"
-printf '  %-58s %6s ms\n' "warctrail trace \"$(echo "$quote" | cut -c1-30)...\" --store S" "$(median $jar trace "$quote" --store "$store")"
+# one-shot commands, each median of 3, as given and with JVM flags: AppCDS (a dynamic archive of the classes one
+# `search` loads, JDK 13+), C1 only, and both
+oneshot() {
+  jar="java $1 -jar ${JAR:-target/warctrail.jar}"
+  printf "one-shot wall, median of 3 (%s, flags: %s):\n" "${JAR:-target/warctrail.jar}" "${1:-none}"
+  printf '  %-58s %6s ms\n' "warctrail --version" "$(median $jar --version)"
+  printf '  %-58s %6s ms\n' "warctrail search $term --store S" "$(median $jar search $term --store "$store")"
+  printf '  %-58s %6s ms\n' "warctrail search $term --json --store S" "$(median $jar search $term --json --store "$store")"
+  printf '  %-58s %6s ms\n' "warctrail trace \"$(echo "$quote" | cut -c1-30)...\" --store S" "$(median $jar trace "$quote" --store "$store")"
+}
+jsa=target/search-bench.jsa
+rm -f $jsa
+java -XX:ArchiveClassesAtExit=$jsa -jar "${JAR:-target/warctrail.jar}" search $term --store "$store" >/dev/null 2>&1
+oneshot ""
+oneshot "-XX:SharedArchiveFile=$jsa"
+oneshot "-XX:TieredStopAtLevel=1"
+oneshot "-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1"
 printf '  %-58s %6s ms\n' "$(echo "$grepper" | cut -d' ' -f1-3) (over $n text files)" "$(median $grepper)"
+printf '  %-58s %6s ms\n' "java -version (the JVM alone)" "$(median java -version)"
