@@ -1,7 +1,9 @@
 #!/bin/sh
 # Search on a generated store of N documents (default 10,000) where one word is in every document: DocumentSearch CPU
 # per request and /search requests/s (SearchBench), then the one-shot `warctrail search` and `trace` commands' wall
-# time against rg (or grep -r) over the same text, median of 3. Usage: bench/search.sh [DOCUMENTS]  (from the root)
+# time and CPU (user+sys) against rg (or grep -r) over the same text, median of 3 alternating rounds; with JVM flags
+# too (AppCDS, C1 only), and with BEFORE_JAR=path the same commands with another build of the jar.
+# Usage: [ONESHOT_ONLY=1] [BEFORE_JAR=jar] bench/search.sh [DOCUMENTS]  (from the root)
 set -e
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -9,33 +11,44 @@ store=bench/out/search-store-$n
 mvn -o -q test-compile
 [ -f target/cp.txt ] || mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 [ -f target/warctrail.jar ] || mvn -o -q package -DskipTests
-java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.warctrail.bench.SearchBench "$n" "$store"
+[ -n "$ONESHOT_ONLY" ] && [ -f "$store/quote.txt" ] || \
+  java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.warctrail.bench.SearchBench "$n" "$store"
 term=harbour
 quote=$(cat "$store/quote.txt")
 if command -v rg >/dev/null; then grepper="rg -c $term $store/text"; else grepper="grep -rc $term $store/text"; fi
 
-# median wall ms of 3 runs of a command, output discarded
-median() {
-  for i in 1 2 3; do
-    s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
-  done | sort -n | sed -n 2p
-}
-# one-shot commands, each median of 3, as given and with JVM flags: AppCDS (a dynamic archive of the classes one
-# `search` loads, JDK 13+), C1 only, and both
-oneshot() {
-  jar="java $1 -jar ${JAR:-target/warctrail.jar}"
-  printf "one-shot wall, median of 3 (%s, flags: %s):\n" "${JAR:-target/warctrail.jar}" "${1:-none}"
-  printf '  %-58s %6s ms\n' "warctrail --version" "$(median $jar --version)"
-  printf '  %-58s %6s ms\n' "warctrail search $term --store S" "$(median $jar search $term --store "$store")"
-  printf '  %-58s %6s ms\n' "warctrail search $term --json --store S" "$(median $jar search $term --json --store "$store")"
-  printf '  %-58s %6s ms\n' "warctrail trace \"$(echo "$quote" | cut -c1-30)...\" --store S" "$(median $jar trace "$quote" --store "$store")"
-}
+jar=target/warctrail.jar
 jsa=target/search-bench.jsa
 rm -f $jsa
-java -XX:ArchiveClassesAtExit=$jsa -jar "${JAR:-target/warctrail.jar}" search $term --store "$store" >/dev/null 2>&1
-oneshot ""
-oneshot "-XX:SharedArchiveFile=$jsa"
-oneshot "-XX:TieredStopAtLevel=1"
-oneshot "-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1"
-printf '  %-58s %6s ms\n' "$(echo "$grepper" | cut -d' ' -f1-3) (over $n text files)" "$(median $grepper)"
-printf '  %-58s %6s ms\n' "java -version (the JVM alone)" "$(median java -version)"
+# AppCDS: a dynamic archive (JDK 13+) of the classes one `search` run loads, used by the runs given its flag
+java -XX:ArchiveClassesAtExit=$jsa -jar $jar search $term --store "$store" >/dev/null 2>&1
+runs=$(mktemp)
+# one run: label, then the command; appends "label wall_ms cpu_ms" to $runs
+run() {
+  label=$1; shift
+  /usr/bin/time -f "%e %U %S" -o "$runs.t" "$@" >/dev/null 2>&1
+  awk -v l="$label" '{printf "%s %d %d\n", l, $1 * 1000, ($2 + $3) * 1000}' "$runs.t" >> "$runs"
+}
+for round in 1 2 3; do
+  for flags in "none" "-XX:SharedArchiveFile=$jsa" "-XX:SharedArchiveFile=$jsa -XX:TieredStopAtLevel=1"; do
+    f=$flags; [ "$f" = none ] && f=
+    run "after|$flags|--version" java $f -jar $jar --version
+    run "after|$flags|search" java $f -jar $jar search $term --store "$store"
+    run "after|$flags|search--json" java $f -jar $jar search $term --json --store "$store"
+    run "after|$flags|trace" java $f -jar $jar trace "$quote" --store "$store"
+  done
+  if [ -n "$BEFORE_JAR" ]; then
+    run "before|none|search" java -jar "$BEFORE_JAR" search $term --store "$store"
+    run "before|none|search--json" java -jar "$BEFORE_JAR" search $term --json --store "$store"
+    run "before|none|trace" java -jar "$BEFORE_JAR" trace "$quote" --store "$store"
+  fi
+  run "reference|-|$(echo "$grepper" | cut -d' ' -f1-2)" $grepper
+  run "reference|-|java -version" java -version
+done
+printf "one-shot commands on %s (%s documents, '%s' in all), median of 3 alternating rounds; load average %s\n" \
+  "$store" "$n" "$term" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '  %-7s %-72s %-14s %8s %8s\n' jar flags command "wall ms" "CPU ms"
+awk '{ key = $1; wall[key] = wall[key] " " $2; cpu[key] = cpu[key] " " $3; if (!(key in seen)) { seen[key] = 1; order[++k] = key } }
+  END { for (i = 1; i <= k; i++) { split(order[i], p, "|"); printf "  %-7s %-72s %-14s %8d %8d\n", p[1], p[2], p[3], med(wall[order[i]]), med(cpu[order[i]]) } }
+  function med(s,  a, n, i, j, t) { n = split(s, a, " "); for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } return a[int((n + 1) / 2)] }' "$runs"
+rm -f "$runs" "$runs.t"
