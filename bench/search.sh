@@ -25,7 +25,7 @@ java -XX:ArchiveClassesAtExit=$jsa -jar $jar search $term --store "$store" >/dev
 runs=$(mktemp)
 # one run: label, then the command; appends "label wall_ms cpu_ms" to $runs
 run() {
-  label=$1; shift
+  label=$(echo "$1" | tr ' ' '+'); shift
   /usr/bin/time -f "%e %U %S" -o "$runs.t" "$@" >/dev/null 2>&1
   awk -v l="$label" '{printf "%s %d %d\n", l, $1 * 1000, ($2 + $3) * 1000}' "$runs.t" >> "$runs"
 }
@@ -47,8 +47,8 @@ for round in 1 2 3; do
 done
 printf "one-shot commands on %s (%s documents, '%s' in all), median of 3 alternating rounds; load average %s\n" \
   "$store" "$n" "$term" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '  %-7s %-72s %-14s %8s %8s\n' jar flags command "wall ms" "CPU ms"
+printf '  %-9s %-70s %-14s %8s %8s\n' jar flags command "wall ms" "CPU ms"
 awk '{ key = $1; wall[key] = wall[key] " " $2; cpu[key] = cpu[key] " " $3; if (!(key in seen)) { seen[key] = 1; order[++k] = key } }
-  END { for (i = 1; i <= k; i++) { split(order[i], p, "|"); printf "  %-7s %-72s %-14s %8d %8d\n", p[1], p[2], p[3], med(wall[order[i]]), med(cpu[order[i]]) } }
+  END { for (i = 1; i <= k; i++) { key = order[i]; gsub(/\+/, " ", key); split(key, p, "|"); printf "  %-9s %-70s %-14s %8d %8d\n", p[1], p[2], p[3], med(wall[order[i]]), med(cpu[order[i]]) } }
   function med(s,  a, n, i, j, t) { n = split(s, a, " "); for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } return a[int((n + 1) / 2)] }' "$runs"
 rm -f "$runs" "$runs.t"
