@@ -80,18 +80,16 @@ public final class DocumentSearch {
             return connections.read(c -> {
                 Page page = page(c, candidates, newest, parameters, to ? SurtKey.padHigh(options.to()) : null, fts,
                         offset, limit);
-                long total;
+                long total = page.urlsSeen();
                 boolean lowerBound = false;
-                if (page.exhausted()) {
-                    total = page.urlsSeen();
-                } else {
+                if (!page.exhausted()) {
+                    // more URLs match than the pages up to this one hold: count them, up to the cap
                     try (PreparedStatement st = c.prepareStatement(count)) {
                         CaptureIndex.bind(st, parameters);
                         try (ResultSet rs = st.executeQuery()) {
-                            total = rs.next() ? rs.getLong(1) : 0;
+                            total = Math.max(total + 1, rs.next() ? rs.getLong(1) : 0);
                         }
                     }
-                    total = Math.max(total, page.urlsSeen());
                     if (total > COUNT_CAP) {
                         total = Math.max(COUNT_CAP, page.urlsSeen());
                         lowerBound = true;
@@ -124,8 +122,8 @@ public final class DocumentSearch {
 
     /**
      * @param ranked    the page's matches, each its URL's newest matching capture, best first
-     * @param urlsSeen  URLs counted on the way to the page's end
-     * @param exhausted whether every match was seen (then {@code urlsSeen} is the exact count)
+     * @param urlsSeen  URLs up to the page's end (all of them if {@code exhausted})
+     * @param exhausted whether every match was seen; if not, at least one more URL matches after the page
      */
     private record Page(List<Ranked> ranked, int urlsSeen, boolean exhausted) {
     }
@@ -150,7 +148,7 @@ public final class DocumentSearch {
                 try (PreparedStatement st = c.prepareStatement(candidates)) {
                     CaptureIndex.bind(st, bound);
                     try (ResultSet rs = st.executeQuery()) {
-                        while (urls < want && rs.next()) {
+                        while (urls <= want && rs.next()) { // one URL past the page tells if there are more
                             seen++;
                             long id = rs.getLong(1);
                             double rank = rs.getDouble(2);
@@ -159,11 +157,11 @@ public final class DocumentSearch {
                                 keep = newest(probe, to, fts, id);
                                 isNewest.put(id, keep);
                             }
-                            if (keep && urls++ >= offset) ranked.add(new Ranked(id, rank));
+                            if (keep && urls++ >= offset && urls <= want) ranked.add(new Ranked(id, rank));
                         }
                     }
                 }
-                if (urls == want || seen < fetch) return new Page(ranked, urls, urls < want);
+                if (urls > want || seen < fetch) return new Page(ranked, Math.min(urls, want), urls <= want);
                 fetch *= 4;
             }
         }

@@ -83,6 +83,15 @@ class SearchPagingTest {
         assertEquals(URLS, seen.size());
         assertEquals(URLS, seen.stream().distinct().count(), "each URL once");
         assertEquals(first.results().stream().map(SearchHit::url).toList(), seen.subList(0, 20));
+
+        // deep pages: past the cap the total is what the pages up to there hold (more match), on the last it is exact
+        SearchResult deep = archive.search().search("harbour", new SearchOptions(null, null, null, 150, 900));
+        assertEquals(1050, deep.total());
+        assertTrue(deep.totalIsLowerBound());
+        SearchResult last = archive.search().search("harbour", new SearchOptions(null, null, null, 150, 1050));
+        assertEquals(URLS, last.total());
+        assertFalse(last.totalIsLowerBound());
+        assertEquals(150, last.results().size());
     }
 
     @Test
