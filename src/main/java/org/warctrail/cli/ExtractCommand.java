@@ -54,7 +54,10 @@ public final class ExtractCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: picocli instantiates every command at start-up, and Jackson's set-up costs ~0.35 s. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public Integer call() {
@@ -158,7 +161,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** The extract JSON of DESIGN.md: file, url, title, text, published, modified, authors, lang, canonical, links, quotes. */
     static String toJson(String file, Document d) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("file", file);
         o.put("url", d.url());
         o.put("title", d.title());
@@ -186,7 +189,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         if (d.error() != null) o.put("error", d.error());
         try {
-            return JSON.writeValueAsString(o);
+            return Json.MAPPER.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + file, e);
         }
