@@ -34,10 +34,6 @@ final class ExtractionPool {
         return SHARED;
     }
 
-    int threads() {
-        return executor.getMaximumPoolSize();
-    }
-
     /** Runs the task on a pool thread; throws what starting a thread throws (an Error when the JVM has none left). */
     void execute(Runnable task) {
         executor.execute(task);

@@ -85,8 +85,8 @@ public final class WarcIndexer {
     private final Limits limits;
 
     /**
-     * @param derivations told after each committed batch: derives on the indexing thread (so the documents a
-     *                    batch adds are derived before the next batch is read), or wakes the archive's worker
+     * @param derivations told after each committed batch: derives on the writing thread (so the documents a
+     *                    batch adds are derived before the next batch is committed), or wakes the archive's worker
      * @param unfinished  the extractions begun and not finished, so that a record the process died on twice is
      *                    indexed without extraction
      */
@@ -164,14 +164,12 @@ public final class WarcIndexer {
             size = Files.size(path);
             mtime = Files.getLastModifiedTime(path).toMillis();
             committer = new BatchCommitter(writer, derivations, file.id(), size, mtime);
-            FileIndexReport report;
             try {
-                report = read();
+                return read();
             } catch (RuntimeException | IOException | Error e) {
                 committer.abandon(extractions);
                 throw e;
             }
-            return report;
         }
 
         private FileIndexReport read() throws IOException {
