@@ -2,18 +2,12 @@ package org.warctrail.index;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.netpreserve.jwarc.HttpRequest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -23,44 +17,34 @@ import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
-import org.warctrail.extract.Document;
 
 /**
- * Makes the index row (and document) of one WARC or ARC record, the way pywb's cdxj-indexer fills a CDXJ line:
- * MIME without parameters, status of the HTTP response, payload digest without "sha1:" (computed when the
- * record has none), redirect Location resolved against the URL, revisit refers-to fields. Not thread-safe (it
- * reads through one buffer): one instance per indexing pass.
+ * Makes the index row of one WARC or ARC record, the way pywb's cdxj-indexer fills a CDXJ line: MIME without
+ * parameters, status of the HTTP response, payload digest without "sha1:" (computed when the record has none),
+ * redirect Location resolved against the URL, revisit refers-to fields; and keeps a document's payload, read in
+ * the same pass, for extraction on another thread ({@link DocumentPayload}). Not thread-safe (it reads through
+ * one buffer): one instance per indexing pass.
  */
 final class CaptureRecords {
     /** Largest payload handed to the extractor, raw and decoded (guards against zip bombs). */
     static final int MAX_EXTRACT_BYTES = 32 << 20;
 
-    private final DocumentExtractor extractor;
-    private final UnfinishedExtractions unfinished;
-    private final Consumer<String> notices;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-    /** The URL being extracted, until the extractor returns: what an Error that escapes it was extracting. */
-    private String extracting;
+    private final boolean extracting;
 
-    /**
-     * @param unfinished where extractions are noted as they start and finish, so that a record the process died
-     *                   on twice is no longer extracted
-     * @param notices    hears of each record indexed without extraction for that reason
-     */
-    CaptureRecords(DocumentExtractor extractor, UnfinishedExtractions unfinished,
-                   Consumer<String> notices) {
-        this.extractor = extractor == null ? DocumentExtractor.NONE : extractor;
-        this.unfinished = unfinished;
-        this.notices = notices;
+    /** @param extracting whether documents' payloads are kept for extraction (else only digested when needed) */
+    CaptureRecords(boolean extracting) {
+        this.extracting = extracting;
     }
 
-    /** The URL whose extraction was under way when the last Error escaped it, else null. */
-    String extracting() {
-        return extracting;
+    /**
+     * A record as read: its row (length not yet known) and, for a document to extract, its payload (else null).
+     */
+    record Read(CaptureRow row, DocumentPayload payload) {
     }
 
     /** The capture a record makes (length not yet known), or null for records that are not captures. */
-    IndexedCapture describe(WarcRecord record, String file, long offset) throws IOException {
+    Read describe(WarcRecord record, String file, long offset) throws IOException {
         boolean arc = record.version().getProtocol().equals("ARC");
         if (!(record instanceof WarcResponse || record instanceof WarcResource || record instanceof WarcRevisit)) {
             return null;
@@ -104,15 +88,15 @@ final class CaptureRecords {
         }
         String recordId = arc ? null : record.id().toString();
 
-        Document document = null;
+        DocumentPayload document = null;
         if (!(record instanceof WarcRevisit)) {
             MessageBody rawBody = http != null ? http.body() : record.body();
-            boolean extract = extractor != DocumentExtractor.NONE && isDocument(mime)
-                    && (http == null || (status >= 200 && status < 300));
+            boolean extract = extracting && isDocument(mime) && (http == null || (status >= 200 && status < 300));
             if (extract) {
                 Payload payload = read(rawBody, digest == null);
                 if (digest == null) digest = payload.digest();
-                document = extractOnce(file, offset, url, contentType, http, payload);
+                document = new DocumentPayload(url, contentType, http == null ? null : http.headers(),
+                        http == null ? 0 : http.status(), payload.bytes(), payload.truncated());
             } else if (digest == null) {
                 digest = read(rawBody, true, 0).digest();
             }
@@ -121,7 +105,7 @@ final class CaptureRecords {
                 : record instanceof WarcResource ? RecordType.RESOURCE : RecordType.RESPONSE;
         CaptureRow row = new CaptureRow(0, SurtKey.of(url), timestamp, url, status, mime, digest, type,
                 offset, 0, file, recordId, redirect, refersToUrl, refersToTimestamp);
-        return new IndexedCapture(row, document);
+        return new Read(row, document);
     }
 
     /** A POST or PUT request's key, as pywb keys it ({@link PostQuery}); else null. */
@@ -133,73 +117,6 @@ final class CaptureRecords {
         byte[] body = read(http.body(), false, PostQuery.MAX_BODY).bytes();
         String url = SurtKey.cleanUrl(request.target());
         return PostQuery.key(url, method, http.headers().first("Content-Type").orElse(null), body);
-    }
-
-    /**
-     * Extracts the record unless its extraction was started {@value UnfinishedExtractions#GIVE_UP_AFTER} times
-     * without finishing (the process died in it): then its document is a failure saying so, and that is told. An
-     * Error escaping the extractor leaves the start noted.
-     */
-    private Document extractOnce(String file, long offset, String url, String contentType, HttpResponse http,
-                                 Payload payload) {
-        int starts = unfinished.starts(file, offset);
-        if (starts >= UnfinishedExtractions.GIVE_UP_AFTER) {
-            String why = "its extraction was started " + starts + " times and never finished (the process died "
-                    + "while extracting it)";
-            notices.accept(file + ": the record at offset " + offset + " (" + url + ") is indexed without extraction: "
-                    + why + "; it is not tried again (delete " + UnfinishedExtractions.DIRECTORY
-                    + "/ in the store to try again)");
-            return failed(url, contentType, "not extracted: " + why);
-        }
-        unfinished.begin(file, offset, starts + 1);
-        extracting = url;
-        Document document = extract(url, contentType, http, payload);
-        extracting = null;
-        unfinished.finish(file, offset);
-        return document;
-    }
-
-    private Document extract(String url, String contentType, HttpResponse http, Payload payload) {
-        if (payload.truncated()) {
-            return failed(url, contentType, "payload larger than " + MAX_EXTRACT_BYTES + " bytes; not extracted");
-        }
-        byte[] bytes = payload.bytes();
-        if (http != null) {
-            try {
-                bytes = decode(http, payload.bytes());
-            } catch (IOException | RuntimeException e) {
-                bytes = payload.bytes(); // wrong chunking or encoding: the raw body, as other tools fall back
-            }
-        }
-        try {
-            return extractor.extract(url, contentType, bytes);
-        } catch (Exception | StackOverflowError | NoClassDefFoundError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return failed(url, contentType, "extraction failed: " + message);
-        }
-    }
-
-    private static Document failed(String url, String contentType, String error) {
-        return new Document(url, contentType, null, null, null, null, List.of(), null, null, null, null,
-                List.of(), List.of(), error);
-    }
-
-    /** The body with transfer and content encodings removed, by jwarc's lenient decoder on a re-read message. */
-    private static byte[] decode(HttpResponse http, byte[] raw) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(http.status()).append(" OK\r\n");
-        for (Map.Entry<String, List<String>> h : http.headers().map().entrySet()) {
-            for (String v : h.getValue()) head.append(h.getKey()).append(": ").append(v).append("\r\n");
-        }
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        InputStream in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(headBytes),
-                new java.io.ByteArrayInputStream(raw));
-        HttpResponse reparsed = HttpResponse.parse(Channels.newChannel(in));
-        try (InputStream decoded = reparsed.bodyDecoded().stream()) {
-            byte[] bytes = decoded.readNBytes(MAX_EXTRACT_BYTES + 1);
-            if (bytes.length > MAX_EXTRACT_BYTES) throw new IOException("decoded payload too large");
-            return bytes;
-        }
     }
 
     private record Payload(byte[] bytes, boolean truncated, String digest) {

@@ -22,17 +22,29 @@ import org.warctrail.store.RecordBoundaryScanner;
  * Indexes the records of a WARC or ARC file from a byte offset to its end, streaming in constant memory.
  * A record's offset is jwarc's {@code reader.position()} right after {@code next()}; its length runs to the next
  * record's offset (the end of the file for the last). Rows become visible in batches, each committed with the
- * file's {@code indexed_bytes} mark, so indexing resumes where it stopped. After each committed batch it runs
- * {@link Derivations} on the same thread: derived data (reuse, version flags) is computed after the commit, and
- * its failures are the queue's, never indexing's.
+ * file's {@code indexed_bytes} mark, so indexing resumes where it stopped.
+ *
+ * <p>Three kinds of thread share a pass: the calling thread reads the records in order, the
+ * {@link ExtractionPool}'s threads extract the documents ({@link RecordExtractions}), and a writer thread commits
+ * the batches in record order ({@link BatchCommitter}), then runs {@link Derivations} (derived data is computed
+ * after the commit, and its failures are the queue's, never indexing's). The index is the one a pass on one
+ * thread makes: the same rows with the same ids.
  */
 public final class WarcIndexer {
-    /** Records per transaction. */
-    static final int BATCH_RECORDS = 2000;
+    /**
+     * Bounds of a pass's memory and transactions.
+     *
+     * @param batchRecords  records per transaction
+     * @param batchPayload  payload bytes read for extraction per transaction, so that the documents of big pages do
+     *                      not pile up in memory (one batch is written while the next one fills)
+     * @param inFlightBytes payload bytes read and not yet extracted (see {@link RecordExtractions})
+     */
+    record Limits(int batchRecords, long batchPayload, int inFlightBytes) {
+        static final Limits DEFAULT = new Limits(2000, 32 << 20, CaptureRecords.MAX_EXTRACT_BYTES + (8 << 20));
+    }
+
     /** Requests read before their responses whose keys wait (a bound: a file of orphan requests stays small). */
     private static final int MAX_POST_KEYS_WAITING = 10_000;
-    /** Extracted text per transaction, so a batch of big documents does not pile up in memory. */
-    static final long BATCH_TEXT = 16 << 20;
     static final int MAX_BAD_RECORDS_KEPT = 1000;
 
     /**
@@ -69,19 +81,29 @@ public final class WarcIndexer {
     private final DocumentExtractor extractor;
     private final Derivations derivations;
     private final UnfinishedExtractions unfinished;
+    private final ExtractionPool pool;
+    private final Limits limits;
 
     /**
-     * @param derivations told after each committed batch: derives on the indexing thread (so the documents a
-     *                    batch adds are derived before the next batch is read), or wakes the archive's worker
+     * @param derivations told after each committed batch: derives on the writing thread (so the documents a
+     *                    batch adds are derived before the next batch is committed), or wakes the archive's worker
      * @param unfinished  the extractions begun and not finished, so that a record the process died on twice is
      *                    indexed without extraction
      */
     public WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations,
                        UnfinishedExtractions unfinished) {
+        this(index, extractor, derivations, unfinished, ExtractionPool.shared(), Limits.DEFAULT);
+    }
+
+    /** As above, extracting on {@code pool} within {@code limits}. */
+    WarcIndexer(CaptureIndex index, DocumentExtractor extractor, Derivations derivations,
+                UnfinishedExtractions unfinished, ExtractionPool pool, Limits limits) {
         this.writer = new IndexWriter(index.connections());
-        this.extractor = extractor;
+        this.extractor = extractor == null ? DocumentExtractor.NONE : extractor;
         this.derivations = derivations;
         this.unfinished = unfinished;
+        this.pool = pool;
+        this.limits = limits;
     }
 
     /**
@@ -93,32 +115,33 @@ public final class WarcIndexer {
         Run run = new Run(file, path, options, listener);
         try {
             return run.run();
+        } catch (BatchCommitter.ExtractionDied e) {
+            throw IndexerDied.of(e.error(), e.url, file.name(), e.offset);
         } catch (Error e) {
-            throw IndexerDied.of(e, run.records.extracting(), file.name(), run.current);
+            throw IndexerDied.of(e, null, file.name(), run.current);
         }
     }
 
     /**
-     * The state of one pass over one file. Sinks on different threads (two captures, a watch beside a UI
-     * capture) index through one {@code WarcIndexer} at once, so everything a pass mutates, the read buffers of
-     * its {@link CaptureRecords} included, belongs to the pass.
+     * The state of one pass over one file, on the reading thread. Sinks on different threads (two captures, a
+     * watch beside a UI capture) index through one {@code WarcIndexer} at once, so everything a pass mutates, the
+     * read buffers of its {@link CaptureRecords} included, belongs to the pass.
      */
     private final class Run {
         private final CaptureRecords records;
+        private final RecordExtractions extractions;
+        private BatchCommitter committer;
         private final IndexedFile file;
         private final Path path;
         private final Options options;
         private final Listener listener;
-        private final List<IndexedCapture> batch = new ArrayList<>();
+        private List<QueuedCapture> batch = new ArrayList<>();
         private final List<BadRecord> bad = new ArrayList<>();
-        private long batchText;
-        private IndexedCapture pending;
+        private long batchPayload;
+        private QueuedCapture pending;
         /** POST keys of requests read before their responses, by the response's (or the request's) record id. */
         private final Map<String, PostKey> postKeys = new HashMap<>();
         private long recordCount;
-        private long captures;
-        private long documents;
-        private long extractionErrors;
         private long badCount;
         private long shared;
         private long size;
@@ -131,13 +154,25 @@ public final class WarcIndexer {
             this.path = path;
             this.options = options;
             this.listener = listener;
-            this.records = new CaptureRecords(extractor, unfinished, listener::notice);
+            this.records = new CaptureRecords(extractor != DocumentExtractor.NONE);
+            this.extractions = new RecordExtractions(extractor, unfinished, listener::notice, pool,
+                    limits.inFlightBytes());
             this.current = file.indexedBytes();
         }
 
         FileIndexReport run() throws IOException {
             size = Files.size(path);
             mtime = Files.getLastModifiedTime(path).toMillis();
+            committer = new BatchCommitter(writer, derivations, file.id(), size, mtime);
+            try {
+                return read();
+            } catch (RuntimeException | IOException | Error e) {
+                committer.abandon(extractions);
+                throw e;
+            }
+        }
+
+        private FileIndexReport read() throws IOException {
             RecordBoundaryScanner.Framing framing = RecordBoundaryScanner.framing(path);
             long pos = file.indexedBytes();
             long stoppedAt = pos;
@@ -149,6 +184,7 @@ public final class WarcIndexer {
                     WarcReader reader = new WarcReader(channel);
                     reader.setLenient(true);
                     while (true) {
+                        committer.throwIfFailed();
                         Optional<WarcRecord> next;
                         try {
                             next = reader.next();
@@ -227,7 +263,9 @@ public final class WarcIndexer {
                         current = start;
                         // before a flush: the response this request keys may be the last row of the batch
                         if (next.get() instanceof WarcRequest request) postKey(request, start);
-                        if (batch.size() >= BATCH_RECORDS || batchText >= BATCH_TEXT) flush(start);
+                        if (batch.size() >= limits.batchRecords() || batchPayload >= limits.batchPayload()) {
+                            flush(start);
+                        }
                         try {
                             pending = describe(next.get(), start);
                         } catch (IOException | RuntimeException e) {
@@ -246,19 +284,20 @@ public final class WarcIndexer {
             }
             if (pending != null) settle(options.resync() ? size : stoppedAt);
             flush(stoppedAt);
+            BatchCommitter.Totals totals = committer.finish();
             listener.progress(stoppedAt);
             if (shared > 0 && !options.stopOnSharedMember()) {
                 badRecord(lastStart, shared + " record(s) share one gzip member with the record before (a whole-file "
                         + "gzip); they cannot be addressed and were not indexed. Import without --in-place to store "
                         + "the file so that they can be.");
             }
-            return new FileIndexReport(file.name(), recordCount, captures, documents, extractionErrors, List.copyOf(bad),
-                    shared, stoppedAt);
+            return new FileIndexReport(file.name(), recordCount, totals.captures(), totals.documents(),
+                    totals.extractionErrors(), List.copyOf(bad), shared, stoppedAt);
         }
 
         /** The capture a record makes, keyed as pywb keys a POST when its request came first. */
-        private IndexedCapture describe(WarcRecord record, long start) throws IOException {
-            IndexedCapture capture = records.describe(record, file.name(), start);
+        private QueuedCapture describe(WarcRecord record, long start) throws IOException {
+            QueuedCapture capture = queue(records.describe(record, file.name(), start));
             if (capture == null || postKeys.isEmpty()) return capture;
             PostKey key = postKeys.remove(String.valueOf(capture.row().recordId()));
             if (record instanceof WarcCaptureRecord captureRecord) {
@@ -266,7 +305,16 @@ public final class WarcIndexer {
                     if (key == null) key = postKeys.remove(other.toString());
                 }
             }
-            return key == null ? capture : new IndexedCapture(keyed(capture.row(), key), capture.document());
+            return key == null ? capture : capture.withRow(keyed(capture.row(), key));
+        }
+
+        /** The capture read, its document's extraction submitted (which waits while too much is in flight). */
+        private QueuedCapture queue(CaptureRecords.Read read) {
+            if (read == null) return null;
+            DocumentPayload payload = read.payload();
+            if (payload == null) return new QueuedCapture(read.row(), null, 0);
+            return new QueuedCapture(read.row(), extractions.submit(file.name(), read.row().offset(), payload),
+                    payload.bytes().length);
         }
 
         /**
@@ -282,7 +330,7 @@ public final class WarcIndexer {
                 reader.setLenient(true);
                 Optional<WarcRecord> record = reader.next();
                 if (record.isEmpty()) return -1;
-                pending = records.describe(record.get(), file.name(), start);
+                pending = queue(records.describe(record.get(), file.name(), start));
                 recordCount++;
                 return start;
             } catch (IOException | RuntimeException e) {
@@ -306,9 +354,9 @@ public final class WarcIndexer {
             if (keyed == null) return;
             List<String> responses = request.concurrentTo().stream().map(URI::toString).toList();
             if (!batch.isEmpty()) {
-                IndexedCapture last = batch.get(batch.size() - 1);
+                QueuedCapture last = batch.get(batch.size() - 1);
                 if (responses.contains(String.valueOf(last.row().recordId()))) {
-                    batch.set(batch.size() - 1, new IndexedCapture(keyed(last.row(), keyed), last.document()));
+                    batch.set(batch.size() - 1, last.withRow(keyed(last.row(), keyed)));
                     return;
                 }
             }
@@ -323,25 +371,18 @@ public final class WarcIndexer {
             CaptureRow r = pending.row();
             long length = end - r.offset();
             if (length > 0) {
-                batch.add(new IndexedCapture(r.withLength(length), pending.document()));
-                if (pending.document() != null) batchText += pending.document().text().length();
+                batch.add(pending.withRow(r.withLength(length)));
+                batchPayload += pending.payloadBytes();
             }
             pending = null;
         }
 
+        /** Hands the batch to the writer, to commit with the mark at {@code mark}. */
         private void flush(long mark) {
             if (batch.isEmpty() && mark <= file.indexedBytes()) return;
-            int added = writer.write(file.id(), batch, mark, size, mtime);
-            captures += added;
-            if (added > 0) derivations.afterCommit();
-            for (IndexedCapture c : batch) {
-                if (c.document() != null) {
-                    documents++;
-                    if (c.document().error() != null) extractionErrors++;
-                }
-            }
-            batch.clear();
-            batchText = 0;
+            committer.commit(batch, mark);
+            batch = new ArrayList<>();
+            batchPayload = 0;
         }
 
         private void badRecord(long offset, Exception e) {
