@@ -19,8 +19,11 @@ public interface DocumentExtractor {
     /** Extracts nothing: an index of captures only. */
     DocumentExtractor NONE = (url, contentType, payload) -> null;
 
-    /** The extract stage's extractor: one shared, thread-safe instance. */
+    /**
+     * The extract stage's extractor: one shared, thread-safe instance, built when a first payload is extracted, so
+     * that a command that only reads the index (search, trace, cdx) does not pay for it.
+     */
     static DocumentExtractor standard() {
-        return new org.warctrail.extract.Extractor()::extract;
+        return (url, contentType, payload) -> StandardExtractor.INSTANCE.extract(url, contentType, payload);
     }
 }
