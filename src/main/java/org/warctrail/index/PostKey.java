@@ -15,4 +15,11 @@ record PostKey(String method, String requestBody, String keyedUrl) {
     String surt() {
         return SurtKey.of(keyedUrl);
     }
+
+    /** The capture of the POST or PUT: keyed by its body, with the method and body the CDX API shows. */
+    CaptureRow keyed(CaptureRow r) {
+        return new CaptureRow(r.id(), surt(), r.timestamp(), r.url(), r.status(), r.mime(), r.digest(),
+                r.recordType(), r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(),
+                r.refersToTimestamp(), method, requestBody);
+    }
 }

@@ -6,11 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
@@ -43,8 +40,6 @@ public final class WarcIndexer {
         static final Limits DEFAULT = new Limits(2000, 32 << 20, CaptureRecords.MAX_EXTRACT_BYTES + (8 << 20));
     }
 
-    /** Requests read before their responses whose keys wait (a bound: a file of orphan requests stays small). */
-    private static final int MAX_POST_KEYS_WAITING = 10_000;
     static final int MAX_BAD_RECORDS_KEPT = 1000;
 
     /**
@@ -139,8 +134,7 @@ public final class WarcIndexer {
         private final List<BadRecord> bad = new ArrayList<>();
         private long batchPayload;
         private QueuedCapture pending;
-        /** POST keys of requests read before their responses, by the response's (or the request's) record id. */
-        private final Map<String, PostKey> postKeys = new HashMap<>();
+        private final WaitingPostKeys postKeys = new WaitingPostKeys();
         private long recordCount;
         private long badCount;
         private long shared;
@@ -299,13 +293,8 @@ public final class WarcIndexer {
         private QueuedCapture describe(WarcRecord record, long start) throws IOException {
             QueuedCapture capture = queue(records.describe(record, file.name(), start));
             if (capture == null || postKeys.isEmpty()) return capture;
-            PostKey key = postKeys.remove(String.valueOf(capture.row().recordId()));
-            if (record instanceof WarcCaptureRecord captureRecord) {
-                for (URI other : captureRecord.concurrentTo()) {
-                    if (key == null) key = postKeys.remove(other.toString());
-                }
-            }
-            return key == null ? capture : capture.withRow(keyed(capture.row(), key));
+            PostKey key = postKeys.take(record, capture.row().recordId());
+            return key == null ? capture : capture.withRow(key.keyed(capture.row()));
         }
 
         /** The capture read, its document's extraction submitted (which waits while too much is in flight). */
@@ -356,13 +345,11 @@ public final class WarcIndexer {
             if (!batch.isEmpty()) {
                 QueuedCapture last = batch.get(batch.size() - 1);
                 if (responses.contains(String.valueOf(last.row().recordId()))) {
-                    batch.set(batch.size() - 1, last.withRow(keyed(last.row(), keyed)));
+                    batch.set(batch.size() - 1, last.withRow(keyed.keyed(last.row())));
                     return;
                 }
             }
-            if (postKeys.size() >= MAX_POST_KEYS_WAITING) postKeys.clear(); // requests whose responses never came
-            for (String id : responses) postKeys.put(id, keyed);
-            postKeys.put(request.id().toString(), keyed);
+            postKeys.await(request, responses, keyed);
         }
 
         /** The pending capture's length is known now: it ends where the next record starts. */
@@ -397,12 +384,5 @@ public final class WarcIndexer {
             if (bad.size() < MAX_BAD_RECORDS_KEPT) bad.add(record);
             listener.badRecord(record);
         }
-    }
-
-    /** The capture of a POST or PUT: keyed by its body, with the method and body the CDX API shows. */
-    private static CaptureRow keyed(CaptureRow r, PostKey key) {
-        return new CaptureRow(r.id(), key.surt(), r.timestamp(), r.url(), r.status(), r.mime(), r.digest(),
-                r.recordType(), r.offset(), r.length(), r.file(), r.recordId(), r.redirect(), r.refersToUrl(),
-                r.refersToTimestamp(), key.method(), key.requestBody());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,7 +37,6 @@ import org.warctrail.store.WarcStore;
  */
 public final class WarcImporter {
     static final String IMPORTED = "imported";
-    private static final List<String> EXTENSIONS = List.of(".warc.gz", ".warc.zst", ".warc", ".arc.gz", ".arc");
 
     private final WarcStore store;
     private final CaptureIndex index;
@@ -150,7 +148,7 @@ public final class WarcImporter {
     private ImportedFile copyAndIndex(Path source, String dir, String fileName, String origin, String fingerprint,
                                       ImportOptions options, ImportListener listener) throws IOException {
         RecordBoundaryScanner.Framing framing = RecordBoundaryScanner.framing(source);
-        Path target = copy(source, dir, storedName(fileName, sniffExtension(source, framing)), null);
+        Path target = copy(source, dir, StoredFileNames.storedName(fileName, StoredFileNames.sniffExtension(source, framing)), null);
         IndexedFile file = index.registerFile(store.nameOf(target), Files.size(target), mtime(target), fingerprint,
                 origin);
         FileIndexReport report = indexer.index(file, target, new WarcIndexer.Options(true,
@@ -159,9 +157,9 @@ public final class WarcImporter {
             // a whole-file gzip: store it decompressed so that each record has its own offset
             index.forgetFile(file.id());
             Files.delete(target);
-            String plainExtension = sniffExtension(source, framing).replace(".gz", "");
+            String plainExtension = StoredFileNames.sniffExtension(source, framing).replace(".gz", "");
             List<String> damage = new ArrayList<>();
-            target = copy(source, dir, storedName(fileName, plainExtension),
+            target = copy(source, dir, StoredFileNames.storedName(fileName, plainExtension),
                     new Gunzip(options.limit(), origin, damage));
             listener.notice(fileName + ": all records share gzip members; stored decompressed as "
                     + store.nameOf(target) + " so that each record can be replayed");
@@ -187,7 +185,7 @@ public final class WarcImporter {
                     + "they are extracted into the store");
         }
         List<ImportedFile> out = new ArrayList<>();
-        String dir = IMPORTED + "/" + shortName(stripExtension(wacz.getFileName().toString(), ".wacz"));
+        String dir = IMPORTED + "/" + StoredFileNames.shortName(StoredFileNames.stripExtension(wacz.getFileName().toString(), ".wacz"));
         try (ZipFile zip = new ZipFile(wacz.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             List<ZipEntry> warcs = new ArrayList<>();
@@ -223,8 +221,8 @@ public final class WarcImporter {
     /** One WARC of a WACZ: extracted (within the expansion limits) to a temporary file, then imported. */
     private ImportedFile importEntry(ZipFile zip, ZipEntry entry, String dir, String origin, ImportOptions options,
                                      ImportListener listener) throws IOException {
-        String entryName = shortName(entry.getName().substring(entry.getName().lastIndexOf('/') + 1));
-        Path part = uniquePath(store.warcsDir().resolve(dir), "." + entryName + ".part");
+        String entryName = StoredFileNames.shortName(entry.getName().substring(entry.getName().lastIndexOf('/') + 1));
+        Path part = StoredFileNames.uniquePath(store.warcsDir().resolve(dir), "." + entryName + ".part");
         Files.createDirectories(part.getParent());
         try {
             try (InputStream in = zip.getInputStream(entry); OutputStream o = Files.newOutputStream(part)) {
@@ -239,25 +237,6 @@ public final class WarcImporter {
         } finally {
             Files.deleteIfExists(part);
         }
-    }
-
-    /**
-     * A name short enough for any file system (255 bytes), its extension kept: a WACZ entry may have a name of
-     * any length; a long one keeps its start and a hash of the whole.
-     */
-    static String shortName(String name) {
-        if (name.getBytes(StandardCharsets.UTF_8).length <= 120) return name;
-        String lower = name.toLowerCase(Locale.ROOT);
-        String ext = EXTENSIONS.stream().filter(lower::endsWith).findFirst().orElse("");
-        String base = name.substring(0, name.length() - ext.length());
-        String hash = Integer.toHexString(name.hashCode());
-        StringBuilder head = new StringBuilder();
-        for (int i = 0; i < base.length() && head.toString().getBytes(StandardCharsets.UTF_8).length < 80; ) {
-            int cp = base.codePointAt(i);
-            head.appendCodePoint(cp);
-            i += Character.charCount(cp);
-        }
-        return head + "-" + hash + ext;
     }
 
     private ImportedFile duplicate(String source, IndexedFile known, ImportListener listener) {
@@ -316,7 +295,7 @@ public final class WarcImporter {
     private Path copy(Path source, String under, String name, Gunzip gunzip) throws IOException {
         Path dir = store.warcsDir().resolve(under);
         Files.createDirectories(dir);
-        Path target = uniquePath(dir, name);
+        Path target = StoredFileNames.uniquePath(dir, name);
         Path part = target.resolveSibling(target.getFileName() + ".part");
         boolean moved = false;
         try {
@@ -345,60 +324,8 @@ public final class WarcImporter {
         return target;
     }
 
-    /** {@code dir/name}, or {@code dir/name-1.ext}, {@code -2}... when taken. */
-    private static Path uniquePath(Path dir, String name) {
-        Path candidate = dir.resolve(name);
-        String ext = EXTENSIONS.stream().filter(e -> name.toLowerCase(Locale.ROOT).endsWith(e)).findFirst()
-                .orElse(name.endsWith(".part") ? ".part" : "");
-        String base = name.substring(0, name.length() - ext.length());
-        for (int i = 1; Files.exists(candidate) || Files.exists(candidate.resolveSibling(candidate.getFileName() + ".part")); i++) {
-            candidate = dir.resolve(base + "-" + i + ext);
-        }
-        return candidate;
-    }
-
-    /** The name a copy gets: the original when its extension says what it is, else with the right one. */
-    static String storedName(String fileName, String extension) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(extension)) return fileName;
-        for (String e : EXTENSIONS) {
-            if (lower.endsWith(e)) return fileName.substring(0, fileName.length() - e.length()) + extension;
-        }
-        int dot = fileName.lastIndexOf('.');
-        if (dot > 0) {
-            String stripped = fileName.substring(0, dot);
-            for (String e : EXTENSIONS) {
-                if (stripped.toLowerCase(Locale.ROOT).endsWith(e)) {
-                    return stripped.substring(0, stripped.length() - e.length()) + extension;
-                }
-            }
-        }
-        return fileName + extension;
-    }
-
-    /** What the file holds, by its first bytes: WARC or ARC, and how it is compressed. */
-    static String sniffExtension(Path file, RecordBoundaryScanner.Framing framing) throws IOException {
-        if (framing == RecordBoundaryScanner.Framing.ZSTD) return ".warc.zst";
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = framing == RecordBoundaryScanner.Framing.GZIP ? new GZIPInputStream(raw) : raw) {
-            byte[] head = in.readNBytes(16);
-            String start = new String(head, StandardCharsets.ISO_8859_1).stripLeading();
-            String kind = start.startsWith("WARC/") ? ".warc" : ".arc";
-            return framing == RecordBoundaryScanner.Framing.GZIP ? kind + ".gz" : kind;
-        } catch (IOException e) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.contains(".arc") && !name.contains(".warc")
-                    ? (framing == RecordBoundaryScanner.Framing.GZIP ? ".arc.gz" : ".arc")
-                    : (framing == RecordBoundaryScanner.Framing.GZIP ? ".warc.gz" : ".warc");
-        }
-    }
-
     static boolean isWacz(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wacz");
-    }
-
-    private static String stripExtension(String name, String ext) {
-        return name.toLowerCase(Locale.ROOT).endsWith(ext) ? name.substring(0, name.length() - ext.length()) : name;
     }
 
     private static long mtime(Path p) throws IOException {
