@@ -219,6 +219,9 @@ class WaczReplayBrowserTest {
                 case "/ui.js", "/replay/ui.js" -> send(exchange, "application/javascript", Files.readAllBytes(RWP.resolve("ui.js")));
                 case "/replay/sw.js" -> send(exchange, "application/javascript", Files.readAllBytes(RWP.resolve("sw.js")));
                 case "/archive.wacz" -> sendRange(exchange, wacz);
+                // ReplayWeb.page loads its frame once the worker is registered, not once it is active; a first
+                // load that reaches the server (the worker not yet controlling /replay/) waits for it and reloads.
+                case "/replay/", "/replay/index.html" -> send(exchange, "text/html; charset=utf-8", UNCONTROLLED_REPLAY);
                 default -> {
                     exchange.sendResponseHeaders(404, -1);
                     exchange.close();
@@ -228,6 +231,11 @@ class WaczReplayBrowserTest {
         server.start();
         return server;
     }
+
+    private static final byte[] UNCONTROLLED_REPLAY = """
+            <!doctype html><meta charset="utf-8"><title>starting replay</title>
+            <script>navigator.serviceWorker.ready.then(() => setTimeout(() => location.reload(), 100));</script>
+            """.getBytes(StandardCharsets.UTF_8);
 
     private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
