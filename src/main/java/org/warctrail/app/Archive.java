@@ -59,6 +59,7 @@ public final class Archive implements Closeable {
     private volatile Derivations derivations;
     private volatile WarcIndexer indexer;
     private volatile DerivationWorker worker;
+    private final UnfinishedExtractions unfinished;
 
     private Archive(WarcStore store, CaptureIndex index, DocumentExtractor extractor, List<Deriver> derivers,
                     Consumer<String> notices) {
@@ -66,6 +67,7 @@ public final class Archive implements Closeable {
         this.extractor = extractor;
         this.derivers = List.copyOf(derivers);
         this.notices = notices;
+        this.unfinished = new UnfinishedExtractions(store.dir().resolve(UnfinishedExtractions.DIRECTORY));
         use(index);
     }
 
@@ -73,8 +75,7 @@ public final class Archive implements Closeable {
         this.index = fresh;
         this.derivations = new Derivations(fresh, derivers, notices);
         if (worker != null) derivations.deriveOn(worker);
-        this.indexer = new WarcIndexer(fresh, extractor, derivations,
-                new UnfinishedExtractions(store.dir().resolve(UnfinishedExtractions.DIRECTORY)));
+        this.indexer = new WarcIndexer(fresh, extractor, derivations, unfinished);
     }
 
     /**
@@ -325,6 +326,7 @@ public final class Archive implements Closeable {
             Archive building = new Archive(store, rebuilt, extractor, derivers, notices);
             result = building.catchUp(listener);
             building.derivations.run();
+            building.unfinished.close();
         }
         index.close();
         deleteDatabase(live);
@@ -344,6 +346,7 @@ public final class Archive implements Closeable {
     public void close() {
         DerivationWorker background = worker;
         if (background != null) background.close();
+        unfinished.close();
         index.close();
     }
 }

@@ -69,7 +69,7 @@ final class RecordExtractions {
         CompletableFuture<Document> document = new CompletableFuture<>();
         open.add(document);
         try {
-            pool.execute(() -> extract(file, offset, payload, starts, cost, document));
+            pool.execute(() -> extract(file, offset, payload, cost, document));
         } catch (RuntimeException | Error e) {
             // no thread to run it (the JVM out of threads, say): the writer meets this as the record's failure
             done(document, cost);
@@ -78,11 +78,11 @@ final class RecordExtractions {
         return document;
     }
 
-    private void extract(String file, long offset, DocumentPayload payload, int starts, int cost,
+    private void extract(String file, long offset, DocumentPayload payload, int cost,
                          CompletableFuture<Document> document) {
         try {
             if (document.isDone()) return; // cancelled while it waited: the pass stopped
-            unfinished.begin(file, offset, starts + 1);
+            unfinished.begin(file, offset);
             Document extracted = payload.extract(extractor);
             unfinished.finish(file, offset); // not reached when an Error escapes: its start stays noted
             document.complete(extracted);

@@ -158,8 +158,14 @@ class ParallelIndexingTest {
         Path warc = ManyPagesWarc.write(dir.resolve("pages.warc.gz"), 40);
         String suspect = ManyPagesWarc.page(20);
         long suspectOffset = offsetOf(warc, suspect);
-        UnfinishedExtractions unfinished = new UnfinishedExtractions(dir.resolve("unfinished"));
-        unfinished.begin("pages.warc.gz", suspectOffset, 1); // as a process that died meanwhile left it
+        // the journal of a process that died while it extracted the suspect (no such pid runs)
+        Path journals = Files.createDirectories(dir.resolve("unfinished"));
+        Files.writeString(journals.resolve(Long.MAX_VALUE + "-0-1.journal"),
+                "B\t" + (suspectOffset - 1) + "\tpages.warc.gz\nE\t" + (suspectOffset - 1) + "\tpages.warc.gz\n"
+                        + "B\t" + suspectOffset + "\tpages.warc.gz\n");
+        UnfinishedExtractions unfinished = new UnfinishedExtractions(journals);
+        assertEquals(1, unfinished.starts("pages.warc.gz", suspectOffset));
+        assertEquals(0, unfinished.starts("pages.warc.gz", suspectOffset - 1), "begun and ended");
         AtomicInteger active = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         AtomicInteger besideSuspect = new AtomicInteger();

@@ -73,9 +73,10 @@ class UnfinishedExtractionTest {
             writer.write(response(DEADLY, "application/pdf", "%PDF-1.7 a bomb stands in here"));
             writer.write(response(AFTER, "text/html", page("After", "The mayor said the vote would stand.")));
         }
-        UnfinishedExtractions unfinished = new UnfinishedExtractions(store.resolve(UnfinishedExtractions.DIRECTORY));
         for (int run = 1; run <= 2; run++) {
             killWhileExtracting(store, "child" + run + ".log");
+            // what the dead children began and never ended, as the next process reads it
+            UnfinishedExtractions unfinished = new UnfinishedExtractions(store.resolve(UnfinishedExtractions.DIRECTORY));
             try (Archive archive = Archives.openForReading(store, m -> { })) {
                 assertTrue(archive.index().captures(DEADLY).isEmpty(), "nothing of the batch was committed");
                 long offset = deadlyOffset(warc);
