@@ -28,6 +28,7 @@ import org.warctrail.index.DocumentSearch;
 import org.warctrail.index.FileIndexReport;
 import org.warctrail.index.IndexException;
 import org.warctrail.index.IndexedFile;
+import org.warctrail.index.NewerSchemaException;
 import org.warctrail.index.UnfinishedExtractions;
 import org.warctrail.index.WarcIndexer;
 import org.warctrail.ingest.ImportListener;
@@ -145,6 +146,11 @@ public final class Archive implements Closeable {
 
     /** What to tell when the index cannot be used: it is derived, so reindex builds it again. */
     private static IOException damaged(WarcStore store, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NewerSchemaException newer) {
+                return new IOException(store.indexFile() + " cannot be opened: " + newer.getMessage(), e);
+            }
+        }
         return new IOException(store.indexFile().getFileName() + " is damaged (" + shortReason(e)
                 + "): run `warctrail reindex` to rebuild it from the WARC files", e);
     }

@@ -274,8 +274,7 @@ final class Schema {
                 version = rs.next() ? rs.getInt(1) : 0;
             }
             if (version > MIGRATIONS.size()) {
-                throw new SQLException("index schema version " + version + " is newer than this warctrail ("
-                        + MIGRATIONS.size() + "); upgrade warctrail or run reindex");
+                throw new NewerSchemaException(version, MIGRATIONS.size());
             }
             for (int v = version; v < upTo; v++) {
                 for (String sql : MIGRATIONS.get(v)) st.execute(sql);

@@ -75,4 +75,22 @@ class DamagedIndexTest {
                     s.filter(p -> p.getFileName().toString().startsWith("index.sqlite.damaged-")).count());
         }
     }
+
+    /** An index a newer warctrail wrote is not damaged: the command says to upgrade, and does not suggest reindex. */
+    @Test
+    void anIndexWrittenByANewerWarctrailAsksForAnUpgrade(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        CommandRun imported = CommandRun.of("import", "--store", store.toString(),
+                "src/test/resources/real-warcs/warcio/example.warc.gz");
+        assertEquals(0, imported.exit(), imported.err());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.resolve("index.sqlite"));
+             var st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 9999");
+        }
+        CommandRun refused = CommandRun.of("cdx", "--store", store.toString());
+        assertEquals(1, refused.exit(), refused.err());
+        assertTrue(refused.err().contains("schema version 9999 is newer than this warctrail's")
+                && refused.err().contains("upgrade warctrail"), refused.err());
+        assertTrue(!refused.err().contains("reindex") && !refused.err().contains("damaged"), refused.err());
+    }
 }
