@@ -56,6 +56,7 @@ public final class WaczExporter {
     private Function<String, Collection<String>> sources;
     private Supplier<?> provenance;
     private String title;
+    private SigningKey signingKey;
 
     public WaczExporter(WarcStore store, CaptureLookup index) {
         this.store = store;
@@ -84,6 +85,15 @@ public final class WaczExporter {
      */
     public WaczExporter provenance(Supplier<?> json) {
         this.provenance = json;
+        return this;
+    }
+
+    /**
+     * Signs the package with {@code key} (WACZ Signing and Verification, anonymous profile: see
+     * {@link WaczSignature}); null for an unsigned package.
+     */
+    public WaczExporter signWith(SigningKey key) {
+        this.signingKey = key;
         return this;
     }
 
@@ -118,7 +128,9 @@ public final class WaczExporter {
                 documents.ifPresent(IndexDocuments::close);
             }
             writeProvenance(zip);
-            zip.finish(metadata(urls, export.pages));
+            Instant created = Instant.now();
+            zip.finish(metadata(urls, export.pages, created),
+                    signingKey == null ? null : hash -> WaczSignature.sign(signingKey, hash, created));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
@@ -354,7 +366,7 @@ public final class WaczExporter {
         }
     }
 
-    private Map<String, Object> metadata(List<String> urls, List<WaczPage> pages) {
+    private Map<String, Object> metadata(List<String> urls, List<WaczPage> pages, Instant created) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("profile", "data-package");
         m.put("wacz_version", "1.1.1");
@@ -362,7 +374,7 @@ public final class WaczExporter {
                 : urls.isEmpty() ? "warctrail archive" : "warctrail export of " + String.join(", ", urls));
         if (!urls.isEmpty()) m.put("description", "Archived pages, what they need to replay"
                 + (provenance != null ? ", and their provenance" : "") + ": " + String.join(" ", urls));
-        m.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
         m.put("software", SOFTWARE);
         if (!urls.isEmpty() && !pages.isEmpty()) {
             m.put("mainPageUrl", pages.get(0).url());
