@@ -148,10 +148,11 @@ public final class StoreVerifier {
             if (group.stream().anyMatch(r -> !r.intact())) return; // the record's own damage is reported
             VerifiedRecord record = group.get(0);
             if (row.recordId() != null) {
-                record = group.stream().filter(r -> row.recordId().equals(r.recordId())).findFirst().orElse(null);
+                record = group.stream().filter(r -> bare(row.recordId()).equals(bare(r.recordId()))).findFirst()
+                        .orElse(null);
                 if (record == null) {
-                    damage(row.offset(), row.url(), "the index has capture " + row.recordId() + " here, the file has "
-                            + group.get(0).recordId());
+                    damage(row.offset(), row.url(), "the index has record " + bare(row.recordId()) + " here, the file "
+                            + bare(group.get(0).recordId()));
                     return;
                 }
             }
@@ -190,6 +191,13 @@ public final class StoreVerifier {
             lastOffset = row.offset();
             lastId = row.id();
         }
+    }
+
+    /** A record id without the angle brackets WARC headers put around it. */
+    private static String bare(String id) {
+        if (id == null) return "";
+        String v = id.strip();
+        return v.startsWith("<") && v.endsWith(">") ? v.substring(1, v.length() - 1) : v;
     }
 
     /** A payload digest as the index's CDX column holds it: without its {@code sha1:} prefix. */

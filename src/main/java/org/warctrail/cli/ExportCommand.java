@@ -15,6 +15,7 @@ import org.warctrail.app.Archives;
 import org.warctrail.export.CapturedRequisites;
 import org.warctrail.export.ExportProvenance;
 import org.warctrail.export.ProvenanceEvidence;
+import org.warctrail.export.SigningKey;
 import org.warctrail.export.WaczExporter;
 import org.warctrail.export.WaczSummary;
 import org.warctrail.extract.HtmlLinkFinder;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code export --wacz FILE [--with-sources] [URL...]}: a WACZ package that ReplayWeb.page and pywb open. */
+/**
+ * {@code export --wacz FILE [--with-sources] [--sign | --key FILE] [URL...]}: a WACZ package that ReplayWeb.page and
+ * pywb open, signed on request.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a WACZ package (WARCs, CDXJ index, pages, provenance) of the store, or of some pages "
                 + "and what they need to replay.")
@@ -40,6 +44,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--with-sources",
             description = "Also export every page the pages' provenance chains reach (with URLs only).")
     boolean withSources;
+
+    @Option(names = "--sign", description = "Sign the package (WACZ Signing and Verification, anonymous profile, "
+            + "ECDSA P-256) with the store's key, made on first use as signing-key.pem in the store.")
+    boolean sign;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "Sign with this ECDSA P-256 private key (PKCS#8 PEM, readable by its owner only) instead.")
+    Path key;
 
     @Option(names = "--json", description = "Report what was written as JSON.")
     boolean json;
@@ -79,14 +91,22 @@ public final class ExportCommand implements Callable<Integer> {
                 List<String> pages = List.copyOf(urls);
                 exporter.sources(stage::reached).provenance(() -> stage.document(pages));
             }
+            SigningKey signingKey = null;
+            if (sign || key != null) {
+                signingKey = key != null ? SigningKey.load(key) : SigningKey.ofStore(archive.store().dir());
+                exporter.signWith(signingKey);
+            }
             WaczSummary summary = exporter.export(wacz, urls, withSources);
             for (String notice : summary.notices()) err.println("warctrail: " + notice);
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(toJson(summary)));
+                Map<String, Object> report = toJson(summary);
+                report.put("publicKey", signingKey == null ? null : signingKey.publicKeyBase64());
+                out.println(new ObjectMapper().writeValueAsString(report));
             } else {
                 out.printf("%s: %d captures in %d WARC file(s), %d page(s), %d bytes%n", summary.file(),
                         summary.captures(), summary.warcs().size(), summary.pages(), summary.bytes());
                 for (String url : summary.notArchived()) out.println("not archived: " + url);
+                if (signingKey != null) out.println("signed with public key " + signingKey.publicKeyBase64());
             }
             out.flush();
             return 0;
