@@ -48,8 +48,14 @@ public final class WaczVerifier {
         }
     }
 
-    /** An entry as read in order: its digests (hex, by algorithm name as Java knows it), size and CRC-32. */
-    private record Read(Map<String, String> hashes, long size, long crc) {
+    /**
+     * An entry as read: its digests (hex, by algorithm name as Java knows it), size, CRC-32, and its bytes when it is
+     * datapackage.json or the digest file; or why it could not be read whole ({@code damage}).
+     */
+    private record Read(Map<String, String> hashes, long size, long crc, byte[] content, String damage) {
+        static Read damaged(String why) {
+            return new Read(Map.of(), -1, -1, null, why);
+        }
     }
 
     private WaczVerifier() {
@@ -60,32 +66,22 @@ public final class WaczVerifier {
         List<String> problems = new ArrayList<>();
         Map<String, Read> entries = new LinkedHashMap<>();
         List<String> algorithms = algorithmsUsed(wacz);
-        byte[] datapackage = null;
-        byte[] digestFile = null;
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(wacz), BUFFER))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.isDirectory()) continue;
-                if (entries.containsKey(e.getName())) problems.add("entry " + e.getName() + " appears twice");
-                if (e.getName().equals(DATAPACKAGE) || e.getName().equals(DIGEST)) {
-                    byte[] bytes = zip.readAllBytes();
-                    if (e.getName().equals(DATAPACKAGE)) datapackage = bytes;
-                    else digestFile = bytes;
-                    entries.put(e.getName(), new Read(Map.of(), bytes.length, e.getCrc()));
-                } else {
-                    entries.put(e.getName(), read(zip, e, algorithms));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            problems.add(wacz.getFileName() + " does not read as a zip to its end: " + message(e));
-        }
-        compareCentralDirectory(wacz, entries, problems);
+        boolean whole = readInOrder(wacz, algorithms, entries, problems);
+        compareCentralDirectory(wacz, algorithms, entries, whole, problems);
+        byte[] datapackage = entries.containsKey(DATAPACKAGE) ? entries.get(DATAPACKAGE).content() : null;
+        byte[] digestFile = entries.containsKey(DIGEST) ? entries.get(DIGEST).content() : null;
         if (datapackage == null) {
-            problems.add("no " + DATAPACKAGE + " in the package");
+            Read read = entries.get(DATAPACKAGE);
+            problems.add(read == null ? "no " + DATAPACKAGE + " in the package"
+                    : DATAPACKAGE + " is damaged: " + read.damage());
             return new Outcome(wacz, 0, false, null, null, problems);
         }
         Map<String, Object> manifest = json(datapackage, DATAPACKAGE, problems);
         int resources = checkResources(manifest, entries, problems);
         String hash = "sha256:" + HexFormat.of().formatHex(digest("SHA-256").digest(datapackage));
+        if (digestFile == null && entries.containsKey(DIGEST)) {
+            problems.add(DIGEST + " is damaged: " + entries.get(DIGEST).damage());
+        }
         if (digestFile == null) {
             return new Outcome(wacz, resources, false, null, text(manifest.get("created")), problems);
         }
@@ -102,18 +98,46 @@ public final class WaczVerifier {
         return new Outcome(wacz, resources, true, WaczSignature.signer(signed), text(signed.get("created")), problems);
     }
 
-    private static Read read(ZipInputStream zip, ZipEntry entry, List<String> algorithms) throws IOException {
+    /**
+     * Reads the entries in order through their local headers; an entry failing its CRC-32 (or not inflating) is
+     * marked damaged and reading goes on. False when the zip could not be read to its end (the rest is then read by the central directory).
+     */
+    private static boolean readInOrder(Path wacz, List<String> algorithms, Map<String, Read> entries,
+                                       List<String> problems) {
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(wacz), BUFFER))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.isDirectory()) continue;
+                if (entries.containsKey(e.getName())) problems.add("entry " + e.getName() + " appears twice");
+                try {
+                    entries.put(e.getName(), read(zip, e, algorithms));
+                } catch (java.util.zip.ZipException damaged) {
+                    // a CRC-32 that fails, or deflated data that does not inflate: reading goes on at the next entry
+                    entries.put(e.getName(), Read.damaged("it does not read whole (" + message(damaged) + ")"));
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            problems.add(wacz.getFileName() + " does not read in order to its end: " + message(e));
+            return false;
+        }
+    }
+
+    private static Read read(InputStream in, ZipEntry entry, List<String> algorithms) throws IOException {
+        boolean json = entry.getName().equals(DATAPACKAGE) || entry.getName().equals(DIGEST);
+        java.io.ByteArrayOutputStream content = json ? new java.io.ByteArrayOutputStream() : null;
         List<MessageDigest> digests = algorithms.stream().map(WaczVerifier::digest).toList();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         byte[] buffer = new byte[BUFFER];
         long size = 0;
-        for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             for (MessageDigest d : digests) d.update(buffer, 0, n);
+            crc.update(buffer, 0, n);
+            if (content != null) content.write(buffer, 0, n);
             size += n;
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         for (MessageDigest d : digests) hashes.put(d.getAlgorithm(), hex(d));
-        // ZipInputStream has checked the CRC-32 at the entry's end and knows it now
-        return new Read(hashes, size, entry.getCrc());
+        return new Read(hashes, size, crc.getValue(), content == null ? null : content.toByteArray(), null);
     }
 
     /**
@@ -142,8 +166,12 @@ public final class WaczVerifier {
         return algorithms;
     }
 
-    /** The central directory must list the entries read in order, with the same sizes and CRC-32s. */
-    private static void compareCentralDirectory(Path wacz, Map<String, Read> entries, List<String> problems) {
+    /**
+     * The central directory must list the entries read in order, with the same sizes and CRC-32s. When the zip could
+     * not be read in order to its end, the entries not reached are read through the central directory instead.
+     */
+    private static void compareCentralDirectory(Path wacz, List<String> algorithms, Map<String, Read> entries,
+                                                boolean whole, List<String> problems) {
         try (ZipFile zip = new ZipFile(wacz.toFile())) {
             int listed = 0;
             for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
@@ -151,15 +179,24 @@ public final class WaczVerifier {
                 if (e.isDirectory()) continue;
                 listed++;
                 Read read = entries.get(e.getName());
+                if (read == null && !whole) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        read = read(in, e, algorithms);
+                        entries.put(e.getName(), read);
+                    } catch (IOException | RuntimeException unreadable) {
+                        problems.add(e.getName() + " is unreadable: " + message(unreadable));
+                        continue;
+                    }
+                }
                 if (read == null) {
                     problems.add("the zip's central directory lists " + e.getName() + ", which its entries do not hold");
-                } else if (read.size() != e.getSize() || read.crc() != e.getCrc()) {
+                } else if (read.damage() == null && read.size() != e.getSize() || read.crc() != e.getCrc()) {
                     problems.add("the zip's central directory gives " + e.getName() + " " + e.getSize()
                             + " bytes and CRC-32 " + Long.toHexString(e.getCrc()) + ", the entry has " + read.size()
                             + " bytes and CRC-32 " + Long.toHexString(read.crc()));
                 }
             }
-            if (listed != entries.size()) {
+            if (whole && listed != entries.size()) {
                 problems.add("the zip's central directory lists " + listed + " entries, the zip holds " + entries.size());
             }
         } catch (IOException e) {
@@ -182,6 +219,10 @@ public final class WaczVerifier {
             Read read = entries.get(path);
             if (read == null) {
                 problems.add(path + " is listed in " + DATAPACKAGE + " but not in the package");
+                continue;
+            }
+            if (read.damage() != null) {
+                problems.add(path + " does not match its hash: " + read.damage());
                 continue;
             }
             String declared = text(resource.get("hash"));
