@@ -111,6 +111,29 @@ class VerifyCommandTest {
         }
     }
 
+    @Test
+    void exportSignsWithTheStoresKeyAndVerifyChecksThePackage() throws Exception {
+        Path wacz = dir.resolve("signed.wacz");
+        Run export = IndexCommandsTest.run(new ExportCommand(), "--store", store.toString(), "--wacz", wacz.toString(),
+                "--sign", "--json", SiteRecords.PAGE);
+        assertEquals(0, export.code(), export.err());
+        String publicKey = new ObjectMapper().readTree(export.out()).get("publicKey").asText();
+        assertTrue(publicKey.startsWith("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"), "a P-256 SubjectPublicKeyInfo: " + publicKey);
+
+        Run verified = IndexCommandsTest.run(new VerifyCommand(), wacz.toString());
+        assertEquals(0, verified.code(), verified.out() + verified.err());
+        assertTrue(verified.out().matches("(?s).*: \\d+ resources, signed by public key " + java.util.regex.Pattern.quote(publicKey)
+                + " on \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z: intact\n"), verified.out());
+
+        long size = java.nio.file.Files.size(wacz);
+        flipByte(wacz, size / 3);
+        Run rejected = IndexCommandsTest.run(new VerifyCommand(), "--json", wacz.toString());
+        assertEquals(1, rejected.code(), rejected.out() + rejected.err());
+        JsonNode report = new ObjectMapper().readTree(rejected.out());
+        assertTrue(!report.get("intact").asBoolean());
+        assertTrue(report.get("problems").size() > 0, rejected.out());
+    }
+
     private CaptureRow firstCapture(String url) throws IOException {
         try (Archive archive = Archives.openForReading(store, m -> { })) {
             return archive.index().captures(url).get(0);
