@@ -2,8 +2,10 @@ package org.warctrail.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
+import org.warctrail.capture.TimestampClient;
 import org.warctrail.export.CapturedRequisites;
 import org.warctrail.export.ExportProvenance;
 import org.warctrail.export.ProvenanceEvidence;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export --wacz FILE [--with-sources] [--sign | --key FILE] [URL...]}: a WACZ package that ReplayWeb.page and
+ * {@code export --wacz FILE [--with-sources] [--sign | --key FILE] [--tsa URL] [URL...]}: a WACZ package that ReplayWeb.page and
  * pywb open, signed on request.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -53,6 +56,10 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Sign with this ECDSA P-256 private key (PKCS#8 PEM, readable by its owner only) instead.")
     Path key;
 
+    @Option(names = "--tsa", paramLabel = "URL",
+            description = "Have the signature timestamped (RFC 3161) by this time-stamping authority.")
+    URI tsa;
+
     @Option(names = "--json", description = "Report what was written as JSON.")
     boolean json;
 
@@ -62,6 +69,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    private static final Duration TSA_TIMEOUT = Duration.ofSeconds(30);
 
     /** The provenance stage: chain walks for --with-sources and the evidence packed beside the pages. */
     private Function<CaptureIndex, ExportProvenance> provenance = ProvenanceEvidence::new;
@@ -80,6 +89,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (withSources && provenance == null) {
             throw new IllegalStateException("--with-sources needs the provenance stage, which this build does not include");
         }
+        if (tsa != null && !sign && key == null) throw new IllegalArgumentException("--tsa timestamps a signature: add --sign");
         if (Files.isDirectory(wacz)) throw new IllegalArgumentException("--wacz names a directory: " + wacz);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -95,6 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (sign || key != null) {
                 signingKey = key != null ? SigningKey.load(key) : SigningKey.ofStore(archive.store().dir());
                 exporter.signWith(signingKey);
+                if (tsa != null) exporter.timestampWith(new TimestampClient(tsa, TSA_TIMEOUT)::reply);
             }
             WaczSummary summary = exporter.export(wacz, urls, withSources);
             for (String notice : summary.notices()) err.println("warctrail: " + notice);

@@ -3,6 +3,7 @@ package org.warctrail.export;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,7 @@ public final class WaczExporter {
     private Supplier<?> provenance;
     private String title;
     private SigningKey signingKey;
+    private WaczTimestamp.Authority timestamps;
 
     public WaczExporter(WarcStore store, CaptureLookup index) {
         this.store = store;
@@ -97,6 +99,15 @@ public final class WaczExporter {
         return this;
     }
 
+    /**
+     * Has the signature timestamped (RFC 3161) by {@code authority}, as {@code timeSignature} and
+     * {@code timestampCert} (see {@link WaczTimestamp}); only with {@link #signWith}.
+     */
+    public WaczExporter timestampWith(WaczTimestamp.Authority authority) {
+        this.timestamps = authority;
+        return this;
+    }
+
     /** The package's title in datapackage.json. */
     public WaczExporter title(String title) {
         this.title = title;
@@ -129,8 +140,10 @@ public final class WaczExporter {
             }
             writeProvenance(zip);
             Instant created = Instant.now();
-            zip.finish(metadata(urls, export.pages, created),
-                    signingKey == null ? null : hash -> WaczSignature.sign(signingKey, hash, created));
+            zip.finish(metadata(urls, export.pages, created), signingKey == null ? null : hash -> signed(hash, created));
+        } catch (UncheckedIOException e) {
+            Files.deleteIfExists(partial);
+            throw e.getCause();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
@@ -145,6 +158,19 @@ public final class WaczExporter {
         }
         return new WaczSummary(target, List.copyOf(export.warcNames), export.captures, export.pageCount,
                 Files.size(target), export.notArchived, List.copyOf(notices));
+    }
+
+    /** The signature of datapackage.json's hash, timestamped when an authority is given. */
+    private Map<String, Object> signed(String hash, Instant created) {
+        Map<String, Object> signed = WaczSignature.sign(signingKey, hash, created);
+        if (timestamps != null) {
+            try {
+                signed.putAll(WaczTimestamp.stamp((String) signed.get("signature"), created, timestamps));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return signed;
     }
 
     private List<String> withSources(List<String> urls) {

@@ -70,7 +70,8 @@ public final class WaczSignature {
             byte[] bytes = Base64.getDecoder().decode(encoded);
             // a DER-encoded ECDSA signature (as some signers write it) is accepted too
             boolean valid = bytes.length == 64 ? verifier.verify(bytes) : verifyDer(key, hash, bytes);
-            return valid ? Optional.empty() : Optional.of("the signature does not match the hash and public key");
+            if (!valid) return Optional.of("the signature does not match the hash and public key");
+            return WaczTimestamp.verify(signedData);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.of("the signature cannot be checked: " + e.getMessage());
         }
@@ -95,10 +96,12 @@ public final class WaczSignature {
         throw new GeneralSecurityException("signedData has neither publicKey nor domainCert");
     }
 
-    /** Who signed, as far as the package says: the public key, or the domain. */
+    /** Who signed, as far as the package says (the public key, or the domain), and when a timestamp says. */
     public static String signer(Map<String, Object> signedData) {
-        if (signedData.get("publicKey") instanceof String key) return "public key " + key;
-        if (signedData.get("domain") instanceof String domain) return "domain " + domain + " (certificate trust not checked)";
-        return "unknown";
+        String who = signedData.get("publicKey") instanceof String key ? "public key " + key
+                : signedData.get("domain") instanceof String domain ? "domain " + domain : "unknown";
+        String when = WaczTimestamp.time(signedData).map(t -> ", timestamped " + t).orElse("");
+        boolean certificates = signedData.containsKey("domainCert") || signedData.containsKey("timeSignature");
+        return who + when + (certificates ? " (certificate trust not checked)" : "");
     }
 }

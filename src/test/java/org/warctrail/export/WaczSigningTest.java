@@ -28,6 +28,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.warctrail.app.Archive;
 import org.warctrail.app.ArchiveRecordSink;
 import org.warctrail.app.Archives;
+import org.warctrail.capture.TimestampClient;
 import org.warctrail.index.CaptureIndex;
 import org.warctrail.index.SiteRecords;
 import org.warctrail.store.WarcStore;
@@ -190,6 +191,64 @@ class WaczSigningTest {
             }
         }
         throw new AssertionError("no local header for " + entry);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aTimestampFromAnAuthorityTravelsWithTheSignatureAndIsChecked() throws Exception {
+        SigningKey key = SigningKey.ofStore(store.dir());
+        Path wacz = dir.resolve("stamped.wacz");
+        try (LocalTsa tsa = new LocalTsa()) {
+            WaczTimestamp.Authority authority = new TimestampClient(tsa.uri(), java.time.Duration.ofSeconds(20))::reply;
+            new WaczExporter(store, index).signWith(key).timestampWith(authority).export(wacz, List.of(), false);
+            assertEquals(1, tsa.answered.get());
+
+            JsonNode signed = new ObjectMapper().readTree(entries(wacz).get("datapackage-digest.json")).get("signedData");
+            assertEquals(List.of("hash", "created", "software", "version", "signature", "publicKey", "timeSignature",
+                    "timestampCert"), fieldNames(signed));
+            assertTrue(signed.get("timestampCert").asText().startsWith("-----BEGIN CERTIFICATE-----\n"));
+            WaczVerifier.Outcome outcome = WaczVerifier.verify(wacz);
+            assertTrue(outcome.intact(), outcome.problems().toString());
+            assertTrue(outcome.signer().startsWith("public key " + key.publicKeyBase64() + ", timestamped "),
+                    outcome.signer());
+
+            // a created date an hour from the stamped time
+            Path late = rewrittenSignedData(wacz, "late.wacz", data -> data.put("created",
+                    java.time.Instant.parse(data.get("created").asText()).plusSeconds(3600).toString()));
+            assertTrue(WaczVerifier.verify(late).problems().stream().anyMatch(p -> p.contains("is not within 10 minutes")),
+                    WaczVerifier.verify(late).problems().toString());
+
+            // the timestamp of another signature
+            String other = (String) WaczTimestamp.stamp("another signature", java.time.Instant.now(), authority)
+                    .get("timeSignature");
+            Path swapped = rewrittenSignedData(wacz, "swapped.wacz", data -> data.put("timeSignature", other));
+            assertTrue(WaczVerifier.verify(swapped).problems().stream()
+                            .anyMatch(p -> p.contains("the timestamp is of something else than the signature")),
+                    WaczVerifier.verify(swapped).problems().toString());
+        }
+    }
+
+    /** A copy of the package whose signedData is changed by {@code edit}, the zip written anew. */
+    private Path rewrittenSignedData(Path wacz, String name,
+                                     java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+            throws IOException {
+        Path copy = dir.resolve(name);
+        ObjectMapper json = new ObjectMapper();
+        try (ZipFile zip = new ZipFile(wacz.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                byte[] bytes = zip.getInputStream(e).readAllBytes();
+                if (e.getName().equals("datapackage-digest.json")) {
+                    JsonNode digest = json.readTree(bytes);
+                    edit.accept((com.fasterxml.jackson.databind.node.ObjectNode) digest.get("signedData"));
+                    bytes = json.writeValueAsBytes(digest);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        return copy;
     }
 
     /** A copy of the package with the byte at {@code at} changed. */
