@@ -27,6 +27,8 @@ import org.warctrail.store.WarcStore;
  */
 public final class StoreVerifier {
     private static final int ROW_PAGE = 1000;
+    /** Records of one gzip member matched to its rows (a whole file gzipped as one member could hold millions). */
+    private static final int GROUP_LIMIT = 1000;
 
     /** One damaged record, or one index row that does not match the file. */
     public record Damage(String file, long offset, String url, String what) {
@@ -118,7 +120,7 @@ public final class StoreVerifier {
         /** A record read back; records sharing a gzip member (one offset) are matched to rows together. */
         void record(VerifiedRecord r) {
             if (!group.isEmpty() && group.get(0).offset() != r.offset()) flush(r.offset());
-            group.add(r);
+            if (group.size() < GROUP_LIMIT) group.add(r);
             if (!r.intact()) damage(r.offset(), r.url(), String.join("; ", r.problems()));
         }
 
@@ -156,7 +158,7 @@ public final class StoreVerifier {
                     return;
                 }
             }
-            if (row.length() != record.length()) {
+            if (record.length() >= 0 && row.length() != record.length()) {
                 damage(row.offset(), row.url(), "the index gives the record " + row.length() + " bytes, it takes "
                         + record.length());
             } else if (row.digest() != null && record.payloadDigest() != null

@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export --wacz FILE [--with-sources] [--sign | --key FILE] [--tsa URL] [URL...]}: a WACZ package that ReplayWeb.page and
- * pywb open, signed on request.
+ * {@code export --wacz FILE [--with-sources] [--sign | --key FILE] [--tsa URL] [URL...]}: a WACZ package that
+ * ReplayWeb.page and pywb open, signed (and timestamped) on request.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a WACZ package (WARCs, CDXJ index, pages, provenance) of the store, or of some pages "
@@ -89,7 +89,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (withSources && provenance == null) {
             throw new IllegalStateException("--with-sources needs the provenance stage, which this build does not include");
         }
-        if (tsa != null && !sign && key == null) throw new IllegalArgumentException("--tsa timestamps a signature: add --sign");
+        if (tsa != null && !sign && key == null) {
+            throw new IllegalArgumentException("--tsa timestamps a signature: add --sign");
+        }
         if (Files.isDirectory(wacz)) throw new IllegalArgumentException("--wacz names a directory: " + wacz);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -100,7 +100,8 @@ public final class WaczVerifier {
 
     /**
      * Reads the entries in order through their local headers; an entry failing its CRC-32 (or not inflating) is
-     * marked damaged and reading goes on. False when the zip could not be read to its end (the rest is then read by the central directory).
+     * marked damaged and reading goes on. False when the zip could not be read to its end (the rest is then read by
+     * the central directory).
      */
     private static boolean readInOrder(Path wacz, List<String> algorithms, Map<String, Read> entries,
                                        List<String> problems) {

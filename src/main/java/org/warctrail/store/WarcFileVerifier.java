@@ -21,6 +21,11 @@ import org.warctrail.store.RecordBoundaryScanner.Framing;
  */
 public final class WarcFileVerifier {
     private static final int SKIP_BUFFER = 64 * 1024;
+    /**
+     * Records of one gzip member held until its end is known (a whole file gzipped as one member holds them all):
+     * beyond this many, the earlier ones go out with length -1, which says "shares a member with the next".
+     */
+    static final int MEMBER_RECORDS_HELD = 1000;
 
     /** What a file held: records read (damaged ones included) and how many were damaged. */
     public record Outcome(long records, long damaged, long bytes) {
@@ -91,6 +96,10 @@ public final class WarcFileVerifier {
                 }
                 if (record.isEmpty()) break;
                 arc = record.get().version().getProtocol().equals("ARC");
+                if (read.size() >= MEMBER_RECORDS_HELD) {
+                    for (VerifiedRecord r : read.subList(0, read.size() - 1)) emit(withLength(r, -1));
+                    read.subList(0, read.size() - 1).clear();
+                }
                 read.add(described(record.get(), start, 0, new ArrayList<>()));
                 RecordDigests.Outcome outcome = RecordDigests.check(record.get());
                 List<String> problems = read.get(read.size() - 1).problems();

@@ -118,11 +118,13 @@ class VerifyCommandTest {
                 "--sign", "--json", SiteRecords.PAGE);
         assertEquals(0, export.code(), export.err());
         String publicKey = new ObjectMapper().readTree(export.out()).get("publicKey").asText();
-        assertTrue(publicKey.startsWith("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"), "a P-256 SubjectPublicKeyInfo: " + publicKey);
+        assertTrue(publicKey.startsWith("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"),
+                "a P-256 SubjectPublicKeyInfo: " + publicKey);
 
         Run verified = IndexCommandsTest.run(new VerifyCommand(), wacz.toString());
         assertEquals(0, verified.code(), verified.out() + verified.err());
-        assertTrue(verified.out().matches("(?s).*: \\d+ resources, signed by public key " + java.util.regex.Pattern.quote(publicKey)
+        assertTrue(verified.out().matches("(?s).*: \\d+ resources, signed by public key "
+                + java.util.regex.Pattern.quote(publicKey)
                 + " on \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z: intact\n"), verified.out());
 
         long size = java.nio.file.Files.size(wacz);

@@ -55,7 +55,8 @@ final class LocalTsa implements AutoCloseable {
                 Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name,
                 key.getPublic());
         builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-        X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
+        X509CertificateHolder holder =
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
         certificate = new JcaX509CertificateConverter().getCertificate(holder);
 
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -185,7 +185,9 @@ class WaczSigningTest {
         byte[] name = entry.getBytes(StandardCharsets.UTF_8);
         for (int at = indexOf(all, name, 0); at >= 0; at = indexOf(all, name, at + 1)) {
             int header = at - 30;
-            if (header >= 0 && all[header] == 'P' && all[header + 1] == 'K' && all[header + 2] == 3 && all[header + 3] == 4) {
+            boolean localHeader = header >= 0 && all[header] == 'P' && all[header + 1] == 'K' && all[header + 2] == 3
+                    && all[header + 3] == 4;
+            if (localHeader) {
                 int extra = (all[header + 28] & 0xff) | (all[header + 29] & 0xff) << 8;
                 return at + name.length + extra;
             }

@@ -26,7 +26,10 @@ import org.warctrail.index.CaptureRow;
 import org.warctrail.index.FileVerification;
 import org.warctrail.index.SiteRecords;
 
-/** {@code serve} shows the last verification: a line on the home page, /api/stats and each file's in /api/verifications. */
+/**
+ * {@code serve} shows the last verification: a line on the home page, totals in /api/stats, each file's in
+ * /api/verifications.
+ */
 class VerificationShownTest {
     private static final Pattern VERIFIED = Pattern.compile("<p class=\"verified\" id=\"verified\">(.*?)</p>");
 
