@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 TraceCommand.class,
                 StatusCommand.class,
                 DeriveCommand.class,
+                VerifyCommand.class,
         })
 public final class Main implements Runnable {
 

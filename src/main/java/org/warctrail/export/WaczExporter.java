@@ -3,6 +3,7 @@ package org.warctrail.export;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,8 @@ public final class WaczExporter {
     private Function<String, Collection<String>> sources;
     private Supplier<?> provenance;
     private String title;
+    private SigningKey signingKey;
+    private WaczTimestamp.Authority timestamps;
 
     public WaczExporter(WarcStore store, CaptureLookup index) {
         this.store = store;
@@ -84,6 +87,24 @@ public final class WaczExporter {
      */
     public WaczExporter provenance(Supplier<?> json) {
         this.provenance = json;
+        return this;
+    }
+
+    /**
+     * Signs the package with {@code key} (WACZ Signing and Verification, anonymous profile: see
+     * {@link WaczSignature}); null for an unsigned package.
+     */
+    public WaczExporter signWith(SigningKey key) {
+        this.signingKey = key;
+        return this;
+    }
+
+    /**
+     * Has the signature timestamped (RFC 3161) by {@code authority}, as {@code timeSignature} and
+     * {@code timestampCert} (see {@link WaczTimestamp}); only with {@link #signWith}.
+     */
+    public WaczExporter timestampWith(WaczTimestamp.Authority authority) {
+        this.timestamps = authority;
         return this;
     }
 
@@ -118,7 +139,11 @@ public final class WaczExporter {
                 documents.ifPresent(IndexDocuments::close);
             }
             writeProvenance(zip);
-            zip.finish(metadata(urls, export.pages));
+            Instant created = Instant.now();
+            zip.finish(metadata(urls, export.pages, created), signingKey == null ? null : hash -> signed(hash, created));
+        } catch (UncheckedIOException e) {
+            Files.deleteIfExists(partial);
+            throw e.getCause();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
@@ -133,6 +158,19 @@ public final class WaczExporter {
         }
         return new WaczSummary(target, List.copyOf(export.warcNames), export.captures, export.pageCount,
                 Files.size(target), export.notArchived, List.copyOf(notices));
+    }
+
+    /** The signature of datapackage.json's hash, timestamped when an authority is given. */
+    private Map<String, Object> signed(String hash, Instant created) {
+        Map<String, Object> signed = WaczSignature.sign(signingKey, hash, created);
+        if (timestamps != null) {
+            try {
+                signed.putAll(WaczTimestamp.stamp((String) signed.get("signature"), created, timestamps));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return signed;
     }
 
     private List<String> withSources(List<String> urls) {
@@ -354,7 +392,7 @@ public final class WaczExporter {
         }
     }
 
-    private Map<String, Object> metadata(List<String> urls, List<WaczPage> pages) {
+    private Map<String, Object> metadata(List<String> urls, List<WaczPage> pages, Instant created) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("profile", "data-package");
         m.put("wacz_version", "1.1.1");
@@ -362,7 +400,7 @@ public final class WaczExporter {
                 : urls.isEmpty() ? "warctrail archive" : "warctrail export of " + String.join(", ", urls));
         if (!urls.isEmpty()) m.put("description", "Archived pages, what they need to replay"
                 + (provenance != null ? ", and their provenance" : "") + ": " + String.join(" ", urls));
-        m.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        m.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
         m.put("software", SOFTWARE);
         if (!urls.isEmpty() && !pages.isEmpty()) {
             m.put("mainPageUrl", pages.get(0).url());

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -105,6 +106,14 @@ final class WaczZip implements Closeable {
 
     /** Writes datapackage.json (the metadata given, then the resources) and datapackage-digest.json. */
     void finish(Map<String, Object> metadata) throws IOException {
+        finish(metadata, null);
+    }
+
+    /**
+     * As {@link #finish(Map)}, with datapackage-digest.json's {@code signedData} made by {@code signer} from the
+     * hash of datapackage.json ({@code sha256:<hex>}); null for none.
+     */
+    void finish(Map<String, Object> metadata, Function<String, Map<String, Object>> signer) throws IOException {
         if (finished) return;
         Map<String, Object> datapackage = new LinkedHashMap<>(metadata);
         datapackage.put("resources", resources);
@@ -114,7 +123,9 @@ final class WaczZip implements Closeable {
         zip.closeEntry();
         Map<String, Object> digest = new LinkedHashMap<>();
         digest.put("path", "datapackage.json");
-        digest.put("hash", "sha256:" + HexFormat.of().formatHex(sha256().digest(json)));
+        String hash = "sha256:" + HexFormat.of().formatHex(sha256().digest(json));
+        digest.put("hash", hash);
+        if (signer != null) digest.put("signedData", signer.apply(hash));
         zip.putNextEntry(new ZipEntry("datapackage-digest.json"));
         zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(digest));
         zip.closeEntry();

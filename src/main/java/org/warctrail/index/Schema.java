@@ -236,7 +236,9 @@ final class Schema {
             // Version flags keyed by capture, captures unique by record, a document's links in one value.
             SMALLER_INDEX_MIGRATION,
             // Band keys of 32 one-row bands: reuse derived again.
-            Derivations.ONE_ROW_BANDS_MIGRATION);
+            Derivations.ONE_ROW_BANDS_MIGRATION,
+            // The last fixity check of each WARC file (verify), which serve shows.
+            VerificationsTable.MIGRATION);
 
     private Schema() {
     }

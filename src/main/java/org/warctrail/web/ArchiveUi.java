@@ -3,13 +3,17 @@ package org.warctrail.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.warctrail.app.Archive;
 import org.warctrail.index.DerivationStatus;
+import org.warctrail.index.FileVerification;
 import org.warctrail.index.ReuseTables;
 import org.warctrail.index.StoreStats;
 import org.warctrail.index.StoredDocuments;
+import org.warctrail.index.VerificationsTable;
 import org.warctrail.index.WatchesTable;
 import org.warctrail.provenance.ArchiveProvenance;
 import org.warctrail.versions.ArchivedVersions;
@@ -25,7 +29,8 @@ import org.warctrail.versions.ArchivedVersions;
  * GET  /trace?q=                               quote trace            GET /api/trace?q=  (trace --json)
  * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
  * GET  /watches                                stored watches, add   GET /api/watches, POST /api/watches, /api/watches/remove
- * GET  /api/stats                              store counts, derived data done / pending / failed
+ * GET  /api/stats                              store counts, derived data done / pending / failed, fixity
+ * GET  /api/verifications                      the last fixity check of each WARC file (verify)
  * </pre>
  *
  * Wire it as {@code ui.install(new ReplayServer(archive.store(), archive.index(), options)).start()}, with
@@ -74,6 +79,7 @@ public final class ArchiveUi {
      */
     public ReplayServer install(ReplayServer server) {
         return server.changeMarkers(changes).derivationStatus(() -> archive.derivations().status())
+                .verificationSummary(() -> new VerificationsTable(archive.index()).summary().orElse(null))
                 .beforeStop(() -> jobs.endStreams(STREAMS_END)).routes(this::routes);
     }
 
@@ -96,6 +102,23 @@ public final class ArchiveUi {
         r.post("/api/watches", watches::add);
         r.post("/api/watches/remove", watches::remove);
         r.get("/api/stats", this::stats);
+        r.get("/api/verifications", this::verifications);
+    }
+
+    /** {@code GET /api/verifications}: each WARC file's last check by {@code verify}, damaged files first. */
+    private void verifications(Context ctx) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (FileVerification v : new VerificationsTable(archive.index()).list()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("file", v.file());
+            f.put("verified", v.verified());
+            f.put("records", v.records());
+            f.put("damaged", v.damaged());
+            f.put("bytes", v.bytes());
+            f.put("firstProblem", v.firstProblem());
+            files.add(f);
+        }
+        Json.send(ctx, 200, Map.of("files", files));
     }
 
     /** {@code GET /api/stats}: the store's counts, and how far its derived data has come. */
@@ -113,6 +136,14 @@ public final class ArchiveUi {
         out.put("files", s.files());
         out.put("bytes", s.bytes());
         out.put("derived", derived);
+        out.put("verification", new VerificationsTable(archive.index()).summary().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("files", v.files());
+            m.put("damagedFiles", v.damagedFiles());
+            m.put("damagedRecords", v.damagedRecords());
+            m.put("lastVerified", v.lastVerified());
+            return m;
+        }).orElse(null));
         Json.send(ctx, 200, out);
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.DerivationStatus;
 import org.warctrail.index.StoreStats;
+import org.warctrail.index.VerificationsTable;
 
 /**
  * {@code GET /}: the archived pages (documents), most recently captured first, {@value #PAGE_SIZE} a page, and
@@ -17,12 +18,19 @@ final class HomePage {
     private final CaptureLookup index;
     private final Pages pages;
     private final Supplier<DerivationStatus> derivationStatus;
+    private Supplier<VerificationsTable.Summary> verificationSummary;
 
     /** @param derivationStatus how far derived data has come, or null when the server does not derive */
     public HomePage(CaptureLookup index, Pages pages, Supplier<DerivationStatus> derivationStatus) {
         this.index = index;
         this.pages = pages;
         this.derivationStatus = derivationStatus;
+    }
+
+    /** Where to read the last fixity checks ({@code verify}); null (the default) shows none. */
+    HomePage verificationSummary(Supplier<VerificationsTable.Summary> summary) {
+        this.verificationSummary = summary;
+        return this;
     }
 
     public void handle(Context ctx) {
@@ -34,7 +42,8 @@ final class HomePage {
         StoreStats stats = index.stats();
         String base = all ? "/?all=1&page=" : "/?page=";
         DerivationStatus derived = derivationStatus == null ? null : derivationStatus.get();
-        pages.render(ctx, 200, "home", new HomeView(urls, stats, derived, count, all, page, lastPage,
+        VerificationsTable.Summary verified = verificationSummary == null ? null : verificationSummary.get();
+        pages.render(ctx, 200, "home", new HomeView(urls, stats, derived, verified, count, all, page, lastPage,
                 page > 1 ? base + (page - 1) : null, page < lastPage ? base + (page + 1) : null));
     }
 

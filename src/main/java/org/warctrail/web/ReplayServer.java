@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warctrail.index.CaptureLookup;
 import org.warctrail.index.DerivationStatus;
+import org.warctrail.index.VerificationsTable;
 import org.warctrail.store.WarcStore;
 
 /**
@@ -54,6 +55,7 @@ public final class ReplayServer implements AutoCloseable {
     private final List<Runnable> beforeStop = new ArrayList<>();
     private ChangeMarkers changes = ChangeMarkers.NONE;
     private Supplier<DerivationStatus> derivationStatus;
+    private Supplier<VerificationsTable.Summary> verificationSummary;
     private RequestBudget budget = new RequestBudget(RequestBudget.DEFAULT, System::nanoTime);
     private Javalin app;
     private volatile boolean stopped;
@@ -95,6 +97,13 @@ public final class ReplayServer implements AutoCloseable {
         return this;
     }
 
+    /** Where the home page reads the last fixity checks (not shown unless set); call before {@link #start()}. */
+    public ReplayServer verificationSummary(Supplier<VerificationsTable.Summary> summary) {
+        if (app != null) throw new IllegalStateException("the verification summary must be set before start()");
+        this.verificationSummary = summary;
+        return this;
+    }
+
     /** The time every request may take ({@link RequestBudget#DEFAULT} unless set); call before {@link #start()}. */
     public ReplayServer requestBudget(RequestBudget budget) {
         if (app != null) throw new IllegalStateException("the request budget must be set before start()");
@@ -109,7 +118,7 @@ public final class ReplayServer implements AutoCloseable {
     public ReplayServer start() {
         MementoHandler memento = new MementoHandler(index, pages);
         ReplayHandler replay = new ReplayHandler(store, index, pages, memento, replayOrigin);
-        HomePage home = new HomePage(index, pages, derivationStatus);
+        HomePage home = new HomePage(index, pages, derivationStatus).verificationSummary(verificationSummary);
         TimelinePage timeline = new TimelinePage(index, pages, changes, options.token() != null);
         RecordPage record = new RecordPage(store, index, pages);
         CdxApiHandler cdx = new CdxApiHandler(index);

@@ -28,6 +28,11 @@ public final class NodeScripts {
                 "npm package " + npmPackage + " is not installed: run src/test/js/install.sh");
     }
 
+    /** Skips the test when node is missing on this machine (for scripts that need no npm package). */
+    public static void assumeNode() {
+        assumeTrue(nodeWorks(), "node is not installed (apt-get install nodejs npm)");
+    }
+
     /** Runs {@code node SCRIPT ARGS...} in src/test/js and returns its standard output; fails on a non-zero exit. */
     public static String run(String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", DIR.resolve(script).toString()));
