@@ -222,15 +222,13 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
 
     private static String absolute(org.jsoup.nodes.Document doc, Element e, String attr) {
         if (e == null) return null;
-        String abs = e.absUrl(attr);
+        String abs = new UrlResolver(doc.baseUri()).resolve(e.attr(attr));
         return abs.isEmpty() ? null : abs;
     }
 
     private static String absoluteValue(org.jsoup.nodes.Document doc, String value) {
         if (value == null) return null;
-        Element a = doc.createElement("a").attr("href", value);
-        a.setBaseUri(doc.baseUri());
-        String abs = a.absUrl("href");
+        String abs = new UrlResolver(doc.baseUri()).resolve(value);
         return abs.isEmpty() ? null : abs;
     }
 

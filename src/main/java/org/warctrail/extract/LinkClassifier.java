@@ -38,7 +38,7 @@ final class LinkClassifier {
     private static final Pattern MAKER_CREDIT = Pattern.compile(
             "(?i)\\b((web)?site\\s+(design(ed)?|by|built|developed)|(web\\s+)?design(ed)?\\s+by|theme\\s+by|"
             + "powered\\s+by|developed\\s+by|built\\s+(by|with)|hosted\\s+by|made\\s+by)\\b");
-    private static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
+    static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
     private static final int LEAD_IN = 80;
 
     /**
@@ -60,6 +60,11 @@ final class LinkClassifier {
     }
 
     public LinkKind classify(Clues c) {
+        return classify(c, null);
+    }
+
+    /** As {@link #classify(Clues)}, with the page's ancestors judged once for all its links when places is given. */
+    LinkKind classify(Clues c, PagePlaces places) {
         String host = Hosts.host(c.url());
         String anchor = c.anchorText() == null ? "" : c.anchorText().strip();
         String clause = clause(c.textBefore() == null ? "" : c.textBefore());
@@ -68,7 +73,7 @@ final class LinkClassifier {
 
         boolean socialHost = Hosts.matches(host, LinkPhrases.SOCIAL_HOSTS);
         if (socialHost && LinkPhrases.SHARE_PATH.matcher(c.url()).find()) return LinkKind.SOCIAL;
-        if (isAdvertMarkup(c.element()) || Hosts.matches(host, LinkPhrases.AD_HOSTS)) return LinkKind.ADVERT;
+        if (isAdvertMarkup(c.element(), places) || Hosts.matches(host, LinkPhrases.AD_HOSTS)) return LinkKind.ADVERT;
         if (c.url().startsWith("mailto:")) {
             return MAIL_WITH_TEXT.matcher(c.url()).find() ? LinkKind.SOCIAL : LinkKind.LINK;
         }
@@ -127,11 +132,11 @@ final class LinkClassifier {
         return m.lookingAt();
     }
 
-    private static boolean isAdvertMarkup(Element a) {
+    private static boolean isAdvertMarkup(Element a, PagePlaces places) {
         if (a == null) return false;
         String rel = a.attr("rel").toLowerCase(Locale.ROOT);
         if (rel.contains("sponsored")) return true;
-        return LinkPlaces.anyAncestorHasWord(a, AD_CONTAINER);
+        return places != null ? places.inAdContainer(a) : LinkPlaces.anyAncestorHasWord(a, AD_CONTAINER);
     }
 
     private static String path(String url) {
