@@ -69,7 +69,7 @@ final class LinkClassifier {
         String anchor = c.anchorText() == null ? "" : c.anchorText().strip();
         String clause = clause(c.textBefore() == null ? "" : c.textBefore());
         boolean main = c.place() == LinkPlace.MAIN;
-        boolean sameSite = c.pageUrl() != null && Hosts.sameSite(c.url(), c.pageUrl());
+        boolean sameSite = c.pageUrl() != null && sameSiteAsPage(host, c.pageUrl());
 
         boolean socialHost = Hosts.matches(host, LinkPhrases.SOCIAL_HOSTS);
         if (socialHost && LinkPhrases.SHARE_PATH.matcher(c.url()).find()) return LinkKind.SOCIAL;
@@ -109,6 +109,24 @@ final class LinkClassifier {
         // outside the main text, a link within the site is the site's own navigation (menus, teasers, tags)
         if (c.place() == LinkPlace.NAVIGATION || sameSite) return LinkKind.NAVIGATION;
         return LinkKind.LINK;
+    }
+
+    /**
+     * The last page's URL, host and site on this thread: a page's links are classified one after another, and each
+     * compares its host with the page's ({@link Hosts#sameSite}) without parsing the page's URL again.
+     */
+    private static final ThreadLocal<String[]> PAGE_SITE = ThreadLocal.withInitial(() -> new String[3]);
+
+    private static boolean sameSiteAsPage(String host, String pageUrl) {
+        String[] page = PAGE_SITE.get();
+        if (!pageUrl.equals(page[0])) {
+            page[0] = pageUrl;
+            page[1] = Hosts.host(pageUrl);
+            page[2] = Hosts.site(page[1]);
+        }
+        if (host != null && host.equals(page[1])) return true;
+        String site = Hosts.site(host);
+        return site != null && site.equals(page[2]);
     }
 
     /** The part of the text before a link that belongs to its clause: after the last sentence end, up to 80 chars. */
