@@ -26,6 +26,7 @@ final class UrlResolver {
     /** The href made absolute, or "" when it cannot be (jsoup's absUrl contract). */
     String resolve(String href) {
         String rel = withoutControlChars(href);
+        if (isPlainAbsolute(rel)) return rel;
         try {
             if (base == null) {
                 URL abs = new URL(rel);
@@ -44,6 +45,36 @@ final class UrlResolver {
             // a scheme Java has no handler for (tel:, whatsapp:) stays as written; a broken http(s) URL is dropped
             return hasScheme(rel) && !hasHttpScheme(rel) ? rel : "";
         }
+    }
+
+    /**
+     * Whether the href is an absolute http(s) URL that java.net.URL and jsoup give back unchanged, whatever the base:
+     * lower-case scheme and host of [a-z0-9.-], a port without leading zero, then printable ASCII without spaces,
+     * backslashes or dot segments ("/."). Most of a page's links are such; they skip three URL parses.
+     */
+    static boolean isPlainAbsolute(String s) {
+        int i;
+        if (s.startsWith("https://")) i = 8;
+        else if (s.startsWith("http://")) i = 7;
+        else return false;
+        int n = s.length(), hostStart = i;
+        while (i < n && isHostChar(s.charAt(i))) i++;
+        if (i == hostStart) return false;
+        if (i < n && s.charAt(i) == ':') {
+            int portStart = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+            if (i == portStart || i - portStart > 5 || s.charAt(portStart) == '0') return false;
+        }
+        if (i < n && s.charAt(i) != '/' && s.charAt(i) != '?' && s.charAt(i) != '#') return false;
+        for (int j = i; j < n; j++) {
+            char c = s.charAt(j);
+            if (c <= ' ' || c > '~' || c == '\\' || c == '.' && s.charAt(j - 1) == '/') return false;
+        }
+        return true;
+    }
+
+    private static boolean isHostChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-';
     }
 
     private static void requireHttpHost(URL url) throws MalformedURLException {
