@@ -44,8 +44,10 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
         JsonLdArticle ld = JsonLdArticle.read(doc);
         Map<String, String> metas = metaContents(doc);
         String siteName = first(ld == null ? null : ld.siteName(), metas.get("og:site_name"), metas.get("application-name"));
+        // each field's costlier sources (walks of the whole page) are read only when the cheaper ones are silent
         String title = first(ld == null ? null : ld.headline(), metas.get("og:title"), metas.get("twitter:title"),
-                metas.get("dc.title"), metas.get("dcterms.title"), metas.get("headline"), titleFromPage(doc, siteName));
+                metas.get("dc.title"), metas.get("dcterms.title"), metas.get("headline"));
+        if (title == null) title = first(titleFromPage(doc, siteName));
 
         List<String> authors = ld == null ? List.of() : ld.authors();
         if (authors.isEmpty()) authors = metaAuthors(doc);
@@ -57,12 +59,13 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
                 date(metas.get("dc.date.created")), date(metas.get("dc.date")), date(metas.get("dcterms.date")),
                 date(metas.get("citation_publication_date")), date(metas.get("citation_date")),
                 date(metas.get("pubdate")), date(metas.get("publishdate")), date(metas.get("publish_date")),
-                date(metas.get("date")), date(metas.get("sailthru.date")), date(metas.get("parsely-pub-date")),
-                date(itemprop(doc, "datePublished")), timeElement(doc), bylineDate(doc), urlDate(url));
+                date(metas.get("date")), date(metas.get("sailthru.date")), date(metas.get("parsely-pub-date")));
+        if (published == null) published = first(date(itemprop(doc, "datePublished")), timeElement(doc));
+        if (published == null) published = first(bylineDate(doc), urlDate(url));
         String modified = first(ld == null ? null : ld.modified(),
                 date(metas.get("article:modified_time")), date(metas.get("og:updated_time")),
-                date(metas.get("dcterms.modified")), date(metas.get("dc.date.modified")), date(metas.get("last-modified")),
-                date(itemprop(doc, "dateModified")));
+                date(metas.get("dcterms.modified")), date(metas.get("dc.date.modified")), date(metas.get("last-modified")));
+        if (modified == null) modified = first(date(itemprop(doc, "dateModified")));
 
         String canonical = first(absolute(doc, doc.selectFirst("link[rel~=(?i)^canonical$][href]"), "href"),
                 absoluteValue(doc, metas.get("og:url")));
@@ -104,14 +107,47 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
         return t == null ? null : date(t.attr("datetime"));
     }
 
+    /**
+     * The first date in the text of an element whose class says byline, dateline, date, posted, published or meta,
+     * or whose id says byline or date (anywhere in the name, any case). A walk of the page with a scan of each name,
+     * where the selector "[class~=(?i)(...)]" ran a regular expression over every element's class.
+     */
     private static String bylineDate(org.jsoup.nodes.Document doc) {
-        for (Element e : doc.select("[class~=(?i)(byline|dateline|date|posted|published|meta)], [id~=(?i)(byline|date)]")) {
+        for (Element e : doc.getAllElements()) {
+            if (!containsFolded(e.attr("class"), BYLINE_CLASS_WORDS) && !containsFolded(e.attr("id"), BYLINE_ID_WORDS)) continue;
             String text = e.ownText().isBlank() ? e.text() : e.ownText();
             if (text.length() > 200) continue;
             String iso = IsoDates.findInText(text);
             if (iso != null) return iso;
         }
         return null;
+    }
+
+    private static final String[] BYLINE_CLASS_WORDS = {"byline", "dateline", "date", "posted", "published", "meta"};
+    private static final String[] BYLINE_ID_WORDS = {"byline", "date"};
+
+    /**
+     * Whether the text holds one of the lower-case ASCII words, case folded as jsoup's selector regexes (RE2) fold
+     * under (?i): ASCII letters, and also 'ſ' for s and the Kelvin sign for k.
+     */
+    static boolean containsFolded(String text, String[] words) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            for (String w : words) {
+                if (i + w.length() > n) continue;
+                int j = 0;
+                while (j < w.length() && folded(text.charAt(i + j)) == w.charAt(j)) j++;
+                if (j == w.length()) return true;
+            }
+        }
+        return false;
+    }
+
+    private static char folded(char c) {
+        if (c >= 'A' && c <= 'Z') return (char) (c + ('a' - 'A'));
+        if (c == '\u017F') return 's';
+        if (c == '\u212A') return 'k';
+        return c;
     }
 
     /** A date in the URL path: /2016/09/19/, /2016-09-19, /20160919/. */
@@ -222,15 +258,13 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
 
     private static String absolute(org.jsoup.nodes.Document doc, Element e, String attr) {
         if (e == null) return null;
-        String abs = e.absUrl(attr);
+        String abs = new UrlResolver(doc.baseUri()).resolve(e.attr(attr));
         return abs.isEmpty() ? null : abs;
     }
 
     private static String absoluteValue(org.jsoup.nodes.Document doc, String value) {
         if (value == null) return null;
-        Element a = doc.createElement("a").attr("href", value);
-        a.setBaseUri(doc.baseUri());
-        String abs = a.absUrl("href");
+        String abs = new UrlResolver(doc.baseUri()).resolve(value);
         return abs.isEmpty() ? null : abs;
     }
 

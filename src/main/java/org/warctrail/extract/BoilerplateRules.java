@@ -32,11 +32,11 @@ final class BoilerplateRules {
             "alertdialog", "toolbar", "tablist", "alert", "note");
 
     /** Class/id words of blocks that are never the article, whatever their size. */
-    private static final Pattern ALWAYS = Pattern.compile(
+    private static final Fragments ALWAYS = Fragments.alternation(
             "comment|disqus|cookie|consent|gdpr|onetrust|didomi");
 
     /** Class/id fragments distinctive enough to match anywhere in the names. */
-    private static final Pattern NAMED = Pattern.compile(
+    private static final Fragments NAMED = Fragments.alternation(
             "share|sharing|social|related|recommend|sidebar|newsletter|subscri|signup|breadcrumb|pagination"
             + "|promo|advert|sponsor|popup|outbrain|taboola|zergnet|widget|masthead|toolbar|byline|trending"
             + "|mostpopular|most-popular|most-read|readmore|read-more|also-read|see-also|caption|disclaimer"
@@ -54,12 +54,11 @@ final class BoilerplateRules {
             "tools", "utility", "utilities", "subscribe", "newsletter", "sponsored");
 
     /** Names of containers of the article; a block named so is not judged by its other names page-wide. */
-    private static final Pattern POSITIVE = Pattern.compile(
+    private static final Fragments POSITIVE = Fragments.alternation(
             "article|body|content|entry|main|post|story|text|prose|blog");
 
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
 
     private BoilerplateRules() {}
 
@@ -76,27 +75,39 @@ final class BoilerplateRules {
         }
         String names = names(e);
         boolean articleTag = tag.equals("article") || tag.equals("main") || "articleBody".equals(e.attr("itemprop"));
-        if (!names.isEmpty() && ALWAYS.matcher(names).find() && !articleTag) return Verdict.BOILERPLATE;
+        if (!names.isEmpty() && ALWAYS.foundIn(names) && !articleTag) return Verdict.BOILERPLATE;
         if (BOILERPLATE_TAGS.contains(tag)) return Verdict.STRUCTURAL;
         String role = e.attr("role").toLowerCase(Locale.ROOT);
         if (BOILERPLATE_ROLES.contains(role)) return Verdict.STRUCTURAL;
         if (articleTag || role.equals("main") || role.equals("article") || names.isEmpty()) return Verdict.CONTENT;
         // Rows and cells are judged with their table: their classes name data ("player-2020"), not page parts.
         if (TABLE_PARTS.contains(tag)) return Verdict.CONTENT;
-        boolean named = NAMED.matcher(names).find();
-        for (String token : TOKEN_SPLIT.split(names)) {
-            if (named) break;
-            named = NAMED_TOKENS.contains(token);
-        }
+        boolean named = NAMED.foundIn(names) || hasNamedToken(names);
         // An embedded post (a tweet is a blockquote) is quoted material, whatever its wrapper is called.
         if (named && !tag.equals("blockquote") && e.getElementsByTag("blockquote").isEmpty()) return Verdict.NAMED;
         return Verdict.CONTENT;
     }
 
+    /** Whether one of the runs of [a-z0-9] in the names is one of the short words of NAMED_TOKENS. */
+    private static boolean hasNamedToken(String names) {
+        int n = names.length();
+        for (int i = 0; i < n; ) {
+            while (i < n && !isAsciiLowerOrDigit(names.charAt(i))) i++;
+            int start = i;
+            while (i < n && isAsciiLowerOrDigit(names.charAt(i))) i++;
+            if (i > start && NAMED_TOKENS.contains(names.substring(start, i))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLowerOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
     /** Whether the class/id names say "article container" (which outweighs other names at page level). */
     static boolean hasPositiveName(Element e) {
         String names = names(e);
-        return !names.isEmpty() && POSITIVE.matcher(names).find();
+        return !names.isEmpty() && POSITIVE.foundIn(names);
     }
 
     /** Class and id, camelCase split ("mainNav" reads "main-nav"), lower case. Runs for every element. */

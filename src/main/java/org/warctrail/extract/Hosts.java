@@ -33,14 +33,23 @@ final class Hosts {
     }
 
     static boolean sameSite(String urlA, String urlB) {
-        String a = site(host(urlA)), b = site(host(urlB));
+        return sameSiteHosts(host(urlA), host(urlB));
+    }
+
+    /** {@link #sameSite} of two hosts already read from their URLs (a page's links all share the page's). */
+    static boolean sameSiteHosts(String hostA, String hostB) {
+        // a host's site is never null: the same host is the same site without a public-suffix lookup
+        if (hostA != null && hostA.equals(hostB)) return true;
+        String a = site(hostA), b = site(hostB);
         return a != null && a.equals(b);
     }
 
     /** Whether the host is one of the domains or a subdomain of one. */
     static boolean matches(String host, List<String> domains) {
         if (host == null) return false;
-        for (String d : domains) if (host.equals(d) || host.endsWith("." + d)) return true;
+        for (String d : domains) {
+            if (host.endsWith(d) && (host.length() == d.length() || host.charAt(host.length() - d.length() - 1) == '.')) return true;
+        }
         return false;
     }
 }

@@ -38,7 +38,7 @@ final class LinkClassifier {
     private static final Pattern MAKER_CREDIT = Pattern.compile(
             "(?i)\\b((web)?site\\s+(design(ed)?|by|built|developed)|(web\\s+)?design(ed)?\\s+by|theme\\s+by|"
             + "powered\\s+by|developed\\s+by|built\\s+(by|with)|hosted\\s+by|made\\s+by)\\b");
-    private static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
+    static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
     private static final int LEAD_IN = 80;
 
     /**
@@ -60,15 +60,20 @@ final class LinkClassifier {
     }
 
     public LinkKind classify(Clues c) {
+        return classify(c, null);
+    }
+
+    /** As {@link #classify(Clues)}, with the page's ancestors judged once for all its links when places is given. */
+    LinkKind classify(Clues c, PagePlaces places) {
         String host = Hosts.host(c.url());
         String anchor = c.anchorText() == null ? "" : c.anchorText().strip();
         String clause = clause(c.textBefore() == null ? "" : c.textBefore());
         boolean main = c.place() == LinkPlace.MAIN;
-        boolean sameSite = c.pageUrl() != null && Hosts.sameSite(c.url(), c.pageUrl());
+        boolean sameSite = c.pageUrl() != null && sameSiteAsPage(host, c.pageUrl());
 
         boolean socialHost = Hosts.matches(host, LinkPhrases.SOCIAL_HOSTS);
         if (socialHost && LinkPhrases.SHARE_PATH.matcher(c.url()).find()) return LinkKind.SOCIAL;
-        if (isAdvertMarkup(c.element()) || Hosts.matches(host, LinkPhrases.AD_HOSTS)) return LinkKind.ADVERT;
+        if (isAdvertMarkup(c.element(), places) || Hosts.matches(host, LinkPhrases.AD_HOSTS)) return LinkKind.ADVERT;
         if (c.url().startsWith("mailto:")) {
             return MAIL_WITH_TEXT.matcher(c.url()).find() ? LinkKind.SOCIAL : LinkKind.LINK;
         }
@@ -106,6 +111,24 @@ final class LinkClassifier {
         return LinkKind.LINK;
     }
 
+    /**
+     * The last page's URL, host and site on this thread: a page's links are classified one after another, and each
+     * compares its host with the page's ({@link Hosts#sameSite}) without parsing the page's URL again.
+     */
+    private static final ThreadLocal<String[]> PAGE_SITE = ThreadLocal.withInitial(() -> new String[3]);
+
+    private static boolean sameSiteAsPage(String host, String pageUrl) {
+        String[] page = PAGE_SITE.get();
+        if (!pageUrl.equals(page[0])) {
+            page[0] = pageUrl;
+            page[1] = Hosts.host(pageUrl);
+            page[2] = Hosts.site(page[1]);
+        }
+        if (host != null && host.equals(page[1])) return true;
+        String site = Hosts.site(host);
+        return site != null && site.equals(page[2]);
+    }
+
     /** The part of the text before a link that belongs to its clause: after the last sentence end, up to 80 chars. */
     private static String clause(String before) {
         String s = before.length() > 200 ? before.substring(before.length() - 200) : before;
@@ -127,11 +150,11 @@ final class LinkClassifier {
         return m.lookingAt();
     }
 
-    private static boolean isAdvertMarkup(Element a) {
+    private static boolean isAdvertMarkup(Element a, PagePlaces places) {
         if (a == null) return false;
         String rel = a.attr("rel").toLowerCase(Locale.ROOT);
         if (rel.contains("sponsored")) return true;
-        return LinkPlaces.anyAncestorHasWord(a, AD_CONTAINER);
+        return places != null ? places.inAdContainer(a) : LinkPlaces.anyAncestorHasWord(a, AD_CONTAINER);
     }
 
     private static String path(String url) {

@@ -29,29 +29,43 @@ final class LinkPlaces {
 
     static LinkPlace of(Element element, Set<Element> mainElements) {
         for (Element e = element; e != null; e = e.parent()) {
-            String tag = e.normalName();
-            if (tag.equals("head")) return LinkPlace.HEAD;
-            // captions are short; a long "caption" container is page layout, not a caption
-            if ((tag.equals("figcaption") || tag.equals("caption") || hasWord(e, CAPTION_WORDS))
-                    && e.text().length() <= MAX_CAPTION) {
-                return LinkPlace.CAPTION;
-            }
+            LinkPlace p = headOrCaption(e);
+            if (p != null) return p;
         }
         for (Element e = element; e != null; e = e.parent()) {
-            if (mainElements.contains(e)) return LinkPlace.MAIN;
-            String tag = e.normalName();
-            String role = e.attr("role").toLowerCase(Locale.ROOT);
-            if (hasWord(e, SHARE_WORDS)) return LinkPlace.SHARE_BAR;
-            if (tag.equals("nav") || tag.equals("menu") || role.equals("navigation") || role.equals("menubar")
-                    || role.equals("banner") || tag.equals("header") && !insideArticle(e) || hasWord(e, NAV_WORDS)) {
-                return LinkPlace.NAVIGATION;
-            }
-            if (tag.equals("aside") || role.equals("complementary") || hasWord(e, SIDEBAR_WORDS)) return LinkPlace.SIDEBAR;
-            if (tag.equals("footer") && !insideArticle(e) || role.equals("contentinfo") || hasWord(e, FOOTER_WORDS)) {
-                return LinkPlace.FOOTER;
-            }
+            LinkPlace p = region(e, mainElements);
+            if (p != null) return p;
         }
         return LinkPlace.OTHER;
+    }
+
+    /** HEAD or CAPTION when the element itself says so; a caption anywhere above a link outranks its region. */
+    static LinkPlace headOrCaption(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("head")) return LinkPlace.HEAD;
+        // captions are short; a long "caption" container is page layout, not a caption
+        if ((tag.equals("figcaption") || tag.equals("caption") || hasWord(e, CAPTION_WORDS))
+                && e.text().length() <= MAX_CAPTION) {
+            return LinkPlace.CAPTION;
+        }
+        return null;
+    }
+
+    /** The region the element itself marks (main text, share bar, navigation, sidebar, footer), or null. */
+    static LinkPlace region(Element e, Set<Element> mainElements) {
+        if (mainElements.contains(e)) return LinkPlace.MAIN;
+        String tag = e.normalName();
+        String role = e.attr("role").toLowerCase(Locale.ROOT);
+        if (hasWord(e, SHARE_WORDS)) return LinkPlace.SHARE_BAR;
+        if (tag.equals("nav") || tag.equals("menu") || role.equals("navigation") || role.equals("menubar")
+                || role.equals("banner") || tag.equals("header") && !insideArticle(e) || hasWord(e, NAV_WORDS)) {
+            return LinkPlace.NAVIGATION;
+        }
+        if (tag.equals("aside") || role.equals("complementary") || hasWord(e, SIDEBAR_WORDS)) return LinkPlace.SIDEBAR;
+        if (tag.equals("footer") && !insideArticle(e) || role.equals("contentinfo") || hasWord(e, FOOTER_WORDS)) {
+            return LinkPlace.FOOTER;
+        }
+        return null;
     }
 
     private static boolean insideArticle(Element e) {

@@ -31,11 +31,13 @@ final class Outlinks {
         Map<Element, BlockText> blocks = new IdentityHashMap<>();
         String self = withoutFragment(pageUrl);
         Set<Link> out = new LinkedHashSet<>();
+        UrlResolver resolver = new UrlResolver(doc.baseUri());
+        PagePlaces places = new PagePlaces(mainElements);
 
         for (Element a : doc.select("a[href], area[href]")) {
-            String url = absolute(a, "href");
+            String url = absolute(resolver, a, "href");
             if (url == null || url.equals(self)) continue;
-            LinkPlace place = LinkPlaces.of(a, mainElements);
+            LinkPlace place = places.of(a);
             String anchor = anchorText(a);
             Element block = block(a, mainElements);
             BlockText bt = blocks.computeIfAbsent(block, BlockText::of);
@@ -44,7 +46,7 @@ final class Outlinks {
             String sentence = span == null ? "" : Sentences.around(bt.text(), span.start(), span.end());
             String title = a.attr("title").strip();
             String clueText = title.isEmpty() || anchor.contains(title) ? anchor : anchor + " " + title;
-            LinkKind kind = classifier.classify(new LinkClassifier.Clues(url, pageUrl, clueText, before, sentence, place, a));
+            LinkKind kind = classifier.classify(new LinkClassifier.Clues(url, pageUrl, clueText, before, sentence, place, a), places);
             out.add(new Link(url, anchor, sentence, kind, place));
         }
 
@@ -52,15 +54,15 @@ final class Outlinks {
                 + "video[poster], audio[src], source[src], track[src], object[data], input[type=image][src]")) {
             for (String attr : List.of("src", "data-src", "poster", "data")) {
                 if (!e.hasAttr(attr) || attr.equals("data") && !e.normalName().equals("object")) continue;
-                String url = absolute(e, attr);
+                String url = absolute(resolver, e, attr);
                 if (url != null) {
                     String text = e.normalName().equals("img") ? e.attr("alt").strip() : "";
-                    out.add(new Link(url, text, "", LinkKind.REQUISITE, LinkPlaces.of(e, mainElements)));
+                    out.add(new Link(url, text, "", LinkKind.REQUISITE, places.of(e)));
                 }
             }
         }
         for (Element l : doc.select("link[href][rel]")) {
-            String url = absolute(l, "href");
+            String url = absolute(resolver, l, "href");
             if (url == null) continue;
             Set<String> rels = Set.of(l.attr("rel").toLowerCase(Locale.ROOT).trim().split("\\s+"));
             if (rels.contains("canonical")) {
@@ -71,7 +73,7 @@ final class Outlinks {
         }
         Element ogUrl = doc.selectFirst("meta[property=og:url][content]");
         if (ogUrl != null) {
-            String url = absolute(ogUrl, "content");
+            String url = absolute(resolver, ogUrl, "content");
             if (url != null && !url.equals(self) && out.stream().noneMatch(l -> l.url().equals(url) && l.place() == LinkPlace.HEAD)) {
                 out.add(new Link(url, "", "", canonicalKind(url, pageUrl), LinkPlace.HEAD));
             }
@@ -105,16 +107,29 @@ final class Outlinks {
     }
 
     /** An absolute http(s) or mailto URL without fragment, or null for script:, data:, tel: and the like. */
-    static String absolute(Element e, String attr) {
-        String raw = e.attr(attr).strip();
+    static String absolute(UrlResolver resolver, Element e, String attr) {
+        String value = e.attr(attr);
+        String raw = value.strip();
         if (raw.isEmpty() || raw.startsWith("#")) return null;
-        String lower = raw.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mailto:")) return raw;
-        String abs = e.absUrl(attr);
-        if (abs.isEmpty()) return null;
-        String l = abs.toLowerCase(Locale.ROOT);
-        if (!l.startsWith("http://") && !l.startsWith("https://")) return null;
+        if (startsWithAsciiIgnoreCase(raw, "mailto:")) return raw;
+        String abs = resolver.resolve(value);
+        if (!startsWithAsciiIgnoreCase(abs, "http://") && !startsWithAsciiIgnoreCase(abs, "https://")) return null;
         return withoutFragment(abs);
+    }
+
+    /**
+     * Whether the text starts with the lower-case ASCII prefix, ignoring ASCII case: what lower-casing the whole
+     * text and testing the prefix says (no other character lower-cases to ASCII "mailto:" or "http://"), without
+     * copying every href.
+     */
+    static boolean startsWithAsciiIgnoreCase(String text, String lowerPrefix) {
+        if (text.length() < lowerPrefix.length()) return false;
+        for (int i = 0; i < lowerPrefix.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+            if (c != lowerPrefix.charAt(i)) return false;
+        }
+        return true;
     }
 
     static String withoutFragment(String url) {

@@ -89,7 +89,8 @@ final class PageTextStats {
     }
 
     private void markBoilerplate(Element e, List<Element> probable) {
-        for (Element child : e.children()) {
+        // by siblings: children() builds (and caches) a list for every element of the page
+        for (Element child = e.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (BoilerplateRules.neverText(child)) {
                 dropped.add(child);
                 continue;

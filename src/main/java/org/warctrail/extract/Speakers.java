@@ -54,6 +54,8 @@ final class Speakers {
             if (s != null) return s;
         }
         String b = before.length() > 240 ? before.substring(before.length() - 240) : before;
+        // both patterns end in "[:,]\\s*$", and BEFORE_VERB tries every start in the text: test the end first
+        if (!endsWithColonOrComma(b)) return null;
         m = BEFORE_ACCORDING.matcher(b);
         if (m.find()) return name(m.group(1));
         m = BEFORE_VERB.matcher(b);
@@ -63,6 +65,22 @@ final class Speakers {
             return subject(clause.substring(start), lastSpeaker);
         }
         return null;
+    }
+
+    /**
+     * Whether the text ends in ':' or ',' before trailing spacing and line terminators: what "[:,]\\s*$" needs to
+     * match (it may match less often, never more often).
+     */
+    static boolean endsWithColonOrComma(String text) {
+        int i = text.length() - 1;
+        while (i >= 0 && isSpaceOrLineEnd(text.charAt(i))) i--;
+        return i >= 0 && (text.charAt(i) == ':' || text.charAt(i) == ',');
+    }
+
+    /** Java's \\s, and the line terminators before which "$" also matches. */
+    private static boolean isSpaceOrLineEnd(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /**
