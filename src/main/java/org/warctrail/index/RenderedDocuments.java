@@ -1,0 +1,51 @@
+package org.warctrail.index;
+
+import java.net.URI;
+import java.util.List;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.warctrail.capture.RenderedRecords;
+
+/**
+ * A browser capture's page has two versions of its HTML: the response as the server sent it, and the DOM as the
+ * browser rendered it ({@code urn:rendered-dom:URL}, written right after the response and linked to it by
+ * WARC-Concurrent-To). The page's document (its text, title, links, quotes, and so its search, trace, reuse and
+ * diffs) is extracted from the rendered DOM; the response row keeps the raw payload for replay and {@code id_}.
+ */
+final class RenderedDocuments {
+    private RenderedDocuments() {
+    }
+
+    static boolean isRenderedDom(WarcRecord record) {
+        return record instanceof WarcResource resource && resource.target().startsWith(RenderedRecords.DOM_PREFIX);
+    }
+
+    /** The page a {@code urn:rendered-dom:} URL was rendered from, else null. */
+    static String pageOf(String url) {
+        return url.startsWith(RenderedRecords.DOM_PREFIX) ? url.substring(RenderedRecords.DOM_PREFIX.length()) : null;
+    }
+
+    /** The capture of a page's rendered DOM in the CDX: the page's URL under the prefix, at the page's timestamp. */
+    static String domUrl(String pageUrl) {
+        return RenderedRecords.DOM_PREFIX + pageUrl;
+    }
+
+    /**
+     * Gives the rendered DOM's document to the response it renders, when that response is among the last rows of the
+     * batch (its writer puts it just before); the DOM's own row keeps no document. A DOM with no such response
+     * next to it (a file reordered by another tool) is indexed without a document: there is no telling which
+     * capture it renders.
+     */
+    static QueuedCapture moveToPage(WarcRecord dom, QueuedCapture domCapture, List<QueuedCapture> batch) {
+        List<String> renders = ((WarcResource) dom).concurrentTo().stream().map(URI::toString).toList();
+        for (int i = batch.size() - 1; i >= Math.max(0, batch.size() - 2); i--) {
+            QueuedCapture page = batch.get(i);
+            if (page.row().recordType() == RecordType.RESPONSE && renders.contains(page.row().recordId())) {
+                batch.set(i, new QueuedCapture(page.row(), domCapture.document(),
+                        page.payloadBytes() + domCapture.payloadBytes()));
+                break;
+            }
+        }
+        return new QueuedCapture(domCapture.row(), null, 0);
+    }
+}
