@@ -1,6 +1,9 @@
 package org.warctrail.index;
 
 import java.net.URI;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
@@ -25,9 +28,18 @@ final class RenderedDocuments {
         return url.startsWith(RenderedRecords.DOM_PREFIX) ? url.substring(RenderedRecords.DOM_PREFIX.length()) : null;
     }
 
-    /** The capture of a page's rendered DOM in the CDX: the page's URL under the prefix, at the page's timestamp. */
-    static String domUrl(String pageUrl) {
-        return RenderedRecords.DOM_PREFIX + pageUrl;
+    /** Whether a capture of the page's rendered DOM exists at its timestamp: parameters surt, timestamp, url. */
+    static final String EXISTS_SQL = "SELECT 1 FROM captures WHERE surt = ? AND timestamp = ? AND url = ? LIMIT 1";
+
+    /** Whether the document of the page captured at {@code timestamp} came from its rendered DOM. */
+    static boolean exists(PreparedStatement existsSql, String pageUrl, String timestamp) throws SQLException {
+        String dom = RenderedRecords.DOM_PREFIX + pageUrl;
+        existsSql.setString(1, SurtKey.of(dom));
+        existsSql.setString(2, timestamp);
+        existsSql.setString(3, dom);
+        try (ResultSet rs = existsSql.executeQuery()) {
+            return rs.next();
+        }
     }
 
     /**

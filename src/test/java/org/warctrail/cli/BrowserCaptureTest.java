@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +29,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.warctrail.app.Archive;
+import org.warctrail.app.Archives;
 import org.warctrail.fixture.FixtureWeb;
 import org.warctrail.fixture.ScriptedNewsSite;
 import org.warctrail.fixture.WarcValidation;
 import org.warctrail.testing.NodeScripts;
+import org.warctrail.web.ReplayServer;
+import org.warctrail.web.ServeOptions;
 
 /**
  * The issue's acceptance case for browser capture: {@code capture --browser} of a page whose article its script
@@ -158,6 +164,7 @@ class BrowserCaptureTest {
         assertEquals(1, hits.size(), run.out());
         assertEquals(ScriptedNewsSite.STORY.toString(), hits.get(0).get("url").asText());
         assertEquals(ScriptedNewsSite.HEADLINE, hits.get(0).get("title").asText());
+        assertTrue(hits.get(0).get("rendered").asBoolean(), hits.toString());
     }
 
     @Test
@@ -169,6 +176,37 @@ class BrowserCaptureTest {
         assertTrue(urls.contains(ScriptedNewsSite.STORY.toString()), trace.toPrettyString());
     }
 
+    @Test
+    void theTimelineMarksTheBrowserCaptureAndTheBannerOffersItsScreenshot() throws Exception {
+        try (Archive archive = Archives.open(store, m -> { });
+             ReplayServer server = new ReplayServer(archive.store(), archive.index(), ServeOptions.loopback(0)).start()) {
+            String base = "http://127.0.0.1:" + server.port();
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+            String timeline = http.send(HttpRequest.newBuilder(URI.create(base + "/timeline?url="
+                    + ScriptedNewsSite.STORY)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(timeline.contains("<span class=\"tag browser\""), timeline);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a class=\"screenshot\" href=\"([^\"]+)\"")
+                    .matcher(timeline);
+            assertTrue(link.find(), timeline);
+            String screenshot = link.group(1).replace("&amp;", "&");
+            assertTrue(screenshot.contains("id_/urn:screenshot:" + ScriptedNewsSite.STORY), screenshot);
+
+            HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(base + screenshot)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, png.statusCode());
+            assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png.body(), 4));
+
+            String banner = http.send(HttpRequest.newBuilder(URI.create(base + "/web/" + ScriptedNewsSite.STORY))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(banner.contains("class=\"screenshot\" href=\"" + link.group(1)), banner);
+            // the raw response stays what id_ returns: the shell, not the rendered page
+            String raw = http.send(HttpRequest.newBuilder(URI.create(base + "/web/20990101000000id_/"
+                    + ScriptedNewsSite.STORY)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(raw.contains("<p class=\"loading\">"), raw);
+        }
+    }
+
     private static List<Path> warcs() throws IOException {
         try (Stream<Path> files = Files.list(store.resolve("warcs"))) {
             return files.filter(p -> p.toString().endsWith(".warc.gz")).sorted().collect(Collectors.toList());
@@ -176,7 +214,7 @@ class BrowserCaptureTest {
     }
 
     /** A record as read, with its HTTP head (responses) and its payload as stored. */
-    private record Read(WarcRecord record, HttpResponse http, byte[] payload) {
+    private record Read(WarcRecord record, org.netpreserve.jwarc.HttpResponse http, byte[] payload) {
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -187,7 +225,7 @@ class BrowserCaptureTest {
         for (Path warc : warcs()) {
             try (WarcReader reader = new WarcReader(warc)) {
                 for (WarcRecord record : reader) {
-                    HttpResponse http = record instanceof WarcResponse response ? response.http() : null;
+                    org.netpreserve.jwarc.HttpResponse http = record instanceof WarcResponse response ? response.http() : null;
                     byte[] payload = http != null ? http.body().stream().readAllBytes()
                             : record.body().stream().readAllBytes();
                     all.add(new Read(record, http, payload));
