@@ -149,11 +149,17 @@ class BrowserCaptureTest {
     }
 
     @Test
-    void theCaptureCountsOnePageAndRecordsNothingItCouldNotFetch() {
+    void theCaptureCountsOnePageAndRefusesThePagesPost() {
         assertEquals(1, summary.get("pages").asInt(), summary.toPrettyString());
         Set<String> captured = new java.util.HashSet<>(summary.get("captured").findValuesAsText("url"));
         assertTrue(captured.contains(ScriptedNewsSite.LAZY_IMAGE.toString()), captured.toString());
         assertTrue(web.requested(ScriptedNewsSite.STORY_JSON), "the JSON did not go through the fixture proxy");
+        // the page's POST is refused to it and said so, never sent half-recorded
+        JsonNode failures = summary.get("failures");
+        assertEquals(1, failures.size(), failures.toString());
+        assertEquals(ScriptedNewsSite.METRICS.toString(), failures.get(0).get("url").asText());
+        assertTrue(failures.get(0).get("reason").asText().startsWith("POST request by the page"), failures.toString());
+        assertTrue(web.requests().stream().noneMatch(r -> r.method().equals("POST")));
     }
 
     @Test
