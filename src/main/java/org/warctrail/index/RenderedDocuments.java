@@ -1,6 +1,7 @@
 package org.warctrail.index;
 
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ import org.warctrail.capture.RenderedRecords;
  * WARC-Concurrent-To). The page's document (its text, title, links, quotes, and so its search, trace, reuse and
  * diffs) is extracted from the rendered DOM; the response row keeps the raw payload for replay and {@code id_}.
  */
-final class RenderedDocuments {
+public final class RenderedDocuments {
     private RenderedDocuments() {
     }
 
@@ -39,6 +40,39 @@ final class RenderedDocuments {
         existsSql.setString(3, dom);
         try (ResultSet rs = existsSql.executeQuery()) {
             return rs.next();
+        }
+    }
+
+    /**
+     * The capture as a version of its page is compared: a browser capture by its rendered DOM's digest, since its
+     * raw response (a script's shell, say) may stay byte for byte the same while what it renders changes; any other
+     * capture as it is. The row is otherwise unchanged (its id, file and offset are the response's).
+     */
+    static CaptureRow asVersion(Connection c, CaptureRow row) throws SQLException {
+        if (row.recordType() != RecordType.RESPONSE) return row;
+        String dom = RenderedRecords.DOM_PREFIX + row.url();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT digest FROM captures WHERE surt = ? AND timestamp = ? AND url = ? LIMIT 1")) {
+            st.setString(1, SurtKey.of(dom));
+            st.setString(2, row.timestamp());
+            st.setString(3, dom);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) return row;
+                return new CaptureRow(row.id(), row.surt(), row.timestamp(), row.url(), row.status(), row.mime(),
+                        "rendered:" + rs.getString(1), row.recordType(), row.offset(), row.length(), row.file(),
+                        row.recordId(), row.redirect(), row.refersToUrl(), row.refersToTimestamp(), row.method(),
+                        row.requestBody());
+            }
+        }
+    }
+
+    /** {@link #asVersion(Connection, CaptureRow)} on a connection of the index. */
+    public static CaptureRow asVersion(CaptureIndex index, CaptureRow row) {
+        try {
+            return index.connections().read(c -> asVersion(c, row));
+        } catch (SQLException e) {
+            throw new IndexException("reading the rendered DOM of " + row.url() + " at " + row.timestamp() + " failed: "
+                    + e.getMessage(), e);
         }
     }
 
