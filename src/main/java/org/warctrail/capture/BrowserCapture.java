@@ -142,6 +142,7 @@ public final class BrowserCapture {
                     rendered = new PageBehaviours(devtools, page, options.pageTimeLimit()).run();
                 } catch (IOException e) {
                     tally.failed(item.url().toString(), "not rendered: " + e.getMessage());
+                    if (Thread.currentThread().isInterrupted()) tally.cancel(); // stopped from outside: no next page
                 }
             }
             Exchange document = page.takeDocument();

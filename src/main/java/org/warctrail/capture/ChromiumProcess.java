@@ -30,10 +30,18 @@ final class ChromiumProcess implements AutoCloseable {
     private final Path profile;
     private final URI endpoint;
 
+    /** Stops the browser if the JVM exits without closing it (a capture interrupted by Ctrl-C). */
+    private final Thread stopAtExit;
+
     private ChromiumProcess(Process process, Path profile, URI endpoint) {
         this.process = process;
         this.profile = profile;
         this.endpoint = endpoint;
+        this.stopAtExit = new Thread(() -> {
+            stop(process);
+            deleteTree(profile);
+        }, "warctrail-chromium-stop");
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** Starts the browser at {@code executable} with a window of {@code width}×{@code height} CSS pixels. */
@@ -82,6 +90,11 @@ final class ChromiumProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook stops the browser
+        }
         stop(process);
         deleteTree(profile);
     }

@@ -21,7 +21,7 @@ import org.warctrail.fixture.ScriptedNewsSite;
 /**
  * A page captured through the browser twice, its story changed in the JSON only: the unchanged script and images
  * are revisits, and the diff of the two versions shows the change in the rendered text, though the page's own HTML
- * is byte for byte the same.
+ * is byte for byte the same; {@code reindex} makes the same index from the WARC files.
  */
 @Timeout(240)
 class BrowserRecaptureTest {
@@ -50,6 +50,17 @@ class BrowserRecaptureTest {
         assertEquals(0, diff.exit(), diff.err());
         assertTrue(diff.out().contains("[-four-] {+six+}"), diff.out());
         assertFalse(diff.out().contains("identical"), diff.out());
+
+        // the WARC files alone make the same index: the rendered documents come back with reindex
+        CommandRun reindex = CommandRun.of("reindex", "--store", store.toString());
+        assertEquals(0, reindex.exit(), reindex.err());
+        CommandRun again = CommandRun.of("diff", "--store", store.toString(), ScriptedNewsSite.STORY.toString());
+        assertEquals(diff.out(), again.out());
+        CommandRun search = CommandRun.of("search", "--store", store.toString(), "--json", "six hundred residents");
+        JsonNode hits = JSON.readTree(search.out()).get("results");
+        assertEquals(1, hits.size(), search.out());
+        assertEquals(ScriptedNewsSite.HEADLINE, hits.get(0).get("title").asText());
+        assertTrue(hits.get(0).get("rendered").asBoolean());
     }
 
     private static JsonNode capture(Path store, FixtureWeb web) throws Exception {
