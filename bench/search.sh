@@ -2,7 +2,7 @@
 # Search on a generated store of N documents (default 10,000) where one word is in every document: DocumentSearch CPU
 # per request and /search requests/s (SearchBench), then the one-shot `warctrail search` and `trace` commands' wall
 # time and CPU (user+sys) against rg (or grep -r) over the same text, median of 3 alternating rounds; with JVM flags
-# too (AppCDS, C1 only), and with BEFORE_JAR=path the same commands with another build of the jar.
+# too (AppCDS, C1 only), through bin/warctrail (which applies both), and with BEFORE_JAR=path the same commands with another build of the jar.
 # Usage: [ONESHOT_ONLY=1] [BEFORE_JAR=jar] bench/search.sh [DOCUMENTS]  (from the root)
 set -e
 cd "$(dirname "$0")/.."
@@ -22,6 +22,8 @@ jsa=target/search-bench.jsa
 rm -f $jsa
 # AppCDS: a dynamic archive (JDK 13+) of the classes one `search` run loads, used by the runs given its flag
 java -XX:ArchiveClassesAtExit=$jsa -jar $jar search $term --store "$store" >/dev/null 2>&1
+# bin/warctrail, the launcher that applies both: its first run after a build makes its own archive
+bin/warctrail search $term --store "$store" >/dev/null 2>&1
 runs=$(mktemp)
 # one run: label, then the command; appends "label wall_ms cpu_ms" to $runs
 run() {
@@ -37,6 +39,10 @@ for round in 1 2 3; do
     run "after|$flags|search--json" java $f -jar $jar search $term --json --store "$store"
     run "after|$flags|trace" java $f -jar $jar trace "$quote" --store "$store"
   done
+  run "launcher|bin/warctrail|--version" bin/warctrail --version
+  run "launcher|bin/warctrail|search" bin/warctrail search $term --store "$store"
+  run "launcher|bin/warctrail|search--json" bin/warctrail search $term --json --store "$store"
+  run "launcher|bin/warctrail|trace" bin/warctrail trace "$quote" --store "$store"
   if [ -n "$BEFORE_JAR" ]; then
     run "before|none|search" java -jar "$BEFORE_JAR" search $term --store "$store"
     run "before|none|search--json" java -jar "$BEFORE_JAR" search $term --json --store "$store"

@@ -27,6 +27,45 @@
       if (md) Object.defineProperty(md, 'getUserMedia', { value: blocked, writable: false, configurable: false });
     } catch (e) { /* absent */ }
 
+    // Storage and cookies: the replay origin is one origin for every archived page, and cookies ignore ports (the
+    // browser's cookies for this host would include the UI's and other local apps'). Each page gets its own, in
+    // memory, for as long as it is open; persistent stores stay closed as they were in an opaque origin.
+    function memoryStorage() {
+      var items = new Map();
+      return Object.freeze({
+        get length() { return items.size; },
+        key: function (i) { return Array.from(items.keys())[i] ?? null; },
+        getItem: function (k) { k = String(k); return items.has(k) ? items.get(k) : null; },
+        setItem: function (k, v) { items.set(String(k), String(v)); },
+        removeItem: function (k) { items.delete(String(k)); },
+        clear: function () { items.clear(); }
+      });
+    }
+    var local = memoryStorage(), session = memoryStorage();
+    var closed = function () { throw new win.DOMException('storage is closed in replay', 'SecurityError'); };
+    [['localStorage', function () { return local; }], ['sessionStorage', function () { return session; }],
+      ['indexedDB', closed], ['caches', closed], ['cookieStore', closed]].forEach(function (p) {
+      try { Object.defineProperty(win, p[0], { get: p[1], configurable: false }); } catch (e) { /* absent */ }
+    });
+    var jar = new Map();
+    try {
+      Object.defineProperty(win.Document.prototype, 'cookie', {
+        get: function () { return Array.from(jar, function (e) { return e[0] ? e[0] + '=' + e[1] : e[1]; }).join('; '); },
+        set: function (v) {
+          var parts = String(v).split(';');
+          var eq = parts[0].indexOf('=');
+          var name = eq < 0 ? '' : parts[0].slice(0, eq).trim();
+          var value = eq < 0 ? parts[0].trim() : parts[0].slice(eq + 1).trim();
+          var expired = parts.slice(1).some(function (a) {
+            a = a.trim().toLowerCase();
+            return a === 'max-age=0' || (a.indexOf('expires=') === 0 && Date.parse(a.slice(8)) < Date.now());
+          });
+          if (expired) jar.delete(name); else jar.set(name, value);
+        },
+        configurable: false
+      });
+    } catch (e) { /* absent */ }
+
     var Link = win.HTMLLinkElement.prototype;
     var Elem = win.Element.prototype;
     var NodeP = win.Node.prototype;
@@ -38,6 +77,8 @@
     }
     function cleanTree(node) {
       if (!node || typeof node !== 'object') return node;
+      // URLs in inserted markup into the archive (replay-urls.js, run just before this script, in this window).
+      if (win.__warctrailArchiveTree) win.__warctrailArchiveTree(node);
       if (isLink(node)) relSet.call(node, cleanRel(relGet.call(node)));
       if (isRefresh(node)) node.httpEquiv = 'x-refresh-removed';
       if (node.querySelectorAll) {

@@ -36,6 +36,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--replay-port", paramLabel = "N", defaultValue = "0",
+            description = "TCP port of the replay origin, where archived pages run apart from the UI "
+                    + "(default: a free port; set one when a proxy or firewall must know it).")
+    int replayPort;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServeOptions.DEFAULT_BIND,
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
@@ -59,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         network.validate();
-        ServeOptions options = new ServeOptions(bind, port, allowPrivate, token);
+        ServeOptions options = new ServeOptions(bind, port, allowPrivate, token, replayPort);
         PrintStream out = System.out;
         if (!options.loopbackOnly() && options.token() == null) {
             out.println("warctrail: listening beyond loopback without --token: write actions are disabled");
@@ -89,7 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
                         + " captures in the background (progress: the home page, `warctrail status`)");
             }
             String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
-            out.println("warctrail: serving " + archive.store().dir() + " at http://" + host + ":" + server.port() + "/");
+            out.println("warctrail: serving " + archive.store().dir() + " at http://" + host + ":" + server.port() + "/"
+                    + " (archived pages run on http://" + host + ":" + server.replayPort() + ")");
             stopped.await();
             server.close();
             if (watcher != null) {

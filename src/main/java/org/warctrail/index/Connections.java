@@ -32,6 +32,7 @@ final class Connections implements Closeable {
     }
 
     private Connection open(boolean readOnly) throws SQLException {
+        SqliteNativeLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

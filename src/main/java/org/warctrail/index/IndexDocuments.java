@@ -35,6 +35,7 @@ public final class IndexDocuments implements Closeable {
     /** The documents of the index file, or empty when it has none (no file, or no documents and links tables). */
     public static Optional<IndexDocuments> open(Path indexFile) {
         if (!Files.isRegularFile(indexFile)) return Optional.empty();
+        SqliteNativeLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(60_000);

@@ -29,8 +29,11 @@ final class HtmlRewriter {
             "background", "data", "cite", "longdesc", "manifest", "icon", "codebase", "lowsrc", "dynsrc",
             "xlink:href", "profile", "data-src", "data-href", "data-original", "data-lazy-src", "data-url");
     private static final Set<String> SRCSET_ATTRIBUTES = Set.of("srcset", "imagesrcset", "data-srcset");
-    /** Attributes that would reach the live web or fail against rewritten content, and mean nothing in replay. */
-    private static final Set<String> DROPPED_ATTRIBUTES = Set.of("integrity", "ping", "nonce");
+    /**
+     * Attributes that would reach the live web or fail against rewritten content, and mean nothing in replay; a
+     * referrer policy would hide from the server which replayed page asked (its fallback for unmapped URLs).
+     */
+    private static final Set<String> DROPPED_ATTRIBUTES = Set.of("integrity", "ping", "nonce", "referrerpolicy");
     private static final Pattern REFRESH_URL =
             Pattern.compile("^(\\s*\\d*\\.?\\d*\\s*[;,]\\s*(?:url\\s*=\\s*)?)(['\"]?)(.*?)\\2\\s*$",
                     Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -40,7 +43,9 @@ final class HtmlRewriter {
      */
     private static final Set<String> HINT_RELS = Set.of("preconnect", "dns-prefetch", "prerender", "prefetch",
             "next");
-    /** The script every replayed page runs first (web/static/replay-guard.js). */
+    /** The script every replayed page runs first (web/static/replay-urls.js): script-made URLs into the archive. */
+    static final String URLS_SCRIPT = "/static/replay-urls.js";
+    /** The script every replayed page runs second (web/static/replay-guard.js). */
     static final String GUARD_SCRIPT = "/static/replay-guard.js";
     private static final Pattern ABSOLUTE = Pattern.compile("^\\s*(?:https?:)?//[^\\s]+\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -93,6 +98,7 @@ final class HtmlRewriter {
         }
         // First in the page, before any archived script: closes WebRTC and script-made connection hints.
         doc.head().prependElement("script").attr("src", GUARD_SCRIPT);
+        doc.head().prependElement("script").attr("src", URLS_SCRIPT);
         // Speculation rules prefetch and prerender whole pages, outside the page's CSP: never replayed.
         doc.select("script[type]").forEach(script -> {
             if (script.attr("type").strip().equalsIgnoreCase("speculationrules")) script.remove();
@@ -102,6 +108,9 @@ final class HtmlRewriter {
         doc.select("meta[http-equiv]").forEach(m -> {
             String equiv = m.attr("http-equiv").toLowerCase(Locale.ROOT);
             if (equiv.contains("content-security-policy") || equiv.equals("set-cookie")) m.remove();
+        });
+        doc.select("meta[name]").forEach(m -> {
+            if (m.attr("name").strip().equalsIgnoreCase("referrer")) m.remove();
         });
     }
 

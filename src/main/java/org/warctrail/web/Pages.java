@@ -9,13 +9,20 @@ import io.javalin.http.Context;
 public final class Pages {
     /**
      * The UI's own pages: our scripts, styles and API (capture progress) only, never framed themselves. Their
-     * frame-src 'self' also keeps the replay frame in the archive: a navigation of the frame to the live web
-     * (location, refresh), which the frame's own CSP does not cover, is blocked by the page embedding it.
+     * frame-src (the replay origin only) also keeps the replay frame in the archive: a navigation of the frame to
+     * the live web or to the UI, which the frame's own CSP does not cover, is blocked by the page embedding it.
      */
-    public static final String UI_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-            + "script-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    public static String uiCsp(String replayOrigin) {
+        return "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; "
+                + "frame-src " + replayOrigin + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    }
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final ReplayOrigin replayOrigin;
+
+    Pages(ReplayOrigin replayOrigin) {
+        this.replayOrigin = replayOrigin;
+    }
 
     private static final String RENDERED = "warctrail.page";
 
@@ -29,7 +36,10 @@ public final class Pages {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(template + ".jte", view, out);
         ctx.status(status);
-        ctx.header("Content-Security-Policy", UI_CSP);
+        // On the replay origin (a capture not archived, shown in the snapshot's frame) the UI may frame it.
+        ctx.header("Content-Security-Policy", replayOrigin.serves(ctx)
+                ? "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors " + replayOrigin.uiOrigin(ctx)
+                : uiCsp(replayOrigin.origin(ctx)));
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(out.toByteArray());
     }

@@ -28,6 +28,14 @@ final class ReplayHandler {
      */
     public static final String FRAME_CONTENT_CSP = "sandbox allow-scripts allow-forms; "
             + "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; form-action 'self'; webrtc 'block'";
+    /**
+     * The frame's content on the replay origin ({@link ReplayOrigin}): a real origin of its own, apart from the UI's,
+     * so the page's scripts get their storage, same-origin fetch and the Navigation API (replay-urls.js keeps
+     * navigations in the archive with it); no workers, which could outlive the page and answer for others.
+     */
+    public static final String REPLAY_ORIGIN_CSP = "sandbox allow-scripts allow-forms allow-same-origin; "
+            + "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; worker-src 'none'; form-action 'self'; "
+            + "webrtc 'block'";
     /** Raw payloads opened directly: no scripts at all, and still nothing from the live web. */
     public static final String RAW_CSP = "sandbox; default-src 'self' 'unsafe-inline' data: blob:";
     /** Decoded bytes a page or stylesheet may have to be rewritten (a zip bomb stops here). */
@@ -38,12 +46,15 @@ final class ReplayHandler {
     private final CaptureLookup index;
     private final Pages pages;
     private final MementoHandler memento;
+    private final ReplayOrigin replayOrigin;
 
-    public ReplayHandler(WarcStore store, CaptureLookup index, Pages pages, MementoHandler memento) {
+    public ReplayHandler(WarcStore store, CaptureLookup index, Pages pages, MementoHandler memento,
+                         ReplayOrigin replayOrigin) {
         this.store = store;
         this.index = index;
         this.pages = pages;
         this.memento = memento;
+        this.replayOrigin = replayOrigin;
     }
 
     public void handle(Context ctx) throws IOException {
@@ -54,10 +65,14 @@ final class ReplayHandler {
             pages.notFound(ctx, "Give a URL after /web/, e.g. /web/https://example.com/");
             return;
         }
-        if (path.kind() == ArchivePath.Kind.MEMENTO && path.mode() == ReplayMode.REWRITTEN && topLevel(ctx)) {
+        boolean onReplayOrigin = replayOrigin.serves(ctx);
+        if (path.kind() == ArchivePath.Kind.MEMENTO && (path.mode() == ReplayMode.REWRITTEN && topLevel(ctx)
+                || path.mode() == ReplayMode.FRAME && onReplayOrigin)) {
             // Rewritten content is made for the sandboxed frame. Opened as the top document it would be its own
             // top (free to navigate itself to the live site, to run speculation rules): the snapshot frames it.
-            ctx.redirect(ArchiveUrls.replay(path.timestamp(), ReplayMode.FRAME, path.url()));
+            // The snapshot itself is a UI page: never shown on the replay origin.
+            String frame = ArchiveUrls.replay(path.timestamp(), ReplayMode.FRAME, path.url());
+            ctx.redirect(onReplayOrigin ? replayOrigin.uiOrigin(ctx) + frame : frame);
             return;
         }
         switch (path.kind()) {
@@ -113,14 +128,15 @@ final class ReplayHandler {
                 : next != null ? "/diff?url=" + encoded + "&from=" + row.timestamp() + "&to=" + next.timestamp() : null;
         pages.render(ctx, 200, "snapshot", new SnapshotView(row.url(), current, previous, next,
                 captures.stream().map(CaptureEntry::of).toList(),
-                ArchiveUrls.replay(row.timestamp(), ReplayMode.REWRITTEN, row.url()),
+                replayOrigin.origin(ctx) + ArchiveUrls.replay(row.timestamp(), ReplayMode.REWRITTEN, row.url()),
                 ArchiveUrls.timeline(row.url()), "/provenance?url=" + encoded, diff,
                 BrowserCaptures.screenshotHref(index, row)));
     }
 
     private void payload(Context ctx, CaptureRow row, ReplayMode mode) throws IOException {
         try (ArchivedResponse archived = ArchivedResponse.open(store, index, row)) {
-            ctx.header("Content-Security-Policy", mode == ReplayMode.ORIGINAL ? RAW_CSP : FRAME_CONTENT_CSP);
+            ctx.header("Content-Security-Policy", mode == ReplayMode.ORIGINAL ? RAW_CSP
+                    : replayOrigin.serves(ctx) ? REPLAY_ORIGIN_CSP : FRAME_CONTENT_CSP);
             int status = archived.status();
             if (isRedirect(status)) {
                 String target = archived.headers().location().map(l -> absolute(row.url(), l)).orElse(null);

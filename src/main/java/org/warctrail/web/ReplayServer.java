@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warctrail.index.CaptureLookup;
@@ -42,7 +46,10 @@ public final class ReplayServer implements AutoCloseable {
     private final WarcStore store;
     private final CaptureLookup index;
     private final ServeOptions options;
-    private final Pages pages = new Pages();
+    private final ReplayOrigin replayOrigin = new ReplayOrigin();
+    private final Pages pages = new Pages(replayOrigin);
+    private ServerConnector uiConnector;
+    private ServerConnector replayConnector;
     private final List<Consumer<RoutesConfig>> extraRoutes = new ArrayList<>();
     private final List<Runnable> beforeStop = new ArrayList<>();
     private ChangeMarkers changes = ChangeMarkers.NONE;
@@ -101,7 +108,7 @@ public final class ReplayServer implements AutoCloseable {
 
     public ReplayServer start() {
         MementoHandler memento = new MementoHandler(index, pages);
-        ReplayHandler replay = new ReplayHandler(store, index, pages, memento);
+        ReplayHandler replay = new ReplayHandler(store, index, pages, memento, replayOrigin);
         HomePage home = new HomePage(index, pages, derivationStatus);
         TimelinePage timeline = new TimelinePage(index, pages, changes, options.token() != null);
         RecordPage record = new RecordPage(store, index, pages);
@@ -113,8 +120,10 @@ public final class ReplayServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             // Replay sends archived bytes with their own Content-Encoding; the server must not encode again.
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
-            cfg.jetty.host = options.bind();
-            cfg.jetty.port = options.port();
+            // Two connectors (Javalin then adds none of its own): the UI's, and the replay origin's, where archived
+            // pages run apart from the UI (see ReplayOrigin).
+            cfg.jetty.addConnector((server, http) -> uiConnector = connector(server, http, options.port()));
+            cfg.jetty.addConnector((server, http) -> replayConnector = connector(server, http, options.replayPort()));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/web/static";
@@ -125,6 +134,7 @@ public final class ReplayServer implements AutoCloseable {
             cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(budget.budget().toMillis()));
             cfg.routes.before(budget::start);
             cfg.routes.before(guard::before);
+            cfg.routes.before(new ReplayOriginRequests(replayOrigin)::before);
             cfg.routes.before("/api/*", writeGuard::before);
             cfg.routes.get("/", home::handle);
             cfg.routes.get("/timeline", timeline::handle);
@@ -157,12 +167,29 @@ public final class ReplayServer implements AutoCloseable {
             });
         });
         app.start();
+        replayOrigin.listening(uiPort(), replayConnector.getLocalPort());
         return this;
+    }
+
+    private ServerConnector connector(Server server, HttpConfiguration http, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.bind());
+        connector.setPort(port);
+        return connector;
+    }
+
+    private int uiPort() {
+        return uiConnector.getLocalPort();
     }
 
     /** The port the server listens on (the chosen one when started on port 0). */
     public int port() {
-        return app.port();
+        return uiPort();
+    }
+
+    /** The port of the replay origin, where archived pages run (the chosen one when started on port 0). */
+    public int replayPort() {
+        return replayOrigin.port();
     }
 
     @Override

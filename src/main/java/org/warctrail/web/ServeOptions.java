@@ -10,8 +10,10 @@ import java.net.UnknownHostException;
  * @param port         TCP port; 0 picks a free one
  * @param allowPrivate whether capture from the UI may reach private, loopback and link-local targets
  * @param token        the secret write actions must present; null for none
+ * @param replayPort   TCP port of the replay origin, where archived pages run (see {@link ReplayOrigin}); 0 picks
+ *                     a free one
  */
-public record ServeOptions(String bind, int port, boolean allowPrivate, String token) {
+public record ServeOptions(String bind, int port, boolean allowPrivate, String token, int replayPort) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
@@ -19,6 +21,17 @@ public record ServeOptions(String bind, int port, boolean allowPrivate, String t
         if (bind == null || bind.isBlank()) bind = DEFAULT_BIND;
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
         if (token != null && token.isBlank()) token = null;
+        if (replayPort < 0 || replayPort > 65535) {
+            throw new IllegalArgumentException("replay port must be 0..65535, not " + replayPort);
+        }
+        if (replayPort != 0 && replayPort == port) {
+            throw new IllegalArgumentException("the replay port must differ from the UI's port " + port);
+        }
+    }
+
+    /** Replay on a free port of its own. */
+    public ServeOptions(String bind, int port, boolean allowPrivate, String token) {
+        this(bind, port, allowPrivate, token, 0);
     }
 
     public static ServeOptions loopback(int port) {

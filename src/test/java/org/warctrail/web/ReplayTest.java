@@ -61,9 +61,10 @@ class ReplayTest extends ServerTestBase {
         String p = "/web/" + T1 + "mp_/";
         assertEquals(p + "http://news.example/style.css", doc.selectFirst("link[rel=stylesheet]").attr("href"));
         assertFalse(doc.selectFirst("link[rel=stylesheet]").hasAttr("integrity"));
-        // the replay guard runs first, then the page's own scripts
-        assertEquals(HtmlRewriter.GUARD_SCRIPT, doc.head().child(0).attr("src"));
-        assertEquals(p + "http://cdn.example/lib.js", doc.select("script").get(1).attr("src"));
+        // the replay's URL mapping and guard run first, then the page's own scripts
+        assertEquals(HtmlRewriter.URLS_SCRIPT, doc.head().child(0).attr("src"));
+        assertEquals(HtmlRewriter.GUARD_SCRIPT, doc.head().child(1).attr("src"));
+        assertEquals(p + "http://cdn.example/lib.js", doc.select("script").get(2).attr("src"));
         assertEquals(p + "http://news.example/other.html", doc.select("a").get(0).attr("href"));
         Element source = doc.select("a").get(1);
         assertEquals(p + "https://cite.example/source", source.attr("href"));
@@ -204,7 +205,7 @@ class ReplayTest extends ServerTestBase {
     }
 
     @Test
-    void framedPageHasBannerAndSandboxWithoutSameOrigin() throws Exception {
+    void framedPageHasBannerAndSandboxOnTheReplayOrigin() throws Exception {
         HttpResponse<byte[]> r = get("/web/" + ArchiveFixture.T2 + "/" + A);
         assertEquals(200, r.statusCode());
         assertNotNull(header(r, "Content-Security-Policy"));
@@ -212,10 +213,12 @@ class ReplayTest extends ServerTestBase {
         assertEquals("Fri, 01 Mar 2024 12:00:00 GMT", header(r, "Memento-Datetime"));
         Document doc = Jsoup.parse(text(r));
         Element frame = doc.selectFirst("iframe");
-        assertEquals("/web/" + ArchiveFixture.T2 + "mp_/" + A, frame.attr("src"));
+        // The page runs on the replay origin, apart from the UI: same-origin there is its own origin, not the UI's.
+        assertEquals("http://127.0.0.1:" + server.replayPort() + "/web/" + ArchiveFixture.T2 + "mp_/" + A, frame.attr("src"));
+        assertTrue(server.replayPort() > 0 && server.replayPort() != server.port());
         List<String> sandbox = List.of(frame.attr("sandbox").split("\\s+"));
         assertTrue(sandbox.contains("allow-scripts"));
-        assertFalse(sandbox.contains("allow-same-origin"));
+        assertTrue(sandbox.contains("allow-same-origin"));
         assertFalse(sandbox.stream().anyMatch(s -> s.startsWith("allow-top-navigation")));
         Element banner = doc.selectFirst("#banner");
         assertTrue(banner.text().contains("2024-03-01 12:00:00 UTC"));

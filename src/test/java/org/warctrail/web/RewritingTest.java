@@ -70,7 +70,8 @@ class RewritingTest {
         String out = HtmlRewriter.rewrite(new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "utf-8", "http://news.example/", "20240101000000");
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(out);
-        assertEquals(HtmlRewriter.GUARD_SCRIPT, doc.head().child(0).attr("src"));
+        assertEquals(HtmlRewriter.URLS_SCRIPT, doc.head().child(0).attr("src"));
+        assertEquals(HtmlRewriter.GUARD_SCRIPT, doc.head().child(1).attr("src"));
         assertEquals(0, doc.select("script[type=speculationrules]").size(), out);
         assertEquals(0, doc.select("link[rel~=(?i)preconnect|dns-prefetch|prerender]").size(), out);
         assertEquals("preload", doc.selectFirst("link[href$=a.css]").attr("rel"), out);

@@ -22,7 +22,7 @@ class UiPagesTest extends ServerTestBase {
     void homeListsUrlsNewestFirstWithCountsAndStats() throws Exception {
         HttpResponse<byte[]> r = get("/");
         assertEquals(200, r.statusCode());
-        assertEquals(Pages.UI_CSP, header(r, "Content-Security-Policy"));
+        assertEquals(Pages.uiCsp("http://127.0.0.1:" + server.replayPort()), header(r, "Content-Security-Policy"));
         assertEquals("nosniff", header(r, "X-Content-Type-Options"));
         Document doc = Jsoup.parse(text(r));
         List<Element> rows = doc.select("table.urls tbody tr");
