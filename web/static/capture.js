@@ -78,7 +78,8 @@
     state.textContent = 'Starting…';
     fetch('/api/captures', {
       method: 'POST', headers: headers, credentials: 'same-origin',
-      body: JSON.stringify({ url: form.url.value, depth: parseInt(form.depth.value, 10) })
+      body: JSON.stringify({ url: form.url.value, depth: parseInt(form.depth.value, 10),
+        browser: !!(form.browser && form.browser.checked) })
     }).then(function (r) {
       return r.text().then(function (text) {
         if (!r.ok) throw new Error(text.trim() || ('HTTP ' + r.status));

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
 import org.warctrail.capture.CrawlSummary;
+import org.warctrail.capture.BrowserCapture;
+import org.warctrail.capture.BrowserOptions;
 import org.warctrail.capture.Crawler;
 import org.warctrail.capture.PayloadHistory;
 import org.warctrail.extract.HtmlLinkFinder;
@@ -238,6 +240,22 @@ public final class Archive implements Closeable {
         if (!config.checkCertificates()) warcinfo.put("tls-certificates", "not checked");
         try (ArchiveRecordSink sink = recordSink(maxFileSize, warcinfo)) {
             return new Crawler(config, sink, index, new HtmlLinkFinder(), listener).run();
+        }
+    }
+
+    /**
+     * Captures through a headless browser ({@link BrowserCapture}): the same records, rules and limits as
+     * {@link #capture}, and each page's rendered DOM and screenshot beside its response; the warcinfo says so.
+     */
+    public CrawlSummary captureWithBrowser(CrawlConfig config, BrowserOptions browser, long maxFileSize,
+                                           CaptureListener listener) throws IOException {
+        Map<String, String> warcinfo = new LinkedHashMap<>();
+        warcinfo.put("robots", config.obeyRobots() ? "obey" : "ignore");
+        warcinfo.put("http-header-user-agent", config.userAgent());
+        if (!config.checkCertificates()) warcinfo.put("tls-certificates", "not checked");
+        warcinfo.put("browser", browser.executable() + " (headless; requests fetched and recorded by warctrail)");
+        try (ArchiveRecordSink sink = recordSink(maxFileSize, warcinfo)) {
+            return new BrowserCapture(config, browser, sink, index, new HtmlLinkFinder(), listener).run();
         }
     }
 

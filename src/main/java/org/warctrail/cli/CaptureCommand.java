@@ -86,6 +86,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Mixin
+    BrowserCaptureOptions browser;
+
     @Override
     public Integer call() throws Exception {
         CrawlConfig config = config();
@@ -94,7 +97,8 @@ public final class CaptureCommand implements Callable<Integer> {
         CrawlSummary summary;
         String underived;
         try (Archive archive = Archives.open(store.dir(), System.err::println)) {
-            summary = archive.capture(config, maxFileSize, listener);
+            summary = browser.enabled() ? archive.captureWithBrowser(config, browser.options(), maxFileSize, listener)
+                    : archive.capture(config, maxFileSize, listener);
             underived = archive.derivations().status().failureNotice();
         }
         if (json) {

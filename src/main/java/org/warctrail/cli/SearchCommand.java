@@ -91,6 +91,7 @@ public final class SearchCommand implements Callable<Integer> {
             ArrayNode matches = hit.putArray("matches");
             snippet.matches().forEach(m -> matches.addObject().put("start", m.start()).put("end", m.end()));
             hit.put("score", h.score());
+            hit.put("rendered", h.rendered()); // extracted from a browser capture's rendered DOM
         }
         return root;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
+import org.warctrail.capture.BrowserOptions;
 import org.warctrail.capture.TargetPolicy;
 import org.warctrail.versions.RecaptureResult;
 import org.warctrail.watch.StoredWatches;
@@ -82,7 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
         // closed in reverse order: the server (event streams first, then Jetty), the UI's capture, the watches,
         // then the archive, whose background derivation stores what it derived and stops
         try (Archive archive = Archives.openDerivingInBackground(store.dir(), System.err::println);
-             CaptureJobs jobs = new CaptureJobs(archive, network::apply, options.allowPrivate());
+             CaptureJobs jobs = new CaptureJobs(archive, network::apply, options.allowPrivate())
+                     .browser(BrowserOptions.defaults());
              ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
             new ArchiveUi(archive, jobs, server.pages(), options, watch).install(server).start();
             Thread watcher = watch ? startWatches(archive, options.allowPrivate(), network, out) : null;

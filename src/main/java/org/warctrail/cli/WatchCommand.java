@@ -59,6 +59,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     ProxyOptions network;
 
+    @Mixin
+    BrowserCaptureOptions browser;
+
     @Parameters(paramLabel = "URL", arity = "1..*", description = "The URLs to watch.")
     List<String> urls;
 
@@ -70,6 +73,11 @@ public final class WatchCommand implements Callable<Integer> {
         if (depth < 0) throw new IllegalArgumentException("--depth must be at least 0: " + depth);
         if (times < 0) throw new IllegalArgumentException("--times must be at least 0: " + times);
         network.validate();
+        boolean throughBrowser = browser.enabled();
+        if (throughBrowser && add) {
+            throw new IllegalArgumentException("--browser is for watch in the foreground; stored watches are captured by"
+                    + " the socket crawler");
+        }
         CrawlConfig.Builder check = CrawlConfig.builder().depth(depth).delayMillis(delayMillis);
         for (String url : urls) check.seed(URI.create(url)); // validates: http(s) with a host
         check.build();
@@ -85,7 +93,8 @@ public final class WatchCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            run(new Recapturer(archive, b -> network.apply(b.delayMillis(delayMillis))), out, err);
+            run(new Recapturer(archive, b -> network.apply(b.delayMillis(delayMillis)),
+                    throughBrowser ? browser.options() : null), out, err);
         }
         return 0;
     }

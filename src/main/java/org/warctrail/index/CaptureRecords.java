@@ -95,7 +95,9 @@ final class CaptureRecords {
             if (extract) {
                 Payload payload = read(rawBody, digest == null);
                 if (digest == null) digest = payload.digest();
-                document = new DocumentPayload(url, contentType, http == null ? null : http.headers(),
+                // a page's rendered DOM is extracted as the document of the page, not of its urn: record
+                String documentUrl = RenderedDocuments.pageOf(url) != null ? RenderedDocuments.pageOf(url) : url;
+                document = new DocumentPayload(documentUrl, contentType, http == null ? null : http.headers(),
                         http == null ? 0 : http.status(), payload.bytes(), payload.truncated());
             } else if (digest == null) {
                 digest = read(rawBody, true, 0).digest();

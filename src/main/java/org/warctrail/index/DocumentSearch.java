@@ -96,7 +96,8 @@ public final class DocumentSearch {
                     }
                 }
                 List<SearchHit> results = new ArrayList<>();
-                try (PreparedStatement detail = c.prepareStatement(detailSql)) {
+                try (PreparedStatement detail = c.prepareStatement(detailSql);
+                     PreparedStatement rendered = c.prepareStatement(RenderedDocuments.EXISTS_SQL)) {
                     for (Ranked r : page.ranked()) {
                         detail.setString(1, fts);
                         detail.setLong(2, r.id());
@@ -105,7 +106,8 @@ public final class DocumentSearch {
                                 String snippet = dense ? DenseScriptText.snippet(d.getString(4), terms, OPEN, CLOSE)
                                         : d.getString(4);
                                 results.add(new SearchHit(d.getString(1), d.getString(2), d.getString(3),
-                                        highlight(snippet), -r.rank()));
+                                        highlight(snippet), -r.rank(),
+                                        RenderedDocuments.exists(rendered, d.getString(1), d.getString(2))));
                             }
                         }
                     }

@@ -155,6 +155,9 @@ public final class VersionFlagsTable {
     private static VersionFlags compute(Connection c, VersionFlagger flagger, CaptureRow previous, CaptureRow row)
             throws SQLException {
         if (previous == null) return flagger.flag(null, null, row, null);
+        // browser captures compare by what they rendered
+        previous = RenderedDocuments.asVersion(c, previous);
+        row = RenderedDocuments.asVersion(c, row);
         boolean same = row.digest() != null && Objects.equals(row.digest(), previous.digest());
         if (same) return flagger.flag(previous, null, row, null);
         Document current = StoredDocuments.load(c, row);

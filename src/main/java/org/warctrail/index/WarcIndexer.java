@@ -257,7 +257,10 @@ public final class WarcIndexer {
                         current = start;
                         // before a flush: the response this request keys may be the last row of the batch
                         if (next.get() instanceof WarcRequest request) postKey(request, start);
-                        if (batch.size() >= limits.batchRecords() || batchPayload >= limits.batchPayload()) {
+                        // nor before a rendered DOM: the page's response it replaces the document of is the last row
+                        boolean rendered = RenderedDocuments.isRenderedDom(next.get());
+                        if (!rendered && (batch.size() >= limits.batchRecords()
+                                || batchPayload >= limits.batchPayload())) {
                             flush(start);
                         }
                         try {
@@ -292,6 +295,9 @@ public final class WarcIndexer {
         /** The capture a record makes, keyed as pywb keys a POST when its request came first. */
         private QueuedCapture describe(WarcRecord record, long start) throws IOException {
             QueuedCapture capture = queue(records.describe(record, file.name(), start));
+            if (capture != null && capture.document() != null && RenderedDocuments.isRenderedDom(record)) {
+                return RenderedDocuments.moveToPage(record, capture, batch);
+            }
             if (capture == null || postKeys.isEmpty()) return capture;
             PostKey key = postKeys.take(record, capture.row().recordId());
             return key == null ? capture : capture.withRow(key.keyed(capture.row()));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.warctrail.extract.Document;
 import org.warctrail.index.CaptureIndex;
 import org.warctrail.index.CaptureRow;
+import org.warctrail.index.RenderedDocuments;
 import org.warctrail.index.StoredDocuments;
 import org.warctrail.index.VersionFlags;
 import org.warctrail.index.VersionFlagsTable;
@@ -68,6 +69,9 @@ public final class ArchivedVersions {
 
     /** The diff between two captures. */
     public VersionDiff diff(CaptureRow older, CaptureRow newer) {
+        // browser captures compare by what they rendered
+        older = RenderedDocuments.asVersion(index, older);
+        newer = RenderedDocuments.asVersion(index, newer);
         boolean same = older.digest() != null && older.digest().equals(newer.digest());
         Document a = same ? null : documents.of(older).orElse(null);
         Document b = same ? null : documents.of(newer).orElse(null);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import org.warctrail.app.Archive;
+import org.warctrail.capture.BrowserOptions;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CrawlConfig;
@@ -25,22 +26,31 @@ public final class Recapturer {
     private final Archive archive;
     private final ArchivedVersions versions;
     private final UnaryOperator<CrawlConfig.Builder> settings;
+    private final BrowserOptions browser;
 
     /**
      * @param settings applies the crawl settings (delay, timeout, proxy, target policy...) to the builder of
      *                 each recapture, which has its URL and depth already
      */
     public Recapturer(Archive archive, UnaryOperator<CrawlConfig.Builder> settings) {
+        this(archive, settings, null);
+    }
+
+    /** As above, recapturing through a headless browser ({@link Archive#captureWithBrowser}) unless it is null. */
+    public Recapturer(Archive archive, UnaryOperator<CrawlConfig.Builder> settings, BrowserOptions browser) {
         this.archive = archive;
         this.versions = new ArchivedVersions(archive.index());
         this.settings = settings;
+        this.browser = browser;
     }
 
     public RecaptureResult recapture(String url, int depth) throws IOException {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String since = TimestampFormat.format(started);
         CrawlConfig config = settings.apply(CrawlConfig.builder(URI.create(url)).depth(depth)).build();
-        CrawlSummary summary = archive.capture(config, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, CaptureListener.NONE);
+        CrawlSummary summary = browser == null
+                ? archive.capture(config, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, CaptureListener.NONE)
+                : archive.captureWithBrowser(config, browser, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, CaptureListener.NONE);
         ArchivedVersion latest = null;
         for (ArchivedVersion v : versions.timeline(url)) {
             if (v.capture().timestamp().compareTo(since) >= 0) latest = v;

@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warctrail.app.Archive;
+import org.warctrail.capture.BrowserOptions;
 import org.warctrail.capture.CaptureFailure;
 import org.warctrail.capture.CaptureListener;
 import org.warctrail.capture.CapturedResource;
@@ -58,6 +59,7 @@ public final class CaptureJobs implements AutoCloseable {
     private final Map<Long, CaptureJob> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private volatile CaptureJob current;
+    private volatile BrowserOptions browser;
     private volatile boolean closing;
     private final Clock clock;
     private final Duration keepFinished;
@@ -81,6 +83,15 @@ public final class CaptureJobs implements AutoCloseable {
         this.keepFinished = keepFinished;
     }
 
+    /**
+     * Lets captures from the UI go through a headless browser ({@link Archive#captureWithBrowser}) when asked;
+     * without it, they are refused.
+     */
+    public CaptureJobs browser(BrowserOptions options) {
+        this.browser = options;
+        return this;
+    }
+
     public Optional<CaptureJob> job(long id) {
         evictFinished();
         return Optional.ofNullable(jobs.get(id));
@@ -102,6 +113,15 @@ public final class CaptureJobs implements AutoCloseable {
 
     /** Captures several seeds in one crawl (the gaps of a provenance chain); the job is named by the first. */
     public CaptureJob start(List<String> urls, int depth) {
+        return start(urls, depth, false);
+    }
+
+    /** As above, through the headless browser when {@code throughBrowser} (refused when none is set). */
+    public CaptureJob start(List<String> urls, int depth, boolean throughBrowser) {
+        BrowserOptions withBrowser = throughBrowser ? browser : null;
+        if (throughBrowser && withBrowser == null) {
+            throw new IllegalArgumentException("this server captures without a browser");
+        }
         synchronized (lock) {
             evictFinished();
             if (urls.isEmpty()) throw new IllegalArgumentException("give the URL to capture");
@@ -116,12 +136,12 @@ public final class CaptureJobs implements AutoCloseable {
             CaptureJob job = new CaptureJob(ids.incrementAndGet(), seeds.get(0).toString(), depth);
             jobs.put(job.id(), job);
             current = job;
-            worker.submit(() -> run(job, seeds));
+            worker.submit(() -> run(job, seeds, withBrowser));
             return job;
         }
     }
 
-    private void run(CaptureJob job, List<URI> seeds) {
+    private void run(CaptureJob job, List<URI> seeds, BrowserOptions withBrowser) {
         job.running();
         CrawlConfig.Builder builder = settings.apply(CrawlConfig.builder(seeds.toArray(URI[]::new)))
                 .depth(job.depth())
@@ -143,7 +163,10 @@ public final class CaptureJobs implements AutoCloseable {
             }
         };
         try {
-            CrawlSummary summary = archive.capture(builder.build(), RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, listener);
+            CrawlSummary summary = withBrowser == null
+                    ? archive.capture(builder.build(), RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE, listener)
+                    : archive.captureWithBrowser(builder.build(), withBrowser, RotatingWarcWriter.DEFAULT_MAX_FILE_SIZE,
+                    listener);
             job.finish(CaptureReport.of(summary), null, CaptureResult.of(job.url(), summary), clock.instant());
         } catch (IOException | RuntimeException e) {
             // a capture the server's stop interrupts is no fault to warn of

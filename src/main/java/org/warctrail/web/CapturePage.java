@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>
  * GET  /capture[?url=&amp;job=]          the form (URL, depth) and the progress of a job
- * POST /api/captures                   start: JSON {"url" or "urls", "depth"} or a form (url repeatable); 202 with the job (a form: 303 to its page)
+ * POST /api/captures                   start: JSON {"url" or "urls", "depth", "browser"} or a form (url repeatable); 202 with the job (a form: 303 to its page)
  * GET  /api/captures/jobs/{id}         the job and, once done, its result
  * GET  /api/captures/events?job=       server-sent events: fetched, failed, progress, then done or error
  * </pre>
@@ -42,18 +42,21 @@ final class CapturePage {
     public void start(Context ctx) throws IOException {
         List<String> urls = new ArrayList<>();
         int depth;
+        boolean browser;
         boolean form = ctx.isFormUrlencoded() || ctx.isMultipartFormData();
         if (form) {
             urls.addAll(ctx.formParams("url"));
             depth = depth(ctx.formParam("depth"));
+            browser = ctx.formParam("browser") != null;
         } else {
             JsonNode body = Json.MAPPER.readTree(ctx.bodyAsBytes());
             if (body == null || !body.isObject()) throw new IllegalArgumentException("send {\"url\": ..., \"depth\": N}");
             if (body.hasNonNull("url")) urls.add(body.path("url").asText());
             body.path("urls").forEach(u -> urls.add(u.asText()));
             depth = body.has("depth") ? body.path("depth").asInt(-1) : 1;
+            browser = body.path("browser").asBoolean(false);
         }
-        CaptureJob job = jobs.start(urls, depth);
+        CaptureJob job = jobs.start(urls, depth, browser);
         if (form) {
             ctx.redirect("/capture?job=" + job.id(), io.javalin.http.HttpStatus.SEE_OTHER);
         } else {

@@ -129,7 +129,8 @@ final class ReplayHandler {
         pages.render(ctx, 200, "snapshot", new SnapshotView(row.url(), current, previous, next,
                 captures.stream().map(CaptureEntry::of).toList(),
                 replayOrigin.origin(ctx) + ArchiveUrls.replay(row.timestamp(), ReplayMode.REWRITTEN, row.url()),
-                ArchiveUrls.timeline(row.url()), "/provenance?url=" + encoded, diff));
+                ArchiveUrls.timeline(row.url()), "/provenance?url=" + encoded, diff,
+                BrowserCaptures.screenshotHref(index, row)));
     }
 
     private void payload(Context ctx, CaptureRow row, ReplayMode mode) throws IOException {

@@ -58,14 +58,18 @@ final class SearchPage {
                 param(ctx, "to"), limit, (page - 1) * limit));
         List<ApiHit> hits = result.results().stream().map(h -> {
             SnippetText snippet = SnippetText.of(h.snippet());
-            return new ApiHit(h.url(), h.timestamp(), h.title(), snippet.text(), snippet.matches(), h.score());
+            return new ApiHit(h.url(), h.timestamp(), h.title(), snippet.text(), snippet.matches(), h.score(),
+                    h.rendered());
         }).toList();
         Json.send(ctx, 200, new ApiResult(result.query(), result.total(), result.totalIsLowerBound(), hits));
     }
 
-    /** One result as the JSON API gives it: the snippet in plain text, the matched words as offsets into it. */
+    /**
+     * One result as the JSON API gives it: the snippet in plain text, the matched words as offsets into it;
+     * {@code rendered} when the text is the page as a browser rendered it.
+     */
     record ApiHit(String url, String timestamp, String title, String snippet, List<SnippetText.Match> matches,
-                  double score) {
+                  double score, boolean rendered) {
     }
 
     /** @param totalIsLowerBound there are more than {@code total} matching URLs: the count stopped there */

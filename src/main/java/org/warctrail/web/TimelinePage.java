@@ -51,6 +51,7 @@ final class TimelinePage {
                 : "/diff?url=" + encoded + "&from=" + f.previousTimestamp() + "&to=" + ts)));
         pages.render(ctx, 200, "timeline", new TimelineView(url, rows.stream().map(CaptureEntry::of).toList(), markers,
                 ArchiveUrls.replay(latest.timestamp(), ReplayMode.FRAME, latest.url()),
-                "/web/timemap/link/" + url, "/cdx?url=" + ArchiveUrls.encode(url) + "&output=json", tokenRequired));
+                "/web/timemap/link/" + url, "/cdx?url=" + ArchiveUrls.encode(url) + "&output=json", tokenRequired,
+                BrowserCaptures.screenshots(index, url)));
     }
 }
