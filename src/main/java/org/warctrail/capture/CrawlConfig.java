@@ -35,6 +35,7 @@ import javax.net.ssl.SSLContext;
  *                         {@code --no-check-certificate}: archives keep sites with expired or self-signed
  *                         certificates, and the records are the same). SNI is sent either way.
  * @param tlsContext       the trust (and TLS settings) for checked https connections, or null for the JVM's default
+ * @param threads          fetches at once, each to a different host (one connection per host, with its delay, always)
  */
 public record CrawlConfig(
         List<URI> seeds,
@@ -55,7 +56,14 @@ public record CrawlConfig(
         TargetPolicy allowTarget,
         HostResolver resolver,
         boolean checkCertificates,
-        SSLContext tlsContext) {
+        SSLContext tlsContext,
+        int threads) {
+
+    /**
+     * Fetches at once by default: the cores, and at least a few, since a fetch mostly waits on the network and
+     * politeness keeps each host to one at a time anyway.
+     */
+    public static final int DEFAULT_THREADS = Math.max(4, Runtime.getRuntime().availableProcessors());
 
     public static final String DEFAULT_USER_AGENT = "warctrail/0.1 (+https://github.com/warctrail/warctrail)";
 
@@ -76,6 +84,7 @@ public record CrawlConfig(
         requireAtLeast("max bytes per response", maxResponseBytes, 1);
         requireAtLeast("max total bytes", maxTotalBytes, 1);
         requireAtLeast("max redirects", maxRedirects, 0);
+        requireAtLeast("threads", threads, 1);
         Objects.requireNonNull(follow, "follow");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(userAgent, "userAgent");
@@ -153,6 +162,7 @@ public record CrawlConfig(
         private HostResolver resolver = HostResolver.SYSTEM;
         private boolean checkCertificates = true;
         private SSLContext tlsContext = null;
+        private int threads = DEFAULT_THREADS;
 
         private Builder() {
         }
@@ -272,10 +282,16 @@ public record CrawlConfig(
             return this;
         }
 
+        /** Fetches at once, each to a different host (1: one request at a time, as before). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
         public CrawlConfig build() {
             return new CrawlConfig(seeds, depth, follow, requisites, obeyRobots, delayMillis, maxPages,
                     maxResponseBytes, maxTotalBytes, timeout, timeLimit, userAgent, proxy, maxRedirects,
-                    maxCrawlDelay, allowTarget, resolver, checkCertificates, tlsContext);
+                    maxCrawlDelay, allowTarget, resolver, checkCertificates, tlsContext, threads);
         }
     }
 }
