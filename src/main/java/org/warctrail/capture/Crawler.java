@@ -346,7 +346,8 @@ public final class Crawler {
         if (contentType == null && !looksLikeHtml(payload)) {
             return null;
         }
-        return linkFinder.find(item.url(), contentType, payload);
+        return config.follow() == FollowMode.SOURCES ? linkFinder.find(item.url(), contentType, payload)
+                : linkFinder.findWithoutRoles(item.url(), contentType, payload);
     }
 
     private void followLinks(CrawlUrl item, List<DiscoveredLink> links) {
