@@ -21,7 +21,8 @@ import javax.net.ssl.SSLContext;
  * @param maxPages         pages (documents fetched as HTML or PDF, not requisites) in this run at most; the requisites
  *                         of the pages captured are still fetched when it is reached
  * @param maxResponseBytes bytes of one response (headers included) at most; the rest is cut, the record marked truncated
- * @param maxTotalBytes    bytes of all responses at most; the crawl stops when reached
+ * @param maxTotalBytes    bytes of all responses at most; no fetch starts once reached (the fetches under way, one per
+ *                         thread at most, are still recorded)
  * @param timeout          connect and read timeout, and twice it is the limit on one whole response
  * @param timeLimit        wall-clock limit on the whole run, or null for none
  * @param userAgent        the User-Agent header and the name robots.txt rules are matched against
