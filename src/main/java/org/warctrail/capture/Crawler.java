@@ -218,12 +218,12 @@ public final class Crawler {
     private Fetched fetch(CrawlUrl item) {
         Exchange exchange;
         try {
-            exchange = fetcher.fetch(item.url(), Crawler::keepForLinks);
+            exchange = fetcher.fetch(item.url(), ResponseKinds::keepForLinks);
         } catch (IOException | RuntimeException e) {
             return Fetched.failed(item, e);
         }
         long end = System.nanoTime();
-        boolean document = !item.requisite() && isDocument(exchange);
+        boolean document = !item.requisite() && ResponseKinds.isDocument(exchange);
         List<DiscoveredLink> links = null;
         String linkFailure = null;
         ResponseHead head = exchange.head();
@@ -343,7 +343,7 @@ public final class Crawler {
         String contentType = exchange.head().first("Content-Type").orElse(null);
         byte[] payload = PayloadDecoder.decode(exchange.payloadSample(),
                 exchange.head().first("Content-Encoding").orElse(null));
-        if (contentType == null && !looksLikeHtml(payload)) {
+        if (contentType == null && !ResponseKinds.looksLikeHtml(payload)) {
             return null;
         }
         return config.follow() == FollowMode.SOURCES ? linkFinder.find(item.url(), contentType, payload)
@@ -411,41 +411,6 @@ public final class Crawler {
 
     private double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static boolean keepForLinks(ResponseHead head) {
-        if (head.status() < 200 || head.status() >= 300) {
-            return false;
-        }
-        String type = head.mediaType();
-        return type == null || type.equals("text/html") || type.equals("application/xhtml+xml") || type.equals("text/css");
-    }
-
-    /** A successful response holding an HTML or PDF document (an untyped payload that starts with markup too). */
-    private static boolean isDocument(Exchange exchange) {
-        ResponseHead head = exchange.head();
-        if (head.status() < 200 || head.status() >= 300) {
-            return false;
-        }
-        String type = head.mediaType();
-        if (type == null) {
-            try {
-                return exchange.payloadSample() != null && looksLikeHtml(PayloadDecoder.decode(exchange.payloadSample(),
-                        head.first("Content-Encoding").orElse(null)));
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return type.equals("text/html") || type.equals("application/xhtml+xml") || type.equals("application/pdf");
-    }
-
-    private static boolean looksLikeHtml(byte[] payload) {
-        for (byte b : payload) {
-            if (!Character.isWhitespace(b)) {
-                return b == '<';
-            }
-        }
-        return false;
     }
 
     static boolean isHttp(URI url) {
