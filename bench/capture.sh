@@ -1,6 +1,6 @@
 #!/bin/sh
-# Capture throughput against wget --warc-file on the same local site, in one run.
-# Usage: bench/capture.sh [PAGES]
+# Capture against wget --warc-file on the same generated local site, alternating, median of ROUNDS, and the ratio.
+# Usage: bench/capture.sh [PAGES] [ROUNDS]   (defaults: 2000 pages, 3 rounds)
 set -e
 cd "$(dirname "$0")/.."
 mvn -o -q test-compile

@@ -1,19 +1,20 @@
 package org.warctrail.bench;
 
 /*
- * Capture throughput: warctrail's Crawler against wget --warc-file, same local site, same run.
+ * Capture throughput: warctrail against wget --warc-file, same local site, same run.
  *
  * Run (from the repository root; wget must be on the PATH):
  *
- *   mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- *   java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.warctrail.bench.CaptureBench [PAGES]
+ *   bench/capture.sh [PAGES] [ROUNDS]
  *
- * It serves PAGES HTML pages (default 500), each with two images and links to five other pages, from
- * a loopback server, then captures the whole site twice into gzipped WARCs in a temporary directory:
- * with the Crawler (direct, delay 0, follow all, robots off, one request at a time) and with
- * `wget --warc-file=... -r -l inf --delete-after -e robots=off` (also one request at a time).
- * It also captures the site with the whole product path (Archive.capture: WARC files, index, extraction).
- * It prints resources/s and MB/s (HTTP bytes received, headers included) for both, and the ratio.
+ * It serves PAGES HTML pages (default 2000), each with two images and links to five other pages, from a loopback
+ * server, then captures the whole site ROUNDS times (default 3) with each of, alternating within each round:
+ * - warctrail capture: the whole product path (Archive.capture: WARC files in a store, index, extraction), into a
+ *   fresh store each time;
+ * - the warctrail crawler alone, into one gzipped WARC (no index, no extraction);
+ * - `wget --warc-file=... -r -l inf --delete-after -e robots=off` (one request at a time, as it always does).
+ * Both crawlers run with no delay and robots off. It prints each run, then the median seconds of each and the
+ * ratios warctrail/wget (time: below 1.0 is faster than wget), plus the connections the site saw.
  * A short warm-up crawl runs first so the JIT has compiled the hot paths, as in a long capture.
  */
 
@@ -23,6 +24,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,55 +57,37 @@ public final class CaptureBench {
             + "interview briefing spokesman agency official government parliament law crisis talks ceasefire aid "
             + "convoy night morning week month year first second third local national foreign public private").split(" ");
 
+    /** One timed run: what it captured and how long it took. */
+    private record Run(long resources, long bytes, double seconds, int connections) {
+    }
+
     public static void main(String[] args) throws Exception {
-        int pages = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int pages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dir = Files.createTempDirectory("capture-bench-");
         try (FixtureServer site = new FixtureServer(r -> respond(r.path(), pages))) {
             String seed = "http://127.0.0.1:" + site.port() + "/p/0.html";
-            crawl(Math.min(pages, 100), "http://127.0.0.1:" + site.port() + "/p/0.html", dir.resolve("warmup.warc.gz"), true);
-
-            int connectionsBefore = site.connections();
-            long t0 = System.nanoTime();
-            CrawlSummary ours = crawl(Integer.MAX_VALUE, seed, dir.resolve("warctrail.warc.gz"), false);
-            double oursSeconds = (System.nanoTime() - t0) / 1e9;
-            int oursConnections = site.connections() - connectionsBefore;
-
-            // The whole product path: write, index and extract each record as it is captured.
-            long t2 = System.nanoTime();
-            CrawlSummary archived;
-            try (Archive archive = Archives.open(dir.resolve("store"), m -> { })) {
-                archived = archive.capture(config(Integer.MAX_VALUE, seed), 1L << 30, null);
+            crawl(Math.min(pages, 100), seed, dir.resolve("warmup.warc.gz"));
+            System.out.printf("site: %d pages + %d images on 127.0.0.1 (%d resources); %d rounds, alternating%n",
+                    pages, 2 * pages, 3 * pages, rounds);
+            List<Run> captures = new ArrayList<>();
+            List<Run> crawlers = new ArrayList<>();
+            List<Run> wgets = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                // alternate which goes first, so that neither always runs on a warmer (or busier) machine
+                boolean wgetFirst = round % 2 == 1;
+                if (wgetFirst) wgets.add(print("wget --warc-file", wget(site, seed, dir, round)));
+                captures.add(print("warctrail capture (+index+extract)", capture(site, seed, dir.resolve("store-" + round))));
+                crawlers.add(print("warctrail crawler -> WARC", crawlerOnly(site, seed, dir.resolve("crawl-" + round + ".warc.gz"))));
+                if (!wgetFirst) wgets.add(print("wget --warc-file", wget(site, seed, dir, round)));
             }
-            double archivedSeconds = (System.nanoTime() - t2) / 1e9;
-
-            int wgetConnectionsBefore = site.connections();
-            long t1 = System.nanoTime();
-            Process wget = new ProcessBuilder("wget", "--warc-file=" + dir.resolve("wget"), "-r", "-l", "inf",
-                    "--delete-after", "-e", "robots=off", "-q", "-P", dir.resolve("wget-files").toString(), seed)
-                    .inheritIO().start();
-            int exit = wget.waitFor();
-            double wgetSeconds = (System.nanoTime() - t1) / 1e9;
-            long[] wgetCounts = countResponses(dir.resolve("wget.warc.gz"));
-            int wgetConnections = site.connections() - wgetConnectionsBefore;
-
-            System.out.printf("site: %d pages + %d images on 127.0.0.1 (%d resources)%n", pages, 2 * pages, 3 * pages);
-            print("warctrail crawler -> WARC     ", ours.pages() + ours.resources(), ours.bytes(), oursSeconds);
-            print("warctrail capture (+index+extract)", archived.pages() + archived.resources(), archived.bytes(),
-                    archivedSeconds);
-            print("wget --warc-file              ", wgetCounts[0], wgetCounts[1], wgetSeconds);
-            System.out.printf("connections: warctrail crawler %d (it counted %d), wget %d%n", oursConnections,
-                    ours.connections(), wgetConnections);
-            if (exit != 0 && exit != 8) {
-                System.out.println("wget exited with " + exit);
-            }
-            System.out.printf("ratio crawler/wget: %.2fx resources/s, %.2fx MB/s%n",
-                    ((ours.pages() + ours.resources()) / oursSeconds) / (wgetCounts[0] / wgetSeconds),
-                    (ours.bytes() / oursSeconds) / (wgetCounts[1] / wgetSeconds));
-            System.out.printf("ratio full capture/wget: %.2fx resources/s, %.2fx MB/s%n",
-                    ((archived.pages() + archived.resources()) / archivedSeconds) / (wgetCounts[0] / wgetSeconds),
-                    (archived.bytes() / archivedSeconds) / (wgetCounts[1] / wgetSeconds));
-            System.out.printf("WARC sizes: warctrail %.1f MB, wget %.1f MB%n",
-                    Files.size(dir.resolve("warctrail.warc.gz")) / 1e6, Files.size(dir.resolve("wget.warc.gz")) / 1e6);
+            double capture = median(captures);
+            double crawler = median(crawlers);
+            double wget = median(wgets);
+            System.out.printf("median of %d: warctrail capture %.2f s, warctrail crawler %.2f s, wget %.2f s%n",
+                    rounds, capture, crawler, wget);
+            System.out.printf("ratio capture/wget: %.2fx the time (goal <= 1.0)%n", capture / wget);
+            System.out.printf("ratio crawler/wget: %.2fx the time%n", crawler / wget);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -111,9 +95,51 @@ public final class CaptureBench {
         }
     }
 
-    private static void print(String name, long resources, long bytes, double seconds) {
-        System.out.printf("%-36s %5d resources, %7.1f MB in %6.2f s = %7.1f resources/s, %6.2f MB/s%n",
-                name, resources, bytes / 1e6, seconds, resources / seconds, bytes / 1e6 / seconds);
+    private static Run capture(FixtureServer site, String seed, Path store) throws IOException {
+        int before = site.connections();
+        long t0 = System.nanoTime();
+        CrawlSummary summary;
+        try (Archive archive = Archives.open(store, m -> { })) {
+            summary = archive.capture(config(Integer.MAX_VALUE, seed), 1L << 30, null);
+        }
+        return new Run(summary.pages() + summary.resources(), summary.bytes(), (System.nanoTime() - t0) / 1e9,
+                site.connections() - before);
+    }
+
+    private static Run crawlerOnly(FixtureServer site, String seed, Path warc) throws IOException {
+        int before = site.connections();
+        long t0 = System.nanoTime();
+        CrawlSummary summary = crawl(Integer.MAX_VALUE, seed, warc);
+        return new Run(summary.pages() + summary.resources(), summary.bytes(), (System.nanoTime() - t0) / 1e9,
+                site.connections() - before);
+    }
+
+    private static Run wget(FixtureServer site, String seed, Path dir, int round) throws Exception {
+        int before = site.connections();
+        Path warc = dir.resolve("wget-" + round);
+        long t0 = System.nanoTime();
+        Process wget = new ProcessBuilder("wget", "--warc-file=" + warc, "-r", "-l", "inf",
+                "--delete-after", "-e", "robots=off", "-q", "-P", dir.resolve("wget-files-" + round).toString(), seed)
+                .inheritIO().start();
+        int exit = wget.waitFor();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (exit != 0 && exit != 8) {
+            System.out.println("wget exited with " + exit);
+        }
+        long[] counts = countResponses(Path.of(warc + ".warc.gz"));
+        return new Run(counts[0], counts[1], seconds, site.connections() - before);
+    }
+
+    private static double median(List<Run> runs) {
+        double[] s = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static Run print(String name, Run run) {
+        System.out.printf("%-36s %5d resources, %6.1f MB in %6.2f s = %7.1f resources/s, %6.2f MB/s, %d connection(s)%n",
+                name, run.resources(), run.bytes() / 1e6, run.seconds(), run.resources() / run.seconds(),
+                run.bytes() / 1e6 / run.seconds(), run.connections());
+        return run;
     }
 
     private static CrawlConfig config(int maxPages, String seed) {
@@ -121,7 +147,7 @@ public final class CaptureBench {
                 .delayMillis(0).obeyRobots(false).maxPages(maxPages).build();
     }
 
-    private static CrawlSummary crawl(int maxPages, String seed, Path warc, boolean quiet) throws IOException {
+    private static CrawlSummary crawl(int maxPages, String seed, Path warc) throws IOException {
         CrawlConfig config = config(maxPages, seed);
         try (WarcWriter writer = new WarcWriter(FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 WarcCompression.GZIP)) {

@@ -21,7 +21,8 @@ import javax.net.ssl.SSLContext;
  * @param maxPages         pages (documents fetched as HTML or PDF, not requisites) in this run at most; the requisites
  *                         of the pages captured are still fetched when it is reached
  * @param maxResponseBytes bytes of one response (headers included) at most; the rest is cut, the record marked truncated
- * @param maxTotalBytes    bytes of all responses at most; the crawl stops when reached
+ * @param maxTotalBytes    bytes of all responses at most; no fetch starts once reached (the fetches under way, one per
+ *                         thread at most, are still recorded)
  * @param timeout          connect and read timeout, and twice it is the limit on one whole response
  * @param timeLimit        wall-clock limit on the whole run, or null for none
  * @param userAgent        the User-Agent header and the name robots.txt rules are matched against
@@ -35,6 +36,7 @@ import javax.net.ssl.SSLContext;
  *                         {@code --no-check-certificate}: archives keep sites with expired or self-signed
  *                         certificates, and the records are the same). SNI is sent either way.
  * @param tlsContext       the trust (and TLS settings) for checked https connections, or null for the JVM's default
+ * @param threads          fetches at once, each to a different host (one connection per host, with its delay, always)
  */
 public record CrawlConfig(
         List<URI> seeds,
@@ -55,7 +57,14 @@ public record CrawlConfig(
         TargetPolicy allowTarget,
         HostResolver resolver,
         boolean checkCertificates,
-        SSLContext tlsContext) {
+        SSLContext tlsContext,
+        int threads) {
+
+    /**
+     * Fetches at once by default: the cores, and at least a few, since a fetch mostly waits on the network and
+     * politeness keeps each host to one at a time anyway.
+     */
+    public static final int DEFAULT_THREADS = Math.max(4, Runtime.getRuntime().availableProcessors());
 
     public static final String DEFAULT_USER_AGENT = "warctrail/0.1 (+https://github.com/warctrail/warctrail)";
 
@@ -76,6 +85,7 @@ public record CrawlConfig(
         requireAtLeast("max bytes per response", maxResponseBytes, 1);
         requireAtLeast("max total bytes", maxTotalBytes, 1);
         requireAtLeast("max redirects", maxRedirects, 0);
+        requireAtLeast("threads", threads, 1);
         Objects.requireNonNull(follow, "follow");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(userAgent, "userAgent");
@@ -153,6 +163,7 @@ public record CrawlConfig(
         private HostResolver resolver = HostResolver.SYSTEM;
         private boolean checkCertificates = true;
         private SSLContext tlsContext = null;
+        private int threads = DEFAULT_THREADS;
 
         private Builder() {
         }
@@ -272,10 +283,16 @@ public record CrawlConfig(
             return this;
         }
 
+        /** Fetches at once, each to a different host (1: one request at a time, as before). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
         public CrawlConfig build() {
             return new CrawlConfig(seeds, depth, follow, requisites, obeyRobots, delayMillis, maxPages,
                     maxResponseBytes, maxTotalBytes, timeout, timeLimit, userAgent, proxy, maxRedirects,
-                    maxCrawlDelay, allowTarget, resolver, checkCertificates, tlsContext);
+                    maxCrawlDelay, allowTarget, resolver, checkCertificates, tlsContext, threads);
         }
     }
 }

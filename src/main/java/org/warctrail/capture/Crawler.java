@@ -1,6 +1,5 @@
 package org.warctrail.capture;
 
-import crawlercommons.robots.SimpleRobotRulesParser;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,28 +12,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A polite breadth-first crawler that writes what it fetches as WARC records. One thread, one request
- * at a time; the per-host pause lets other hosts proceed while one waits.
+ * A polite breadth-first crawler that writes what it fetches as WARC records. Several hosts are fetched at once
+ * ({@link CrawlConfig#threads()}), each host one request at a time with its pause between two; the fetch threads
+ * also find each payload's links, and this crawler's thread records the exchanges as they end, in that order,
+ * and decides what to fetch next. One host's URLs are fetched, and recorded, in the order they were queued;
+ * with one thread the whole crawl is in the order of a one-request-at-a-time crawl.
  *
  * <p>Counting: a <em>page</em> is a document fetched successfully as HTML or PDF (not as a requisite); every other
  * response (requisites, robots.txt, redirects, error responses) is a <em>resource</em>. The page limit counts pages
  * only; once it is reached no further page is fetched, but the requisites of the pages captured still are, so the
- * last page is complete.
+ * last page is complete. A URL that may turn out a page waits while the fetches under way could reach the limit.
  *
  * <p>Scope: the seeds; the requisites of every captured page at the page's depth; and, while the depth
  * is below {@link CrawlConfig#depth()}, the outlinks the {@link FollowMode} selects, one depth further.
  * Redirects are followed at the same depth, each hop recorded. Limits on pages, bytes and time, and the
  * seen-set's session-id stripping, keep crawler traps bounded.
  *
- * <p>Create one per run; {@link #cancel()} may be called from another thread.
+ * <p>Create one per run; {@link #cancel()} may be called from another thread. The {@link LinkFinder} is called
+ * from the fetch threads, several at once; listener and sink are called on the thread that runs the crawl.
  */
 public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     /** Requisites of requisites are followed this many levels (a stylesheet's @import's images are 2). */
     private static final int MAX_REQUISITE_HOPS = 3;
     private static final int MAX_URL_LENGTH = 2048;
-    /** Robots.txt payloads larger than this are parsed from their first bytes only (as Google does at 500 KiB). */
-    private static final int ROBOTS_LIMIT = 500 * 1024;
+    /** Longest wait for a fetch to end or a host's pause to pass before limits are checked again. */
+    private static final long MAX_WAIT_NANOS = 100_000_000L;
 
     private final CrawlConfig config;
     private final LinkFinder linkFinder;
@@ -50,6 +53,8 @@ public final class Crawler {
     private final String robotName;
     private int pages;
     private int resources;
+    /** Fetches under way of URLs that may turn out pages (not requisites, not robots.txt). */
+    private int possiblePages;
     private boolean pageLimitHit;
     private long bytes;
     private long startNanos;
@@ -64,7 +69,7 @@ public final class Crawler {
         this.robotName = config.userAgent().split("[/ ]", 2)[0].toLowerCase(Locale.ROOT);
     }
 
-    /** Asks a running crawl to stop after the current fetch. */
+    /** Asks a running crawl to stop after the fetches under way. */
     public void cancel() {
         cancelled.set(true);
     }
@@ -75,34 +80,49 @@ public final class Crawler {
      * @throws IOException when the sink fails to write; fetch errors are reported as failures instead
      */
     public CrawlSummary run() throws IOException {
-        try (fetcher) {
-            return crawl();
+        try (fetcher; FetchThreads threads = new FetchThreads(config.threads())) {
+            return crawl(threads);
         }
     }
 
-    private CrawlSummary crawl() throws IOException {
+    private CrawlSummary crawl(FetchThreads threads) throws IOException {
         startNanos = System.nanoTime();
         for (URI seed : config.seeds()) {
             frontier.offer(CrawlUrl.seed(UrlKey.withoutFragment(seed)));
         }
         String stopReason = null;
-        while (!frontier.isEmpty()) {
-            stopReason = limitReached();
-            if (stopReason != null) {
-                break;
+        while (true) {
+            if (stopReason == null) {
+                stopReason = limitReached(0);
             }
-            long now = System.nanoTime();
-            CrawlUrl next = frontier.poll(now);
-            if (next == null) {
-                sleepNanos(Math.min(frontier.nanosUntilReady(now), 100_000_000L));
+            boolean waitingForPages = false;
+            if (stopReason == null) {
+                waitingForPages = startReady(threads, Integer.MAX_VALUE);
+            }
+            if (threads.running() == 0) {
+                if (stopReason != null || frontier.isEmpty()) {
+                    break;
+                }
+                sleepNanos(Math.min(frontier.nanosUntilReady(System.nanoTime()), MAX_WAIT_NANOS));
                 continue;
             }
-            if (pages >= config.maxPages() && !next.requisite()) {
-                pageLimitHit = true; // no more pages; the requisites of those captured still come
+            long wait = stopReason != null || waitingForPages || threads.running() >= config.threads()
+                    ? MAX_WAIT_NANOS : Math.min(frontier.nanosUntilReady(System.nanoTime()), MAX_WAIT_NANOS);
+            Fetched done = next(threads, Math.max(wait, 1));
+            if (done == null) {
                 continue;
             }
-            process(next);
-            listener.progress(progress());
+            finished(done);
+            if (stopReason == null && limitReached(responseBytes(done)) == null) {
+                // The next URL of a host (or the next of all, on one thread) may start before this one is
+                // recorded, so that fetching overlaps recording, when nothing recording this one adds (links,
+                // requisites, redirects: queued at its depth or deeper, after everything queued) could come first.
+                startReady(threads, done.item().depth());
+            }
+            handle(done);
+            if (done.robots() == null && !done.item().requisite()) {
+                possiblePages--; // counted in pages now, if it was one
+            }
         }
         if (stopReason == null && pageLimitHit) {
             stopReason = "page limit of " + config.maxPages() + " reached";
@@ -111,11 +131,21 @@ public final class Crawler {
                 fetcher.connectionsOpened());
     }
 
-    private String limitReached() {
+    private Fetched next(FetchThreads threads, long waitNanos) {
+        try {
+            return threads.next(waitNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled.set(true);
+            return null;
+        }
+    }
+
+    private String limitReached(long pendingBytes) {
         if (cancelled.get()) {
             return "cancelled";
         }
-        if (bytes >= config.maxTotalBytes()) {
+        if (bytes + pendingBytes >= config.maxTotalBytes()) {
             return "byte limit of " + config.maxTotalBytes() + " reached";
         }
         if (config.timeLimit() != null && System.nanoTime() - startNanos >= config.timeLimit().toNanos()) {
@@ -124,38 +154,145 @@ public final class Crawler {
         return null;
     }
 
-    private void process(CrawlUrl item) throws IOException {
+    private static long responseBytes(Fetched done) {
+        long n = 0;
+        for (Exchange e : done.exchanges()) {
+            n += e.response().size();
+        }
+        return n;
+    }
+
+    /**
+     * Starts fetches of the URLs whose hosts are neither busy nor paused, best first, while threads are free,
+     * taking none deeper than {@code maxDepth}. Returns whether it stopped at a URL that must wait for the
+     * fetches under way to tell whether the page limit is reached.
+     */
+    private boolean startReady(FetchThreads threads, int maxDepth) {
+        while (threads.running() < config.threads()) {
+            CrawlUrl next = frontier.poll(System.nanoTime());
+            if (next == null) {
+                return false;
+            }
+            if (next.depth() > maxDepth) {
+                frontier.undoPoll(next);
+                return false;
+            }
+            if (!next.requisite() && pages >= config.maxPages()) {
+                pageLimitHit = true; // no more pages; the requisites of those captured still come
+                continue;
+            }
+            if (!next.requisite() && pages + possiblePages >= config.maxPages()) {
+                frontier.undoPoll(next);
+                return true;
+            }
+            start(threads, next);
+        }
+        return false;
+    }
+
+    private void start(FetchThreads threads, CrawlUrl item) {
         String host = item.host();
         if (config.obeyRobots()) {
             String robotsKey = robotsKey(item.url());
             RobotsVerdict verdict = robots.get(robotsKey);
             if (verdict == null) {
-                robots.put(robotsKey, fetchRobots(item));
-                frontier.putBack(item); // fetched after the host's pause, like any other request
+                frontier.putBack(item); // fetched after robots.txt and the host's pause, like any other request
+                frontier.busy(host);
+                threads.start(item, () -> Fetched.robots(item, RobotsFetch.fetch(fetcher, item.url(), robotName)));
                 return;
             }
             if (!verdict.allows(item.url().toString())) {
                 fail(item.url(), verdict.unavailable() != null ? verdict.unavailable() : "blocked by robots.txt");
+                listener.progress(progress());
                 return;
             }
         }
+        frontier.busy(host);
+        if (!item.requisite()) {
+            possiblePages++;
+        }
+        threads.start(item, () -> fetch(item));
+    }
+
+    /** On a fetch thread: fetches the URL and finds the links of its payload. */
+    private Fetched fetch(CrawlUrl item) {
         Exchange exchange;
         try {
-            exchange = fetcher.fetch(item.url(), Crawler::keepForLinks);
+            exchange = fetcher.fetch(item.url(), ResponseKinds::keepForLinks);
         } catch (IOException | RuntimeException e) {
-            pauseHost(host);
-            fail(item.url(), CaptureFailure.reasonOf(e));
-            return;
+            return Fetched.failed(item, e);
         }
-        pauseHost(host);
-        try (exchange) {
-            boolean revisit = recorder.write(exchange);
-            record(exchange, revisit, item.depth(), item.via(), !item.requisite() && isDocument(exchange));
-            ResponseHead head = exchange.head();
-            if (head.isRedirect()) {
-                followRedirect(item, head.first("Location").orElseThrow());
-            } else if (head.status() >= 200 && head.status() < 300 && exchange.payloadSample() != null) {
-                followLinks(item, exchange);
+        long end = System.nanoTime();
+        boolean document = !item.requisite() && ResponseKinds.isDocument(exchange);
+        List<DiscoveredLink> links = null;
+        String linkFailure = null;
+        ResponseHead head = exchange.head();
+        if (!head.isRedirect() && head.status() >= 200 && head.status() < 300 && exchange.payloadSample() != null) {
+            try {
+                links = findLinks(item, exchange);
+            } catch (IOException | RuntimeException e) {
+                linkFailure = "links not extracted: " + CaptureFailure.reasonOf(e);
+            }
+        }
+        return new Fetched(item, end, exchange, document, links, linkFailure, null, null);
+    }
+
+    /** The host's request ended: it may be fetched again after its pause. */
+    private void finished(Fetched done) {
+        CrawlUrl item = done.item();
+        long until = done.endNanos() + delayMillis(item.host()) * 1_000_000L;
+        if (done.robots() != null) {
+            robots.put(robotsKey(item.url()), done.robots().verdict()); // known before the host's next URL starts
+            applyCrawlDelay(item.host(), done.robots().verdict());
+            until = done.endNanos() + delayMillis(item.host()) * 1_000_000L; // the Crawl-delay holds from here on
+            for (Exchange e : done.robots().exchanges()) {
+                String other = e.url().getHost().toLowerCase(Locale.ROOT);
+                if (!other.equals(item.host())) {
+                    frontier.pauseHost(other, done.endNanos() + delayMillis(other) * 1_000_000L);
+                }
+            }
+        }
+        frontier.release(item.host(), until);
+    }
+
+    /** Records what a fetch brought and follows it. */
+    private void handle(Fetched done) throws IOException {
+        CrawlUrl item = done.item();
+        if (done.error() instanceof Error e) {
+            throw e;
+        }
+        if (done.robots() != null) {
+            recordRobots(item, done.robots());
+        } else if (done.error() != null) {
+            fail(item.url(), CaptureFailure.reasonOf((Exception) done.error()));
+        } else {
+            try (Exchange exchange = done.exchange()) {
+                boolean revisit = recorder.write(exchange);
+                record(exchange, revisit, item.depth(), item.via(), done.document());
+                ResponseHead head = exchange.head();
+                if (head.isRedirect()) {
+                    followRedirect(item, head.first("Location").orElseThrow());
+                } else if (done.linkFailure() != null) {
+                    fail(item.url(), done.linkFailure());
+                } else if (done.links() != null) {
+                    followLinks(item, done.links());
+                }
+            }
+        }
+        listener.progress(progress());
+    }
+
+    private void recordRobots(CrawlUrl item, RobotsFetch.Result result) throws IOException {
+        List<Exchange> exchanges = result.exchanges();
+        for (int i = 0; i < exchanges.size(); i++) {
+            try (Exchange exchange = exchanges.get(i)) {
+                recorder.write(exchange);
+                record(exchange, false, item.depth(), null, false);
+            } catch (IOException | RuntimeException | Error e) {
+                for (Exchange rest : exchanges.subList(i + 1, exchanges.size())) {
+                    rest.close();
+                }
+                throw e;
             }
         }
     }
@@ -201,20 +338,19 @@ public final class Crawler {
                 item.requisiteHops(), List.copyOf(chain)));
     }
 
-    private void followLinks(CrawlUrl item, Exchange exchange) {
+    /** On a fetch thread: the links of a payload kept for them, or null when it is not markup. */
+    private List<DiscoveredLink> findLinks(CrawlUrl item, Exchange exchange) throws IOException {
         String contentType = exchange.head().first("Content-Type").orElse(null);
-        List<DiscoveredLink> links;
-        try {
-            byte[] payload = PayloadDecoder.decode(exchange.payloadSample(),
-                    exchange.head().first("Content-Encoding").orElse(null));
-            if (contentType == null && !looksLikeHtml(payload)) {
-                return;
-            }
-            links = linkFinder.find(item.url(), contentType, payload);
-        } catch (IOException | RuntimeException e) {
-            fail(item.url(), "links not extracted: " + CaptureFailure.reasonOf(e));
-            return;
+        byte[] payload = PayloadDecoder.decode(exchange.payloadSample(),
+                exchange.head().first("Content-Encoding").orElse(null));
+        if (contentType == null && !ResponseKinds.looksLikeHtml(payload)) {
+            return null;
         }
+        return config.follow() == FollowMode.SOURCES ? linkFinder.find(item.url(), contentType, payload)
+                : linkFinder.findWithoutRoles(item.url(), contentType, payload);
+    }
+
+    private void followLinks(CrawlUrl item, List<DiscoveredLink> links) {
         for (DiscoveredLink link : links) {
             URI url = link.url();
             if (url == null || !isHttp(url)) {
@@ -248,52 +384,6 @@ public final class Crawler {
         frontier.offer(url);
     }
 
-    /** Fetches, records and parses robots.txt for the host of a URL, following up to five redirects. */
-    private RobotsVerdict fetchRobots(CrawlUrl item) throws IOException {
-        URI url = item.url().resolve("/robots.txt");
-        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 50);
-        for (int hop = 0; hop <= 5; hop++) {
-            Exchange exchange;
-            try {
-                exchange = fetcher.fetch(url, head -> head.status() >= 200 && head.status() < 300);
-            } catch (IOException | RuntimeException e) {
-                pauseHost(item.host());
-                return new RobotsVerdict(null, "robots.txt not fetched: " + CaptureFailure.reasonOf(e));
-            }
-            pauseHost(url.getHost().toLowerCase(Locale.ROOT));
-            try (exchange) {
-                recorder.write(exchange);
-                record(exchange, false, item.depth(), null, false);
-                ResponseHead head = exchange.head();
-                int status = head.status();
-                if (head.isRedirect()) {
-                    url = url.resolve(head.first("Location").orElseThrow().trim());
-                    if (!isHttp(url)) {
-                        break;
-                    }
-                    continue;
-                }
-                if (status >= 200 && status < 300) {
-                    byte[] content = PayloadDecoder.decode(exchange.payloadSample(),
-                            head.first("Content-Encoding").orElse(null));
-                    if (content.length > ROBOTS_LIMIT) {
-                        content = java.util.Arrays.copyOf(content, ROBOTS_LIMIT);
-                    }
-                    RobotsVerdict verdict = new RobotsVerdict(parser.parseContent(url.toString(), content,
-                            head.first("Content-Type").orElse("text/plain"), List.of(robotName)), null);
-                    applyCrawlDelay(item.host(), verdict);
-                    pauseHost(item.host()); // the Crawl-delay holds from this request on
-                    return verdict;
-                }
-                if (status >= 500) {
-                    return new RobotsVerdict(null, "robots.txt answered " + status + ", host skipped");
-                }
-                return new RobotsVerdict(parser.failedFetch(status), null); // 4xx: no rules
-            }
-        }
-        return new RobotsVerdict(parser.failedFetch(404), null); // redirected away too often: no rules
-    }
-
     private void applyCrawlDelay(String host, RobotsVerdict verdict) {
         long delay = verdict.crawlDelayMillis();
         if (delay > config.delayMillis()) {
@@ -301,9 +391,8 @@ public final class Crawler {
         }
     }
 
-    private void pauseHost(String host) {
-        long delay = hostDelayMillis.getOrDefault(host, config.delayMillis());
-        frontier.pauseHost(host, System.nanoTime() + delay * 1_000_000L);
+    private long delayMillis(String host) {
+        return hostDelayMillis.getOrDefault(host, config.delayMillis());
     }
 
     private void fail(URI url, String reason) {
@@ -324,42 +413,7 @@ public final class Crawler {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static boolean keepForLinks(ResponseHead head) {
-        if (head.status() < 200 || head.status() >= 300) {
-            return false;
-        }
-        String type = head.mediaType();
-        return type == null || type.equals("text/html") || type.equals("application/xhtml+xml") || type.equals("text/css");
-    }
-
-    /** A successful response holding an HTML or PDF document (an untyped payload that starts with markup too). */
-    private static boolean isDocument(Exchange exchange) {
-        ResponseHead head = exchange.head();
-        if (head.status() < 200 || head.status() >= 300) {
-            return false;
-        }
-        String type = head.mediaType();
-        if (type == null) {
-            try {
-                return exchange.payloadSample() != null && looksLikeHtml(PayloadDecoder.decode(exchange.payloadSample(),
-                        head.first("Content-Encoding").orElse(null)));
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return type.equals("text/html") || type.equals("application/xhtml+xml") || type.equals("application/pdf");
-    }
-
-    private static boolean looksLikeHtml(byte[] payload) {
-        for (byte b : payload) {
-            if (!Character.isWhitespace(b)) {
-                return b == '<';
-            }
-        }
-        return false;
-    }
-
-    private static boolean isHttp(URI url) {
+    static boolean isHttp(URI url) {
         String scheme = url.getScheme();
         return url.getHost() != null && scheme != null
                 && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));

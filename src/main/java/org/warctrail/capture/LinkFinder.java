@@ -14,4 +14,13 @@ public interface LinkFinder {
      * @param payload     the decoded payload (transfer and content encodings removed)
      */
     List<DiscoveredLink> find(URI base, String contentType, byte[] payload);
+
+    /**
+     * As {@link #find(URI, String, byte[])}, when the crawl does not tell sources from other links (it follows all,
+     * or all on the seed's host): hyperlinks may then all be {@link LinkRole#OTHER}, found without the analysis
+     * that tells them apart; requisites are still {@link LinkRole#REQUISITE}.
+     */
+    default List<DiscoveredLink> findWithoutRoles(URI base, String contentType, byte[] payload) {
+        return find(base, contentType, payload);
+    }
 }

@@ -31,7 +31,7 @@ import org.netpreserve.jwarc.WarcTruncationReason;
  * short, or answered with {@code Connection: close} ends its connection), directly or through an HTTP proxy
  * (absolute-form request line for http, a CONNECT tunnel for https), TLS with SNI and, unless
  * certificates are not checked, certificate and host name verification. Every address contacted
- * directly is checked against the {@link TargetPolicy}.
+ * directly is checked against the {@link TargetPolicy}. Safe for fetches on several threads at once.
  */
 final class SocketFetcher implements java.io.Closeable {
     /** Responses up to this size stay in memory; larger ones spill to a temporary file. */
@@ -42,7 +42,7 @@ final class SocketFetcher implements java.io.Closeable {
     private final CrawlConfig config;
     private final SSLSocketFactory tls;
     private final ConnectionPool pool = new ConnectionPool();
-    private int connectionsOpened;
+    private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
 
     SocketFetcher(CrawlConfig config) {
         this.config = config;
@@ -88,7 +88,7 @@ final class SocketFetcher implements java.io.Closeable {
 
     /** Connections opened so far (TCP connections to the origin or the proxy). */
     int connectionsOpened() {
-        return connectionsOpened;
+        return connectionsOpened.get();
     }
 
     /** Closes the idle connections. */
@@ -103,7 +103,7 @@ final class SocketFetcher implements java.io.Closeable {
         Socket socket = config.proxy() == null
                 ? connect(new InetSocketAddress(direct, port), timeoutMillis)
                 : connect(new InetSocketAddress(config.proxy().getHostString(), config.proxy().getPort()), timeoutMillis);
-        connectionsOpened++;
+        connectionsOpened.incrementAndGet();
         try {
             socket.setSoTimeout((int) timeoutMillis);
             if (https) {

@@ -54,6 +54,10 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Pause between requests to one host, in milliseconds (default: 1000).")
     long delay;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Hosts fetched at once, each still one request at a"
+            + " time with its delay (default: the cores, at least 4; 1 fetches one URL at a time).")
+    Integer threads;
+
     @Option(names = "--max-pages", defaultValue = "1000", description = "Stop after this many pages: documents fetched"
             + " as HTML or PDF; requisites, redirects and error responses do not count (default: 1000).")
     int maxPages;
@@ -125,6 +129,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (follow != null) b.follow(FollowMode.parse(follow));
         if (timeLimit != null) b.timeLimit(Duration.ofSeconds(timeLimit));
         if (userAgent != null) b.userAgent(userAgent);
+        if (threads != null) b.threads(threads);
         return b.build();
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.warctrail.capture.DiscoveredLink;
@@ -31,6 +32,19 @@ public final class HtmlLinkFinder implements LinkFinder {
 
     @Override
     public List<DiscoveredLink> find(URI base, String contentType, byte[] payload) {
+        return find(base, contentType, payload, true);
+    }
+
+    /**
+     * Requisites, and every hyperlink (anchors, areas, canonical and og:url) as {@link LinkRole#OTHER}: no main text
+     * and no link classification, which is most of the work of {@link #find} on a page.
+     */
+    @Override
+    public List<DiscoveredLink> findWithoutRoles(URI base, String contentType, byte[] payload) {
+        return find(base, contentType, payload, false);
+    }
+
+    private List<DiscoveredLink> find(URI base, String contentType, byte[] payload, boolean roles) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         Map<URI, LinkRole> found = new LinkedHashMap<>();
         if (type.startsWith("text/css")) {
@@ -40,10 +54,14 @@ public final class HtmlLinkFinder implements LinkFinder {
             String html = CharsetDetection.decode(payload, contentType, true);
             org.jsoup.nodes.Document doc = Jsoup.parse(html, base.toString());
             requisites(doc, found);
-            MainText main = mainText.extract(doc);
-            for (Link link : outlinks.find(doc, base.toString(), main)) {
-                if (link.kind() == LinkKind.REQUISITE) continue;
-                add(found, resolve(base, link.url()), link.kind().isSource() ? LinkRole.SOURCE : LinkRole.OTHER);
+            if (roles) {
+                MainText main = mainText.extract(doc);
+                for (Link link : outlinks.find(doc, base.toString(), main)) {
+                    if (link.kind() == LinkKind.REQUISITE) continue;
+                    add(found, resolve(base, link.url()), link.kind().isSource() ? LinkRole.SOURCE : LinkRole.OTHER);
+                }
+            } else {
+                hyperlinks(doc, found);
             }
         }
         List<DiscoveredLink> out = new ArrayList<>(found.size());
@@ -75,6 +93,18 @@ public final class HtmlLinkFinder implements LinkFinder {
         for (Element style : doc.select("style")) {
             for (String u : CssUrls.find(style.data())) add(found, resolve(style.baseUri(), u), LinkRole.REQUISITE);
         }
+    }
+
+    /** The hyperlinks {@link Outlinks} would classify, unclassified. */
+    private static void hyperlinks(org.jsoup.nodes.Document doc, Map<URI, LinkRole> found) {
+        for (Element a : doc.select("a[href], area[href]")) add(found, Outlinks.absolute(a, "href"), LinkRole.OTHER);
+        for (Element l : doc.select("link[href][rel]")) {
+            if (Set.of(l.attr("rel").toLowerCase(Locale.ROOT).trim().split("\\s+")).contains("canonical")) {
+                add(found, Outlinks.absolute(l, "href"), LinkRole.OTHER);
+            }
+        }
+        Element ogUrl = doc.selectFirst("meta[property=og:url][content]");
+        if (ogUrl != null) add(found, Outlinks.absolute(ogUrl, "content"), LinkRole.OTHER);
     }
 
     /** The URLs of a srcset: comma-separated candidates, each a URL and an optional descriptor. */

@@ -44,6 +44,27 @@ class HtmlLinkFinderTest {
     }
 
     @Test
+    void withoutRolesTheSameLinksAreFoundAndOnlyRequisitesAreTold() throws IOException {
+        // A crawl that follows every link needs no sources told apart, and skips the page's analysis for it.
+        URI base = URI.create(SeedRepostTest.URL);
+        byte[] page = SeedRepostTest.resource("repost.html");
+        Map<java.net.URI, LinkRole> withRoles = finder.find(base, "text/html", page).stream()
+                .collect(Collectors.toMap(DiscoveredLink::url, DiscoveredLink::role));
+        Map<java.net.URI, LinkRole> without = finder.findWithoutRoles(base, "text/html", page).stream()
+                .collect(Collectors.toMap(DiscoveredLink::url, DiscoveredLink::role));
+        java.util.Set<java.net.URI> expected = new HashSet<>(withRoles.keySet());
+        expected.remove(base); // the page's own URL, which the classifier leaves out and the crawler has seen
+        without.remove(base);
+        assertEquals(expected, without.keySet());
+        withRoles.forEach((url, role) -> {
+            if (without.containsKey(url)) {
+                assertEquals(role == LinkRole.REQUISITE ? LinkRole.REQUISITE : LinkRole.OTHER, without.get(url), url.toString());
+            }
+        });
+        assertTrue(withRoles.containsValue(LinkRole.SOURCE));
+    }
+
+    @Test
     void requisitesOfMarkup() {
         Map<String, LinkRole> roles = find("https://e.example/dir/page.html", "text/html", """
                 <html><head><base href="https://cdn.example/base/">
