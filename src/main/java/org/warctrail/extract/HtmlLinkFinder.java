@@ -97,14 +97,15 @@ public final class HtmlLinkFinder implements LinkFinder {
 
     /** The hyperlinks {@link Outlinks} would classify, unclassified. */
     private static void hyperlinks(org.jsoup.nodes.Document doc, Map<URI, LinkRole> found) {
-        for (Element a : doc.select("a[href], area[href]")) add(found, Outlinks.absolute(a, "href"), LinkRole.OTHER);
+        UrlResolver resolver = new UrlResolver(doc.baseUri());
+        for (Element a : doc.select("a[href], area[href]")) add(found, Outlinks.absolute(resolver, a, "href"), LinkRole.OTHER);
         for (Element l : doc.select("link[href][rel]")) {
             if (Set.of(l.attr("rel").toLowerCase(Locale.ROOT).trim().split("\\s+")).contains("canonical")) {
-                add(found, Outlinks.absolute(l, "href"), LinkRole.OTHER);
+                add(found, Outlinks.absolute(resolver, l, "href"), LinkRole.OTHER);
             }
         }
         Element ogUrl = doc.selectFirst("meta[property=og:url][content]");
-        if (ogUrl != null) add(found, Outlinks.absolute(ogUrl, "content"), LinkRole.OTHER);
+        if (ogUrl != null) add(found, Outlinks.absolute(resolver, ogUrl, "content"), LinkRole.OTHER);
     }
 
     /** The URLs of a srcset: comma-separated candidates, each a URL and an optional descriptor. */
