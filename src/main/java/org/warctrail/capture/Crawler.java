@@ -33,9 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
-    /** Requisites of requisites are followed this many levels (a stylesheet's @import's images are 2). */
-    private static final int MAX_REQUISITE_HOPS = 3;
-    private static final int MAX_URL_LENGTH = 2048;
     /** Longest wait for a fetch to end or a host's pause to pass before limits are checked again. */
     private static final long MAX_WAIT_NANOS = 100_000_000L;
 
@@ -45,6 +42,7 @@ public final class Crawler {
     private final SocketFetcher fetcher;
     private final ExchangeRecorder recorder;
     private final Frontier frontier = new Frontier();
+    private final CrawlScope scope;
     private final Map<String, RobotsVerdict> robots = new HashMap<>();
     private final Map<String, Long> hostDelayMillis = new HashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -62,6 +60,7 @@ public final class Crawler {
     public Crawler(CrawlConfig config, RecordSink sink, PayloadHistory history, LinkFinder linkFinder,
                    CaptureListener listener) {
         this.config = config;
+        this.scope = new CrawlScope(config);
         this.linkFinder = linkFinder;
         this.listener = listener == null ? CaptureListener.NONE : listener;
         this.fetcher = new SocketFetcher(config);
@@ -312,30 +311,9 @@ public final class Crawler {
     }
 
     private void followRedirect(CrawlUrl item, String location) {
-        URI target;
-        try {
-            target = UrlKey.withoutFragment(item.url().resolve(location.trim()));
-        } catch (IllegalArgumentException e) {
-            fail(item.url(), "redirect to an invalid Location: " + location);
-            return;
-        }
-        if (!isHttp(target)) {
-            fail(item.url(), "redirect to a non-HTTP URL: " + target);
-            return;
-        }
-        String key = UrlKey.of(target);
-        List<String> chain = new ArrayList<>(item.redirectChain());
-        chain.add(UrlKey.of(item.url()));
-        if (chain.contains(key)) {
-            fail(target, "redirect loop: " + String.join(" -> ", chain) + " -> " + key);
-            return;
-        }
-        if (chain.size() > config.maxRedirects()) {
-            fail(target, "more than " + config.maxRedirects() + " redirects from " + chain.get(0));
-            return;
-        }
-        offer(new CrawlUrl(target, item.depth(), item.url(), item.seedHost(), item.requisite(),
-                item.requisiteHops(), List.copyOf(chain)));
+        CrawlScope.Redirect redirect = scope.fromRedirect(item, location);
+        if (redirect.next() != null) offer(redirect.next());
+        else fail(redirect.failedAt(), redirect.failure());
     }
 
     /** On a fetch thread: the links of a payload kept for them, or null when it is not markup. */
@@ -351,37 +329,11 @@ public final class Crawler {
     }
 
     private void followLinks(CrawlUrl item, List<DiscoveredLink> links) {
-        for (DiscoveredLink link : links) {
-            URI url = link.url();
-            if (url == null || !isHttp(url)) {
-                continue;
-            }
-            url = UrlKey.withoutFragment(url);
-            if (link.role() == LinkRole.REQUISITE) {
-                if (config.requisites() && item.requisiteHops() < MAX_REQUISITE_HOPS) {
-                    offer(new CrawlUrl(url, item.depth(), item.url(), item.seedHost(), true,
-                            item.requisiteHops() + 1, List.of()));
-                }
-            } else if (!item.requisite() && item.depth() < config.depth() && follows(link.role(), url, item.seedHost())) {
-                offer(new CrawlUrl(url, item.depth() + 1, item.url(), item.seedHost(), false, 0, List.of()));
-            }
-        }
-    }
-
-    private boolean follows(LinkRole role, URI url, String seedHost) {
-        return switch (config.follow()) {
-            case SOURCES -> role == LinkRole.SOURCE;
-            case ALL -> true;
-            case SAME_HOST -> url.getHost().equalsIgnoreCase(seedHost);
-        };
+        for (CrawlUrl next : scope.fromLinks(item, links)) offer(next);
     }
 
     private void offer(CrawlUrl url) {
-        String s = url.url().toString();
-        if (s.length() > MAX_URL_LENGTH || repeatsPathSegments(url.url().getRawPath())) {
-            return; // the shape of a trap (ever-growing relative paths), not of a page
-        }
-        frontier.offer(url);
+        if (CrawlScope.admissible(url)) frontier.offer(url);
     }
 
     private void applyCrawlDelay(String host, RobotsVerdict verdict) {
@@ -413,28 +365,8 @@ public final class Crawler {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    static boolean isHttp(URI url) {
-        String scheme = url.getScheme();
-        return url.getHost() != null && scheme != null
-                && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
-    }
-
     private static String robotsKey(URI url) {
         return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + url.getPort();
-    }
-
-    /** A path in which one segment occurs more than three times, like /a/b/a/b/a/b/a/. */
-    private static boolean repeatsPathSegments(String path) {
-        if (path == null) {
-            return false;
-        }
-        Map<String, Integer> counts = new HashMap<>();
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty() && counts.merge(segment, 1, Integer::sum) > 3) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Waits for a host's pause to end; an interrupt cancels the crawl. */

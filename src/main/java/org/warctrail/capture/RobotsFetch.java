@@ -49,7 +49,7 @@ final class RobotsFetch {
                 } catch (IllegalArgumentException e) {
                     break;
                 }
-                if (!Crawler.isHttp(url)) {
+                if (!CrawlScope.isHttp(url)) {
                     break;
                 }
                 continue;
