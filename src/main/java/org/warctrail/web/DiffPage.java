@@ -63,7 +63,8 @@ final class DiffPage {
         pages.render(ctx, 200, "diff", new DiffView(url, CaptureEntry.of(from), CaptureEntry.of(to), diff, rows,
                 all.stream().map(CaptureEntry::of).toList(),
                 "/api/diff?url=" + encoded + "&from=" + from.timestamp() + "&to=" + to.timestamp(),
-                ArchiveUrls.timeline(url)));
+                ArchiveUrls.timeline(url), BrowserCaptures.screenshotHref(index, from),
+                BrowserCaptures.screenshotHref(index, to)));
     }
 
     private static CaptureRow row(List<CaptureRow> all, String timestamp) {

@@ -56,6 +56,27 @@ class BrowserRecaptureTest {
         assertEquals(0, reindex.exit(), reindex.err());
         CommandRun again = CommandRun.of("diff", "--store", store.toString(), ScriptedNewsSite.STORY.toString());
         assertEquals(diff.out(), again.out());
+        // the diff page shows the two captures' screenshots side by side
+        try (org.warctrail.app.Archive archive = org.warctrail.app.Archives.open(store, m -> { });
+             org.warctrail.web.ReplayServer server = new org.warctrail.web.ReplayServer(archive.store(), archive.index(),
+                     org.warctrail.web.ServeOptions.loopback(0))) {
+            org.warctrail.web.ServeOptions options = org.warctrail.web.ServeOptions.loopback(0);
+            new org.warctrail.web.ArchiveUi(archive, new org.warctrail.web.CaptureJobs(archive, b -> b, false),
+                    server.pages(), options).install(server).start();
+            var http = java.net.http.HttpClient.newHttpClient();
+            String page = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/diff?url=" + ScriptedNewsSite.STORY)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+            var shots = doc.select(".screenshots img");
+            assertEquals(2, shots.size(), page);
+            assertFalse(shots.get(0).attr("src").equals(shots.get(1).attr("src")), shots.toString());
+            for (var img : shots) {
+                assertTrue(img.attr("src").contains("id_/urn:screenshot:" + ScriptedNewsSite.STORY), img.toString());
+                var png = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + img.attr("src"))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""), img.toString());
+            }
+        }
         CommandRun search = CommandRun.of("search", "--store", store.toString(), "--json", "six hundred residents");
         JsonNode hits = JSON.readTree(search.out()).get("results");
         assertEquals(1, hits.size(), search.out());
