@@ -5,19 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.warctrail.app.Archive;
+import org.warctrail.app.Archives;
 import org.warctrail.fixture.FixtureWeb;
+import org.warctrail.web.ArchiveUi;
+import org.warctrail.web.CaptureJobs;
+import org.warctrail.web.ReplayServer;
+import org.warctrail.web.ServeOptions;
 
 /**
  * The issue's case for discrepancies: the blog repost and the syndicated copy are captured while the article says
  * 62 soldiers were killed; the article is corrected to 64 and captured again; {@code chain --json} of each copy
- * lists the figure it kept against the corrected one, dated by the correcting capture.
+ * lists the figure it kept against the corrected one, dated by the correcting capture; the provenance page
+ * highlights it.
  */
 class DiscrepanciesFixtureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +72,13 @@ class DiscrepanciesFixtureTest {
         JsonNode redirect = edge(blogChain, FixtureWeb.SHORT_LINK.toString(), "redirect", article);
         assertEquals(List.of(), discrepancies(redirect));
 
+        Element listed = Jsoup.parse(provenancePage(store, FixtureWeb.BLOG_POST.toString()))
+                .selectFirst("#discrepancies li.kind-number");
+        assertTrue(listed != null, "no discrepancy listed on the provenance page");
+        assertEquals("62 Syrian", listed.selectFirst("mark.here").text());
+        assertEquals("64 Syrian", listed.selectFirst("mark.there").text());
+        assertTrue(listed.selectFirst("a").attr("href").contains(corrected), listed.outerHtml());
+
         JsonNode mirrorChain = chain(store, FixtureWeb.MIRROR_COPY.toString());
         List<String> fromMirror = new ArrayList<>();
         for (JsonNode e : mirrorChain.get("edges")) {
@@ -65,6 +87,19 @@ class DiscrepanciesFixtureTest {
         assertTrue(!fromMirror.isEmpty(), mirrorChain.toPrettyString());
         assertTrue(fromMirror.stream().allMatch(d -> d.equals("number 62 Syrian | 64 Syrian @" + corrected)),
                 fromMirror.toString());
+    }
+
+    private static String provenancePage(Path store, String url) throws Exception {
+        try (Archive archive = Archives.openForReading(store, m -> { })) {
+            ServeOptions options = new ServeOptions("127.0.0.1", 0, true, null);
+            try (CaptureJobs jobs = new CaptureJobs(archive, b -> b.delayMillis(0), true);
+                 ReplayServer server = new ReplayServer(archive.store(), archive.index(), options)) {
+                new ArchiveUi(archive, jobs, server.pages(), options).install(server).start();
+                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.port() + "/provenance?depth=1&url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+        }
     }
 
     private static JsonNode chain(Path store, String url) throws Exception {
