@@ -61,6 +61,14 @@ public final class ProvenanceQueries {
         return Optional.of(new CapturedLinks(row, links));
     }
 
+    /** The documents of a URL (SURT match), oldest capture first, with their text: the versions of its page. */
+    public List<CandidateDocument> documents(String url) {
+        return index.query("SELECT id, url, timestamp, published, title, site_name, text FROM documents WHERE surt = ? "
+                + "ORDER BY timestamp, id", List.of(SurtKey.of(url)), rs -> new CandidateDocument(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                List.of()));
+    }
+
     /**
      * Documents likely to contain a quote, given its words (lower case): the {@value #RARE_WORDS} rarest words
      * the index knows are looked up, and documents holding all but one of them returned, best (bm25) first.

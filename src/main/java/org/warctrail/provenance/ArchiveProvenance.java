@@ -26,9 +26,12 @@ public final class ArchiveProvenance {
         return quotes;
     }
 
-    /** The provenance chain of a URL from its latest capture, {@code depth} hops (redirects free). */
+    /**
+     * The provenance chain of a URL from its latest capture, {@code depth} hops (redirects free), each edge that
+     * ties the page to a source by its words with the discrepancies between them.
+     */
     public Chain chain(String url, int depth) {
-        return new ChainWalker(graph).walk(url, depth);
+        return new DiscrepancyFinder(graph).annotate(new ChainWalker(graph).walk(url, depth));
     }
 
     public Trace trace(String quote) {

@@ -1,5 +1,7 @@
 package org.warctrail.provenance;
 
+import java.util.List;
+
 /**
  * An edge of a provenance chain, from a page towards one of its sources.
  *
@@ -8,12 +10,23 @@ package org.warctrail.provenance;
  * @param context the sentence around the link; for reuse, the start of the first shared passage
  * @param status  the HTTP status of a redirect, else null
  * @param share   for reuse, the share of the page's text copied from the source (0..1), else null
+ * @param discrepancies numbers, quotes and names the page says otherwise than the source (any of its versions),
+ *                in a sentence they share; empty for edges that carry no text (redirects, plain links)
  */
 public record ChainEdge(String from, String to, String kind, String text, String context, Integer status,
-                        Double share) {
+                        Double share, List<Discrepancy> discrepancies) {
     public static final String REDIRECT = "redirect";
     public static final String REUSE = "reuse";
     private static final int CONTEXT_CHARS = 200;
+
+    public ChainEdge {
+        discrepancies = discrepancies == null ? List.of() : List.copyOf(discrepancies);
+    }
+
+    /** An edge with no discrepancies (before they are compared). */
+    public ChainEdge(String from, String to, String kind, String text, String context, Integer status, Double share) {
+        this(from, to, kind, text, context, status, share, List.of());
+    }
 
     public static ChainEdge redirect(String from, String to, int status) {
         return new ChainEdge(from, to, REDIRECT, null, null, status, null);
@@ -36,6 +49,10 @@ public record ChainEdge(String from, String to, String kind, String text, String
     }
 
     public ChainEdge withEnds(String newFrom, String newTo) {
-        return new ChainEdge(newFrom, newTo, kind, text, context, status, share);
+        return new ChainEdge(newFrom, newTo, kind, text, context, status, share, discrepancies);
+    }
+
+    public ChainEdge withDiscrepancies(List<Discrepancy> found) {
+        return new ChainEdge(from, to, kind, text, context, status, share, found);
     }
 }

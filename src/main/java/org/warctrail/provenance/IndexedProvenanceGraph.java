@@ -50,6 +50,12 @@ final class IndexedProvenanceGraph implements ProvenanceGraph {
         return edges;
     }
 
+    @Override
+    public List<TextVersion> texts(String url) {
+        return queries.documents(url).stream().filter(d -> !d.text().isBlank())
+                .map(d -> new TextVersion(d.timestamp(), d.text())).toList();
+    }
+
     /** One edge per source page (the largest reuse when several captures of either matched). */
     @Override
     public List<ChainEdge> reuseSources(String url) {

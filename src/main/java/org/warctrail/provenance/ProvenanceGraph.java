@@ -22,4 +22,12 @@ interface ProvenanceGraph {
 
     /** {@code reuse} edges from the URL's document to the earlier documents it copied passages from. */
     List<ChainEdge> reuseSources(String url);
+
+    /**
+     * The texts of the URL's captured documents, oldest first (SURT match); empty when it has none (not archived,
+     * a redirect, no text). Discrepancies compare them.
+     */
+    default List<TextVersion> texts(String url) {
+        return List.of();
+    }
 }

@@ -79,6 +79,11 @@ public final class ProvenancePage {
         return out;
     }
 
+    /** The replay of the source version a discrepancy quotes (for the template). */
+    public static String versionHref(String timestamp, String url) {
+        return ArchiveUrls.replay(timestamp, ReplayMode.FRAME, url);
+    }
+
     private static String span(String text, int start, int end) {
         int s = Math.max(0, Math.min(start, text.length()));
         int e = Math.max(s, Math.min(end, text.length()));

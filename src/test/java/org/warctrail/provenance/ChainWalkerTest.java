@@ -111,7 +111,8 @@ class ChainWalkerTest {
         assertEquals(Set.of("root", "nodes", "edges"), fields(json));
         assertEquals(Set.of("url", "title", "site", "published", "archived", "firstCapture", "lastCapture",
                 "lastStatus", "lastAttempt"), fields(json.get("nodes").get(0)));
-        assertEquals(Set.of("from", "to", "kind", "text", "context", "status", "share"), fields(json.get("edges").get(0)));
+        assertEquals(Set.of("from", "to", "kind", "text", "context", "status", "share", "discrepancies"),
+                fields(json.get("edges").get(0)));
     }
 
     static Set<String> fields(JsonNode node) {
