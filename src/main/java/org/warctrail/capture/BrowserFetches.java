@@ -133,8 +133,13 @@ final class BrowserFetches implements AutoCloseable {
     private String robotsRefusal(URI target, PageLoad page) throws IOException {
         return robots.refusal(target, new BrowserRobots.Fetch() {
             @Override
-            public Exchange fetch(URI url) throws IOException {
-                return BrowserFetches.this.fetch(url);
+            public RobotsFetch.Result robots(URI pageUrl, String robotName) throws IOException {
+                SocketFetcher fetcher = takeFetcher(pageUrl);
+                try {
+                    return RobotsFetch.fetch(fetcher, pageUrl, robotName);
+                } finally {
+                    fetchers.add(fetcher);
+                }
             }
 
             @Override
@@ -144,14 +149,17 @@ final class BrowserFetches implements AutoCloseable {
         });
     }
 
-    private Exchange fetch(URI url) throws IOException {
-        SocketFetcher fetcher;
+    private SocketFetcher takeFetcher(URI url) throws IOException {
         try {
-            fetcher = fetchers.take();
+            return fetchers.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted before fetching " + url, e);
         }
+    }
+
+    private Exchange fetch(URI url) throws IOException {
+        SocketFetcher fetcher = takeFetcher(url);
         try {
             return fetcher.fetch(url, head -> true); // the browser gets every body, so every body is kept
         } finally {
