@@ -230,7 +230,7 @@ public final class WaczExporter {
                         captures++;
                         Optional<WaczPage> page = pageOf(moved, documents);
                         if (page.isPresent()) {
-                            writePage(pagesOut, page.get());
+                            page.get().writeTo(pagesOut);
                             if (pages.isEmpty()) pages.add(page.get());
                             pageCount++;
                         }
@@ -293,8 +293,8 @@ public final class WaczExporter {
             pageCount = pages.size();
             zip.putDeflated("pages/pages.jsonl", out -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                writePagesHeader(w);
-                for (WaczPage page : pages) writePage(w, page);
+                WaczPage.writeHeader(w);
+                for (WaczPage page : pages) page.writeTo(w);
                 w.flush();
             });
         }
@@ -342,7 +342,7 @@ public final class WaczExporter {
 
         private Writer pagesWriter(Path file) throws IOException {
             Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            writePagesHeader(w);
+            WaczPage.writeHeader(w);
             return w;
         }
 
@@ -407,15 +407,5 @@ public final class WaczExporter {
             m.put("mainPageDate", WaczPage.isoDate(pages.get(0).timestamp()));
         }
         return m;
-    }
-
-    private static void writePagesHeader(Writer w) throws IOException {
-        w.write(WaczPage.headerLine());
-        w.write('\n');
-    }
-
-    private static void writePage(Writer w, WaczPage page) throws IOException {
-        w.write(page.jsonLine());
-        w.write('\n');
     }
 }

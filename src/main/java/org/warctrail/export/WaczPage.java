@@ -1,6 +1,8 @@
 package org.warctrail.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +24,18 @@ record WaczPage(String url, String timestamp, String title) {
     /** The first line of pages.jsonl (format json-pages-1.0). */
     static String headerLine() {
         return "{\"format\": \"json-pages-1.0\", \"id\": \"pages\", \"title\": \"All Pages\"}";
+    }
+
+    /** Writes the first line of pages.jsonl. */
+    static void writeHeader(Writer w) throws IOException {
+        w.write(headerLine());
+        w.write('\n');
+    }
+
+    /** Writes this page's line of pages.jsonl. */
+    void writeTo(Writer w) throws IOException {
+        w.write(jsonLine());
+        w.write('\n');
     }
 
     /** This page as a pages.jsonl line: a stable id (from URL and time), url, ts, and title when known. */
