@@ -182,6 +182,53 @@ class BrowserCaptureTest {
         assertTrue(urls.contains(ScriptedNewsSite.STORY.toString()), trace.toPrettyString());
     }
 
+    /**
+     * The capture replayed in headless Chromium: the archived script gets the archived JSON and writes the article;
+     * the browser is given the fixture web as its proxy, so any request that left the archive would reach it.
+     */
+    @Test
+    void replayedInABrowserTheArchivedScriptBuildsTheArticleFromTheArchive() throws Exception {
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        Assumptions.assumeTrue(Files.isExecutable(chromedriver), "no " + chromedriver + " (Debian package chromium-driver)");
+        Assumptions.assumeFalse(Boolean.getBoolean("skipBrowserTests"), "skipBrowserTests=true");
+        int before = web.requests().size();
+        Path profile = Files.createDirectories(dir.resolve("replay-profile"));
+        try (Archive archive = Archives.open(store, m -> { });
+             ReplayServer server = new ReplayServer(archive.store(), archive.index(), ServeOptions.loopback(0)).start()) {
+            var options = new org.openqa.selenium.chrome.ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--user-data-dir=" + profile,
+                    "--proxy-server=" + web.proxy());
+            var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                    .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+            var driver = new org.openqa.selenium.chrome.ChromeDriver(service, options);
+            try {
+                driver.get("http://127.0.0.1:" + server.port() + "/web/" + ScriptedNewsSite.STORY);
+                driver.switchTo().frame(driver.findElement(org.openqa.selenium.By.id("replay")));
+                String heading = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                        .until(d -> {
+                            Object h = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                                    "var h = document.querySelector('h1'); return h ? h.textContent : null;");
+                            return ScriptedNewsSite.HEADLINE.equals(h) ? (String) h : null;
+                        });
+                assertEquals(ScriptedNewsSite.HEADLINE, heading);
+                String text = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.body.innerText;");
+                assertTrue(text.contains(ScriptedNewsSite.QUOTE), text);
+                Thread.sleep(500); // the page's beacon and lazy image would have gone out by now
+            } finally {
+                driver.quit();
+                service.stop();
+            }
+        }
+        // (Chromium's own background requests, to its update and sign-in services, pass the proxy too: not the page's)
+        assertEquals(List.of(), web.requests().subList(before, web.requests().size()).stream()
+                .filter(r -> r.host() != null && r.host().endsWith(".example")).toList(),
+                "the replayed page reached the stand-in live web");
+    }
+
     @Test
     void theTimelineMarksTheBrowserCaptureAndTheBannerOffersItsScreenshot() throws Exception {
         try (Archive archive = Archives.open(store, m -> { });
