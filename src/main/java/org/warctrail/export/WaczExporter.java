@@ -140,7 +140,7 @@ public final class WaczExporter {
             }
             writeProvenance(zip);
             Instant created = Instant.now();
-            zip.finish(metadata(urls, export.pages, created), signingKey == null ? null : hash -> signed(hash, created));
+            zip.finish(metadata(urls, export.pages, created), signingKey == null ? null : hash -> WaczTimestamp.signed(signingKey, hash, created, timestamps));
         } catch (UncheckedIOException e) {
             Files.deleteIfExists(partial);
             throw e.getCause();
@@ -158,19 +158,6 @@ public final class WaczExporter {
         }
         return new WaczSummary(target, List.copyOf(export.warcNames), export.captures, export.pageCount,
                 Files.size(target), export.notArchived, List.copyOf(notices));
-    }
-
-    /** The signature of datapackage.json's hash, timestamped when an authority is given. */
-    private Map<String, Object> signed(String hash, Instant created) {
-        Map<String, Object> signed = WaczSignature.sign(signingKey, hash, created);
-        if (timestamps != null) {
-            try {
-                signed.putAll(WaczTimestamp.stamp((String) signed.get("signature"), created, timestamps));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return signed;
     }
 
     private List<String> withSources(List<String> urls) {

@@ -2,6 +2,7 @@ package org.warctrail.export;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,6 +50,19 @@ public final class WaczTimestamp {
     }
 
     /** {@code timeSignature} and {@code timestampCert} for {@code signature}, from {@code authority}. */
+    /** The signature of datapackage.json's hash, timestamped when an authority is given (null for none). */
+    static Map<String, Object> signed(SigningKey key, String hash, Instant created, Authority authority) {
+        Map<String, Object> signed = WaczSignature.sign(key, hash, created);
+        if (authority != null) {
+            try {
+                signed.putAll(stamp((String) signed.get("signature"), created, authority));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return signed;
+    }
+
     public static Map<String, Object> stamp(String signature, Instant created, Authority authority) throws IOException {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);

@@ -60,11 +60,11 @@ final class DiffPage {
         CaptureRow to = row(all, diff.to().timestamp());
         List<DiffRows.Row> rows = DiffRows.of(paragraphs(from), paragraphs(to), diff.paragraphs());
         String encoded = ArchiveUrls.encode(url);
+        Map<String, String> screenshots = BrowserCaptures.screenshots(index, url); // one lookup for both captures
         pages.render(ctx, 200, "diff", new DiffView(url, CaptureEntry.of(from), CaptureEntry.of(to), diff, rows,
                 all.stream().map(CaptureEntry::of).toList(),
                 "/api/diff?url=" + encoded + "&from=" + from.timestamp() + "&to=" + to.timestamp(),
-                ArchiveUrls.timeline(url), BrowserCaptures.screenshotHref(index, from),
-                BrowserCaptures.screenshotHref(index, to)));
+                ArchiveUrls.timeline(url), screenshots.get(from.timestamp()), screenshots.get(to.timestamp())));
     }
 
     private static CaptureRow row(List<CaptureRow> all, String timestamp) {

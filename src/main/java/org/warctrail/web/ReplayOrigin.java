@@ -1,7 +1,6 @@
 package org.warctrail.web;
 
 import io.javalin.http.Context;
-import java.util.Locale;
 
 /**
  * The second origin archived pages run in: the same host as the UI on a port of its own. The snapshot's frame
@@ -40,13 +39,6 @@ public final class ReplayOrigin {
 
     private static String hostName(Context ctx) {
         String host = ctx.header("Host");
-        if (host == null || host.isBlank()) return ctx.req().getLocalAddr();
-        host = host.strip().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end > 0 ? host.substring(0, end + 1) : host;
-        }
-        int colon = host.indexOf(':');
-        return colon >= 0 ? host.substring(0, colon) : host;
+        return host == null || host.isBlank() ? ctx.req().getLocalAddr() : RequestGuard.hostName(host);
     }
 }

@@ -29,15 +29,21 @@ final class RequestGuard {
         }
     }
 
-    private boolean loopbackHost(String hostHeader) {
-        if (hostHeader == null) return true; // HTTP/1.0 without Host: the socket is loopback anyway
-        String host = hostHeader.trim().toLowerCase(Locale.ROOT);
+    /** The host of a Host header, lower-cased, without its port; an IPv6 address keeps its brackets. */
+    static String hostName(String hostHeader) {
+        String host = hostHeader.strip().toLowerCase(Locale.ROOT);
         if (host.startsWith("[")) {
             int end = host.indexOf(']');
-            host = end > 0 ? host.substring(1, end) : host;
-        } else if (host.indexOf(':') >= 0) {
-            host = host.substring(0, host.indexOf(':'));
+            return end > 0 ? host.substring(0, end + 1) : host;
         }
+        int colon = host.indexOf(':');
+        return colon >= 0 ? host.substring(0, colon) : host;
+    }
+
+    private boolean loopbackHost(String hostHeader) {
+        if (hostHeader == null) return true; // HTTP/1.0 without Host: the socket is loopback anyway
+        String host = hostName(hostHeader);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
         if (host.equals("localhost") || host.endsWith(".localhost") || host.equals(options.bind())) return true;
         if (!host.matches("[0-9.]+|[0-9a-f:]+")) return false; // a name: only localhost names are ours
         try {
