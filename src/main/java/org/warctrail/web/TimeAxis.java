@@ -27,7 +27,7 @@ public record TimeAxis(List<Segment> segments, List<Break> breaks, List<Tick> ti
     /** Space at either end of a stretch, so marks do not sit on a break. */
     static final int PAD = 12;
     /** Width of a tick label with room around it. */
-    static final int TICK_SPACING = 72;
+    static final int TICK_SPACING = 56;
     /**
      * A gap is cut out when it is this many times the median gap between the dates (dates spread evenly stay on
      * one scale; a week of publications and a day of captures ten years later do not)...
@@ -60,7 +60,8 @@ public record TimeAxis(List<Segment> segments, List<Break> breaks, List<Tick> ti
     private static final List<Unit> UNITS = List.of(
             new Unit(ChronoUnit.MINUTES, 1, 60, "HH:mm"), new Unit(ChronoUnit.MINUTES, 10, 600, "HH:mm"),
             new Unit(ChronoUnit.HOURS, 1, 3_600, "HH:mm"), new Unit(ChronoUnit.HOURS, 6, 21_600, "HH:mm"),
-            new Unit(ChronoUnit.DAYS, 1, 86_400, "MM-dd"), new Unit(ChronoUnit.DAYS, 7, 604_800, "MM-dd"),
+            new Unit(ChronoUnit.DAYS, 1, 86_400, "MM-dd"), new Unit(ChronoUnit.DAYS, 2, 172_800, "MM-dd"),
+            new Unit(ChronoUnit.DAYS, 7, 604_800, "MM-dd"),
             new Unit(ChronoUnit.MONTHS, 1, 2_629_746, "yyyy-MM"), new Unit(ChronoUnit.MONTHS, 3, 7_889_238, "yyyy-MM"),
             new Unit(ChronoUnit.YEARS, 1, 31_556_952, "yyyy"), new Unit(ChronoUnit.YEARS, 5, 157_784_760, "yyyy"),
             new Unit(ChronoUnit.YEARS, 25, 788_923_800, "yyyy"));
