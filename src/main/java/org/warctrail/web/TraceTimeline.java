@@ -18,7 +18,7 @@ import org.warctrail.provenance.TraceMatch;
  *
  * @param start the earliest date shown (yyyy-MM-dd), empty without matches
  * @param end   the latest
- * @param axis  the axis, null without matches
+ * @param axis  the axis, with no stretches without matches
  */
 public record TraceTimeline(int width, int height, String start, String end, TimeAxis axis, List<Row> rows) {
     static final int LEFT = 16;
@@ -72,7 +72,7 @@ public record TraceTimeline(int width, int height, String start, String end, Tim
     static TraceTimeline of(Trace trace) {
         List<TraceMatch> matches = trace.matches();
         if (matches.isEmpty()) {
-            return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP, "", "", null, List.of());
+            return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP, "", "", new TimeAxis(List.of(), List.of(), List.of()), List.of());
         }
         List<Long> instants = new ArrayList<>();
         for (TraceMatch m : matches) {

@@ -56,4 +56,11 @@ class TimeAxisTest {
         assertEquals(250, axis.x(at("2026-12-02T15:40:01Z")));
         assertEquals(List.of(new TimeAxis.Tick(250, "15:40")), axis.ticks());
     }
+
+    @Test
+    void aTraceWithoutMatchesHasAnEmptyAxis() {
+        TraceTimeline timeline = TraceTimeline.of(new org.warctrail.provenance.Trace("words found nowhere", List.of(),
+                null, List.of(), List.of()));
+        assertTrue(timeline.axis().segments().isEmpty() && timeline.axis().ticks().isEmpty() && timeline.rows().isEmpty());
+    }
 }
