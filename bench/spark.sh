@@ -9,31 +9,33 @@ DOCS=${1:-50000}
 CORES=${SPARK_CORES:-$(nproc)}
 mvn -o -q test-compile
 mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt >/dev/null
-CP="target/classes:target/test-classes:$(cat target/bench-cp.txt)"
 [ -f target/warctrail-spark.jar ] || mvn -o -q -Pspark -DskipTests package
+# a copy of the classes, so that a build while the benchmark runs does not change them under it
+rm -rf bench/out/spark-classes && mkdir -p bench/out/spark-classes && cp -r target/classes target/test-classes bench/out/spark-classes/
+CP="bench/out/spark-classes/classes:bench/out/spark-classes/test-classes:$(cat target/bench-cp.txt)"
 java -cp "$CP" org.warctrail.bench.SparkCorpus bench/out/spark-10000 10000 8
 java -cp "$CP" org.warctrail.bench.SparkCorpus "bench/out/spark-$DOCS" "$DOCS" 16
-now() { date +%s.%N; }
+# CPU seconds (user + sys) are what count on this shared machine: documents per CPU second = documents/s per core
+# at full use; wall seconds are printed too.
+cpu() { awk '{ printf "%.1f s wall, %.1f CPU s", $1, $2 + $3 }' "$1"; }
 
-echo "== single machine: import (extraction, index, reuse and version flags) of $DOCS documents on $(nproc) cores"
+echo "== single machine: import (extraction, index, reuse and version flags) of $DOCS documents"
 rm -rf bench/out/spark-store
-t0=$(now)
-java -Xmx2g -cp "$CP" org.warctrail.cli.Main import --store bench/out/spark-store "bench/out/spark-$DOCS" | tail -1
-t1=$(now)
-awk -v d="$DOCS" -v s="$(echo "$t1 - $t0" | bc)" -v c="$(nproc)" \
-  'BEGIN { printf "import: %.1f s = %.1f documents/s = %.1f documents/s per core\n", s, d / s, d / s / c }'
+/usr/bin/time -f "%e %U %S" -o bench/out/import.time \
+  java -Xmx2g -cp "$CP" org.warctrail.cli.Main import --store bench/out/spark-store "bench/out/spark-$DOCS" | tail -1
+awk -v d="$DOCS" '{ printf "import: %.1f s wall, %.1f CPU s = %.1f documents per CPU second (per core)\n", $1, $2 + $3, d / ($2 + $3) }' bench/out/import.time
 
 for n in 10000 "$DOCS"; do
   echo "== Spark local[$CORES]: $n documents"
   rm -rf "bench/out/spark-out-$n"
-  t0=$(now)
-  line=$(java -Xmx3g -jar target/warctrail-spark.jar --master "local[$CORES]" --input "bench/out/spark-$n" \
-    --output "bench/out/spark-out-$n" 2>/dev/null | grep '^warctrail-spark:')
-  t1=$(now)
-  echo "$line"
-  echo "$line" | awk -v n="$n" -v c="$CORES" -v wall="$(echo "$t1 - $t0" | bc)" '{
+  /usr/bin/time -f "%e %U %S" -o bench/out/spark.time \
+    java -Xmx3g -jar target/warctrail-spark.jar --master "local[$CORES]" --input "bench/out/spark-$n" \
+    --output "bench/out/spark-out-$n" 2>/dev/null | grep '^warctrail-spark:' > bench/out/spark.line
+  cat bench/out/spark.line
+  paste -d ' ' bench/out/spark.time bench/out/spark.line | awk -v n="$n" -v c="$CORES" '{
+    cpu = $2 + $3;
     match($0, /extraction [0-9.]+/); e = substr($0, RSTART + 11, RLENGTH - 11);
     match($0, /reuse [0-9.]+ s/); r = substr($0, RSTART + 6, RLENGTH - 8);
-    printf "spark %d docs: %.1f s wall with JVM start; extraction stage %.1f documents/s per core; reuse stage %.1f s = %.2f ms per document\n",
-      n, wall, n / e / c, r, r * 1000 / n }'
+    printf "spark %d documents: %.1f s wall, %.1f CPU s = %.1f documents per CPU second (per core), JVM start and all stages included; reuse stage %.1f s wall = %.2f ms per document\n",
+      n, $1, cpu, n / cpu, r, r * 1000 / n }'
 done

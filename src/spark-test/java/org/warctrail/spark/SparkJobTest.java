@@ -157,6 +157,21 @@ class SparkJobTest {
         assertTrue(cdx.out().contains(fixtureWarc.toString()), cdx.out());
     }
 
+    @Test
+    void parquetIsTheDefaultFormat() {
+        Path out = dir.resolve("parquet-output");
+        JobOptions options = JobOptions.parse(new String[] {"--input", input.resolve("fixture.warc.gz").toUri().toString(),
+                "--output", out.toString()});
+        assertEquals("parquet", options.format());
+        JobSummary parquet = new WarctrailJob(spark, options).run();
+        for (String table : List.of("captures", "documents", "links", "quotes", "reuse", "quote_clusters", "files")) {
+            assertTrue(Files.isDirectory(out.resolve(table)), table);
+        }
+        Set<String> urls = new HashSet<>(strings(spark.read().parquet(out.resolve("documents").toString()).select("url")));
+        assertTrue(urls.containsAll(FIXTURE_PAGES), urls.toString());
+        assertTrue(parquet.documents() >= urls.size(), parquet.line());
+    }
+
     record Cli(int exit, String out, String err) {
     }
 

@@ -18,6 +18,10 @@ public final class SparkMain {
         }
         SparkSession.Builder builder = SparkSession.builder().appName("warctrail");
         if (options.master() != null) builder.master(options.master());
+        if (options.master() != null && options.master().startsWith("local")) {
+            // 200 shuffle partitions (the default, for clusters) cost more than the work on one machine
+            builder.config("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
+        }
         SparkSession spark = builder.getOrCreate();
         try {
             JobSummary summary = new WarctrailJob(spark, options).run();
