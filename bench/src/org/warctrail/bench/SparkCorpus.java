@@ -18,7 +18,7 @@ import org.netpreserve.jwarc.WarcWriter;
 /**
  * The Spark benchmark's corpus: {@link SyntheticCorpus}'s news documents (planted reuse and quotes, a footer per
  * site) as HTML pages in gzipped WARC files, {@code docs} documents over {@code files} files, written once into
- * {@code DIR} (skipped when its marker says it is there). Usage: SparkCorpus DIR DOCS FILES.
+ * {@code DIR} (skipped when its marker DIR.complete says it is there). Usage: SparkCorpus DIR DOCS FILES.
  */
 public final class SparkCorpus {
     private SparkCorpus() {
@@ -28,7 +28,7 @@ public final class SparkCorpus {
         Path dir = Path.of(args[0]);
         int docs = Integer.parseInt(args[1]);
         int files = Integer.parseInt(args[2]);
-        Path done = dir.resolve(".complete");
+        Path done = dir.resolveSibling(dir.getFileName() + ".complete"); // beside it: import would report it
         if (Files.exists(done)) return;
         Files.createDirectories(dir);
         SyntheticCorpus corpus = new SyntheticCorpus(7, 20_000, 500);
