@@ -265,6 +265,16 @@ public final class Archive implements Closeable {
     }
 
     /**
+     * Loads a Spark job's output ({@code import --derived}) into the store, then derives what it queued (reuse,
+     * version flags), as an import does after each batch.
+     */
+    public ImportResult importDerived(Path dir) throws IOException {
+        ImportResult result = new org.warctrail.ingest.DerivedImporter(store, index).importDerived(dir, notices);
+        derivations.run();
+        return result;
+    }
+
+    /**
      * Indexes what the index lacks: for each file of the store (and each file indexed in place) that has grown
      * past its mark, cuts a torn tail of ours, then indexes the rest.
      */

@@ -46,14 +46,25 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Files or directories to import.")
-    List<Path> inputs;
+    @Option(names = "--derived", paramLabel = "DIR", description = "Load the output of the Spark job "
+            + "(warctrail-spark.jar --format json) instead: its captures, documents, links and quotes, with CDX rows "
+            + "pointing at the WARC files where the job read them.")
+    Path derived;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Files or directories to import.")
+    List<Path> inputs = List.of();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (derived == null && inputs.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give FILE|DIR to import, or --derived DIR");
+        }
+        if (derived != null && !inputs.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--derived DIR takes no FILE|DIR");
+        }
         for (Path p : inputs) {
             if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
         }
@@ -62,7 +73,8 @@ public final class ImportCommand implements Callable<Integer> {
         String underived;
         try (IndexProgress progress = new IndexProgress("import", spec.commandLine().getErr());
              Archive archive = Archives.open(store.dir(), progress::notice)) {
-            result = archive.importFiles(inputs, new ImportOptions(inPlace, maxExpanded, maxRatio), progress);
+            result = derived != null ? archive.importDerived(derived)
+                    : archive.importFiles(inputs, new ImportOptions(inPlace, maxExpanded, maxRatio), progress);
             underived = archive.derivations().status().failureNotice();
         }
         if (json) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * edit distance over words (the whole quote against any stretch of the text): a changed, missing or added word
  * costs 1, a word with a typo costs 1 minus its character similarity. The score is 1 - cost / quote words.
  */
-final class QuoteMatcher {
+public final class QuoteMatcher {
     /** Words above this length in a quote are ignored (a paragraph pasted as a "quote" is still found by its start). */
     private static final int MAX_QUOTE_WORDS = 200;
 

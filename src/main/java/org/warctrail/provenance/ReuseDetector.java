@@ -80,19 +80,12 @@ public final class ReuseDetector {
         List<Map.Entry<Long, Integer>> best = new ArrayList<>(candidates.entrySet());
         best.removeIf(c -> c.getValue() < MIN_SHARED_KEYS);
         best.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        String key = UrlKey.of(document.url());
         Map<Long, String> urls = corpus.urls(best.stream().map(Map.Entry::getKey).toList());
         int aligned = 0;
         for (Map.Entry<Long, Integer> candidate : best) {
             if (aligned == maxCandidates) break;
             Optional<String> url = Optional.ofNullable(urls.get(candidate.getKey()));
-            // Another capture of the same page is a version of it (see versions), not reuse.
-            if (url.isEmpty() || UrlKey.of(url.get()).equals(key)) continue;
-            // Two pages of a site share their boilerplate's MinHash values (the footer's are the same on every
-            // page): a few keys in common are that, more are copying (as 2 of 64 two-row bands selected before).
-            if (candidate.getValue() < MIN_SHARED_KEYS_SAME_SITE && UrlKey.site(url.get()).equals(document.site())) {
-                continue;
-            }
+            if (url.isEmpty() || !worthAligning(candidate.getValue(), document.url(), url.get())) continue;
             Optional<ReuseDocument> other = corpus.document(candidate.getKey());
             if (other.isEmpty()) continue;
             aligned++;
@@ -100,6 +93,17 @@ public final class ReuseDetector {
         }
         found.sort(Comparator.comparingInt(Reuse::words).reversed());
         return found;
+    }
+
+    /**
+     * Whether a candidate sharing {@code sharedKeys} band keys with a document is aligned with it: never another
+     * capture of the same page (a version of it, see versions, not reuse); at least {@value #MIN_SHARED_KEYS} keys,
+     * and {@value #MIN_SHARED_KEYS_SAME_SITE} between pages of one site, which share their boilerplate's MinHash
+     * values (a footer's are the same on every page): a few keys in common are that, more are copying.
+     */
+    public static boolean worthAligning(int sharedKeys, String url, String candidateUrl) {
+        if (sharedKeys < MIN_SHARED_KEYS || UrlKey.of(candidateUrl).equals(UrlKey.of(url))) return false;
+        return sharedKeys >= MIN_SHARED_KEYS_SAME_SITE || !UrlKey.site(candidateUrl).equals(UrlKey.site(url));
     }
 
     /** The reuse between two documents, directed by date, after removing site-wide boilerplate; empty if none. */

@@ -33,16 +33,25 @@ class PackageLayersTest {
             Map.entry("app", 5),
             Map.entry("watch", 6),
             Map.entry("web", 7),
-            Map.entry("cli", 8));
+            Map.entry("cli", 8),
+            Map.entry("spark", 8));
     private static final Pattern USE = Pattern.compile("\\borg\\.warctrail\\.([a-z]+)\\.");
     private static final Path SOURCES = Path.of("src/main/java/org/warctrail");
+    /** The Spark job's sources, compiled only under the Maven profile spark, and layered all the same. */
+    private static final Path SPARK_SOURCES = Path.of("src/spark/java/org/warctrail");
 
     @Test
     void packagesOnlyUseLowerLayers() throws IOException {
         List<String> wrong = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
+        check(SOURCES, wrong);
+        if (Files.isDirectory(SPARK_SOURCES)) check(SPARK_SOURCES, wrong);
+        assertEquals(List.of(), wrong);
+    }
+
+    private static void check(Path sources, List<String> wrong) throws IOException {
+        try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String own = SOURCES.relativize(file).getName(0).toString();
+                String own = sources.relativize(file).getName(0).toString();
                 Integer layer = LAYERS.get(own);
                 if (layer == null) {
                     wrong.add(own + ": a package with no layer: add it to PackageLayersTest.LAYERS");
@@ -55,12 +64,11 @@ class PackageLayersTest {
                     if (other.equals(own)) continue;
                     Integer otherLayer = LAYERS.get(other);
                     if (otherLayer == null || otherLayer >= layer) {
-                        wrong.add(SOURCES.relativize(file) + " (" + own + ", layer " + layer + ") uses " + other
+                        wrong.add(sources.relativize(file) + " (" + own + ", layer " + layer + ") uses " + other
                                 + " (layer " + otherLayer + ")");
                     }
                 }
             }
         }
-        assertEquals(List.of(), wrong);
     }
 }
