@@ -34,6 +34,14 @@ public final class ArchiveProvenance {
         return new DiscrepancyFinder(graph).annotate(new ChainWalker(graph).walk(url, depth));
     }
 
+    /**
+     * The chain read at a time: each URL at its capture nearest to {@code timestamp} (14 digits), null for the
+     * root's latest capture; discrepancies as {@link #chain(String, int)} finds them.
+     */
+    public Chain chain(String url, String timestamp, int depth) {
+        return new DiscrepancyFinder(graph).annotate(new ChainWalker(graph).walk(url, timestamp, depth, true));
+    }
+
     public Trace trace(String quote) {
         return new QuoteTracer(quotes, graph).trace(quote);
     }
