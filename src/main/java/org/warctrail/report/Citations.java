@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.netpreserve.jwarc.MessageHeaders;
+import org.warctrail.extract.Document;
 import org.warctrail.index.CaptureIndex;
 import org.warctrail.index.CaptureRow;
+import org.warctrail.index.StoredDocuments;
 import org.warctrail.store.StoredRecord;
 import org.warctrail.store.WarcStore;
 
@@ -21,6 +23,7 @@ final class Citations {
     private final CaptureIndex index;
     private final WarcStore store;
     private final String baseUrl;
+    private final StoredDocuments documents;
     private final Map<Long, ArchivedCopy> copies = new LinkedHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
 
@@ -29,6 +32,7 @@ final class Citations {
         this.index = index;
         this.store = store;
         this.baseUrl = baseUrl;
+        this.documents = new StoredDocuments(index);
     }
 
     /** The archive's address for a capture: Wayback's form, which {@code serve} answers. */
@@ -36,7 +40,7 @@ final class Citations {
         return baseUrl + "web/" + timestamp + "/" + url;
     }
 
-    /** Remembers a page's title for the copies of it cited later. */
+    /** Remembers a page's title for the copies of it cited later whose own document has none. */
     void title(String url, String title) {
         if (title != null && !title.isBlank()) titles.putIfAbsent(url, title);
     }
@@ -72,7 +76,9 @@ final class Citations {
         } catch (IOException e) {
             problem = "unreadable record at offset " + row.offset() + " of " + row.file() + ": " + e.getMessage();
         }
-        return new ArchivedCopy(number, row.url(), row.timestamp(), titles.get(row.url()),
+        // the title of this capture: a corrected headline is not the title of the copy before it
+        String title = documents.of(row).map(Document::title).filter(t -> !t.isBlank()).orElse(titles.get(row.url()));
+        return new ArchivedCopy(number, row.url(), row.timestamp(), title,
                 versionUrl(row.timestamp(), row.url()), row.status(), row.recordType().name().toLowerCase(Locale.ROOT),
                 row.file(), row.offset(), row.length(), row.recordId(), payload, block, problem);
     }

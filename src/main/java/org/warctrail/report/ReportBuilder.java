@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +146,10 @@ public final class ReportBuilder {
     private List<ReusedPassage> passages(String url, Citations citations) {
         List<ReusedPassage> out = new ArrayList<>();
         Map<Long, CandidateDocument> docs = new HashMap<>();
+        Set<String> sources = new HashSet<>();
         for (StoredReuse r : reuse.reuseInto(url)) {
+            // each capture of a source was compared: its passages are shown once, from the reuse of most words
+            if (!sources.add(r.sourceUrl())) continue;
             CandidateDocument source = docs.computeIfAbsent(r.sourceId(), id -> reuse.document(id).orElse(null));
             CandidateDocument target = docs.computeIfAbsent(r.targetId(), id -> reuse.document(id).orElse(null));
             if (source == null || target == null) continue;

@@ -57,7 +57,7 @@ final class VersionHistory {
     static List<String> details(VersionDiff diff) {
         List<String> out = new ArrayList<>();
         for (FieldChange f : diff.fields()) {
-            if (!f.minor()) out.add(f.name() + ": “" + f.from() + "” → “" + f.to() + "”");
+            if (!f.minor()) out.add(f.name() + ": " + quoted(f.from()) + " → " + quoted(f.to()));
         }
         for (NumberChange n : diff.numbers()) {
             out.add("number" + ("title".equals(n.where()) ? " in the headline" : "") + ": " + n.from() + " → " + n.to()
@@ -66,5 +66,9 @@ final class VersionHistory {
         for (QuotedText q : diff.quotesAdded()) out.add("quote added: “" + q.text() + "”");
         for (QuotedText q : diff.quotesRemoved()) out.add("quote removed: “" + q.text() + "”");
         return out.size() <= MAX_DETAILS ? out : out.subList(0, MAX_DETAILS);
+    }
+
+    private static String quoted(String value) {
+        return value == null || value.isBlank() ? "none" : "“" + value + "”";
     }
 }
