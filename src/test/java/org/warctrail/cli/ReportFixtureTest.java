@@ -250,6 +250,39 @@ class ReportFixtureTest {
         assertEquals(200, get(traceButton.attr("href").substring(1)).statusCode());
     }
 
+    @Test
+    void atAnEarlierTimeTheReportIsOnTheCaptureNearestIt() throws Exception {
+        String article = FixtureWeb.NEWS_ARTICLE.toString();
+        String first = archive.index().captures(article).get(0).timestamp();
+        Path older = dir.resolve("article-before-the-correction.html");
+        CommandRun run = CommandRun.of("report", "--store", store.toString(), "--base-url", base, "--at", first,
+                "--out", older.toString(), article);
+        assertEquals(0, run.exit(), run.err());
+        Document doc = Jsoup.parse(Files.readString(older), base);
+        assertEquals(base + "web/" + first + "/" + article,
+                doc.selectFirst("header a[data-versionurl]").attr("data-versionurl"));
+        // the headline it had then, not the corrected one
+        assertEquals("Provenance of “Russia contacted US twice to stop coalition strike on Syrian army – Pentagon”",
+                doc.selectFirst("h1").text());
+    }
+
+    @Test
+    void badInputIsOneLineAndWritesNothing() {
+        Path none = dir.resolve("none.html");
+        for (List<String> args : List.of(List.of("http://nowhere.example/"),
+                List.of("--at", "2016-09", FixtureWeb.BLOG_POST.toString()),
+                List.of("--base-url", "ftp://archive.example/", FixtureWeb.BLOG_POST.toString()))) {
+            List<String> line = new ArrayList<>(List.of("report", "--store", store.toString(), "--out", none.toString()));
+            line.addAll(args);
+            CommandRun run = CommandRun.of(line.toArray(String[]::new));
+            assertTrue(run.exit() != 0, args.toString());
+            assertTrue(run.err().startsWith("warctrail: ") && run.err().strip().lines().count() == 1, run.err());
+            assertFalse(Files.exists(none), args.toString());
+        }
+        assertTrue(CommandRun.of("report", "--store", store.toString(), "--out", none.toString(),
+                "http://nowhere.example/").err().contains("not in the archive: http://nowhere.example/"));
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
