@@ -50,8 +50,9 @@ public record ProvenanceReport(String url, String title, ArchivedCopy page, Stri
      * {@code data:}) never makes the report run or load anything; other URLs link to nothing.
      */
     public static String liveHref(String url) {
-        return url != null && url.regionMatches(true, 0, "http://", 0, 7) || url != null
-                && url.regionMatches(true, 0, "https://", 0, 8) ? url : "#";
+        if (url == null) return "#";
+        boolean web = url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
+        return web ? url : "#";
     }
 
     /** A share of a text as a percentage: "41%". */
