@@ -202,7 +202,11 @@ class ReportFixtureTest {
             assertTrue(r.statusCode() == 200 || nearest, version + " answered " + r.statusCode());
         }
         List<Element> copies = report.select("#copies ol.copies > li");
-        assertEquals(versions.size(), copies.size());
+        // two captures in one second (the fixture's recapture may be) share their archived URL, not their record
+        assertEquals(versions, new LinkedHashSet<>(copies.stream()
+                .map(c -> c.selectFirst("a[data-versionurl]").attr("data-versionurl")).toList()));
+        assertEquals(copies.size(), new LinkedHashSet<>(copies.stream().map(c -> c.select("dl.record dd").get(5).text())
+                .toList()).size(), "a record cited twice");
         for (Element copy : copies) {
             List<String> values = new ArrayList<>(copy.select("dl.record dd").eachText());
             // Live URL, Archived copy, Captured, WARC file, "offset, length bytes", Record, payload, block
