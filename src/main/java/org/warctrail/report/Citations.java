@@ -25,7 +25,6 @@ final class Citations {
     private final String baseUrl;
     private final StoredDocuments documents;
     private final Map<Long, ArchivedCopy> copies = new LinkedHashMap<>();
-    private final Map<String, String> titles = new LinkedHashMap<>();
 
     /** @param baseUrl the archive's address, ending in "/", under which {@code web/TIMESTAMP/URL} replays */
     Citations(CaptureIndex index, WarcStore store, String baseUrl) {
@@ -38,11 +37,6 @@ final class Citations {
     /** The archive's address for a capture: Wayback's form, which {@code serve} answers. */
     String versionUrl(String timestamp, String url) {
         return baseUrl + "web/" + timestamp + "/" + url;
-    }
-
-    /** Remembers a page's title for the copies of it cited later whose own document has none. */
-    void title(String url, String title) {
-        if (title != null && !title.isBlank()) titles.putIfAbsent(url, title);
     }
 
     /** The copy of a capture, numbered on its first citation. */
@@ -66,7 +60,9 @@ final class Citations {
     }
 
     private ArchivedCopy read(CaptureRow row, int number) {
-        String payload = row.digest() == null ? null : "sha1:" + row.digest();
+        String indexed = row.digest() == null ? null : "sha1:" + row.digest() + " (computed by the index: the record "
+                + "declares none)";
+        String payload = indexed;
         String block = null;
         String problem = null;
         try (StoredRecord stored = store.read(row.file(), row.offset())) {
@@ -77,7 +73,7 @@ final class Citations {
             problem = "unreadable record at offset " + row.offset() + " of " + row.file() + ": " + e.getMessage();
         }
         // the title of this capture: a corrected headline is not the title of the copy before it
-        String title = documents.of(row).map(Document::title).filter(t -> !t.isBlank()).orElse(titles.get(row.url()));
+        String title = documents.of(row).map(Document::title).filter(t -> !t.isBlank()).orElse(null);
         return new ArchivedCopy(number, row.url(), row.timestamp(), title,
                 versionUrl(row.timestamp(), row.url()), row.status(), row.recordType().name().toLowerCase(Locale.ROOT),
                 row.file(), row.offset(), row.length(), row.recordId(), payload, block, problem);

@@ -68,9 +68,7 @@ public final class ReportBuilder {
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         Citations citations = new Citations(index, store, base);
         Document page = documents.of(pageRow).orElse(null);
-        if (page != null) citations.title(pageRow.url(), page.title());
         Chain chain = provenance.chain(pageRow.url(), pageRow.timestamp(), depth);
-        for (ChainNode n : chain.nodes()) citations.title(n.url(), n.title());
         ArchivedCopy pageCopy = citations.cite(pageRow);
 
         Map<String, ArchivedCopy> nodeCopies = new LinkedHashMap<>();
@@ -153,7 +151,6 @@ public final class ReportBuilder {
             CandidateDocument source = docs.computeIfAbsent(r.sourceId(), id -> reuse.document(id).orElse(null));
             CandidateDocument target = docs.computeIfAbsent(r.targetId(), id -> reuse.document(id).orElse(null));
             if (source == null || target == null) continue;
-            citations.title(source.url(), source.title());
             ArchivedCopy copy = citations.cite(source.url(), source.timestamp()).orElse(null);
             for (StoredPassage p : r.passages()) {
                 if (out.size() >= MAX_PASSAGES) return out;
@@ -169,7 +166,6 @@ public final class ReportBuilder {
         TraceOrigin origin = trace.origin();
         List<QuoteTrail.Match> matches = new ArrayList<>();
         for (TraceMatch m : trace.matches()) {
-            citations.title(m.url(), m.title());
             boolean isOrigin = origin != null && origin.url().equals(m.url()) && origin.timestamp().equals(m.timestamp());
             matches.add(new QuoteTrail.Match(m, citations.cite(m.url(), m.timestamp()).orElse(null), isOrigin));
         }
