@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the JavaScript readers the interoperability tests check warctrail's output against:
 #  - warcio.js (npm ci, pinned by package-lock.json), which parses WARC files as Webrecorder's tools do;
+#  - vnu-jar (the same npm ci), the Nu Html Checker's vnu.jar, which validates the provenance report;
 #  - ReplayWeb.page's prebuilt ui.js and sw.js, unpacked from the registry's tarball. Its package.json lists
 #    the build's own dependencies (electron, webpack plugins, ...), which the bundles do not need at run time,
 #    so it is not installed as a dependency.
@@ -11,7 +12,7 @@ cd "$(dirname "$0")"
 RWP_VERSION=2.5.3
 RWP_SHA1=062dc5235b25adfcf7313d9ce0c40e9e7bada210
 
-if [ ! -f node_modules/warcio/package.json ]; then
+if [ ! -f node_modules/warcio/package.json ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 DeriveCommand.class,
                 VerifyCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -34,6 +34,16 @@ public final class ArchiveProvenance {
         return new DiscrepancyFinder(graph).annotate(new ChainWalker(graph).walk(url, depth));
     }
 
+    /**
+     * The chain read at a time: each URL at its capture nearest to {@code timestamp} (14 digits), null for the
+     * root's latest capture; the discrepancies of each page's text as it was then against every version of its
+     * sources.
+     */
+    public Chain chain(String url, String timestamp, int depth) {
+        return new DiscrepancyFinder(graph).annotate(new ChainWalker(graph).walk(url, timestamp, depth, true),
+                timestamp);
+    }
+
     public Trace trace(String quote) {
         return new QuoteTracer(quotes, graph).trace(quote);
     }

@@ -21,6 +21,15 @@ final class DiscrepancyFinder {
     }
 
     Chain annotate(Chain chain) {
+        return annotate(chain, null);
+    }
+
+    /**
+     * @param at the time the chain is read at (14 digits): each page's text is the one it had then (its last
+     *           capture at or before it, else its first); null for each page's latest text. The sources' texts are
+     *           all their versions, later ones too: a correction after {@code at} is what a reader needs to know.
+     */
+    Chain annotate(Chain chain, String at) {
         Map<String, List<TextVersion>> texts = new LinkedHashMap<>();
         List<ChainEdge> edges = new ArrayList<>();
         for (ChainEdge edge : chain.edges()) {
@@ -31,12 +40,23 @@ final class DiscrepancyFinder {
             List<TextVersion> here = texts.computeIfAbsent(edge.from(), this::textsThroughRedirects);
             List<TextVersion> there = texts.computeIfAbsent(edge.to(), this::textsThroughRedirects);
             edges.add(here.isEmpty() || there.isEmpty() ? edge
-                    : edge.withDiscrepancies(between(here.get(here.size() - 1).text(), there)));
+                    : edge.withDiscrepancies(between(textAt(here, at), there)));
         }
         return new Chain(chain.root(), chain.nodes(), edges);
     }
 
-    /** Each difference once, dated by the first version of the source that says it. */
+    /** The text of the last version at or before {@code at} (the first when none is), the latest when null. */
+    static String textAt(List<TextVersion> versions, String at) {
+        TextVersion picked = versions.get(at == null ? versions.size() - 1 : 0);
+        if (at != null) {
+            for (TextVersion v : versions) {
+                if (v.timestamp().compareTo(at) <= 0) picked = v;
+            }
+        }
+        return picked.text();
+    }
+
+        /** Each difference once, dated by the first version of the source that says it. */
     static List<Discrepancy> between(String here, List<TextVersion> there) {
         Map<Discrepancy, Discrepancy> found = new LinkedHashMap<>();
         String previous = null;

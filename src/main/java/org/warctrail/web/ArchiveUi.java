@@ -16,6 +16,7 @@ import org.warctrail.index.StoredDocuments;
 import org.warctrail.index.VerificationsTable;
 import org.warctrail.index.WatchesTable;
 import org.warctrail.provenance.ArchiveProvenance;
+import org.warctrail.report.ReportBuilder;
 import org.warctrail.versions.ArchivedVersions;
 
 /**
@@ -27,6 +28,7 @@ import org.warctrail.versions.ArchivedVersions;
  * GET  /api/captures?url=                      a URL's captures
  * GET  /provenance?url=&amp;depth=                 chain graph, reuse     GET /api/chain?url=&amp;depth=  (chain --json)
  * GET  /trace?q=                               quote trace            GET /api/trace?q=  (trace --json)
+ * GET  /report?url=&amp;at=&amp;depth=                the provenance report to download (report --out)
  * GET  /diff?url=&amp;from=&amp;to=                      what changed          GET /api/diff?url=&amp;from=&amp;to=  (diff --json)
  * GET  /watches                                stored watches, add   GET /api/watches, POST /api/watches, /api/watches/remove
  * GET  /api/stats                              store counts, derived data done / pending / failed, fixity
@@ -46,6 +48,7 @@ public final class ArchiveUi {
     private final DiffPage diff;
     private final ProvenancePage provenance;
     private final TracePage trace;
+    private final ReportPage report;
     private final WatchesPage watches;
     private final CaptureJobs jobs;
 
@@ -66,6 +69,7 @@ public final class ArchiveUi {
         ArchiveProvenance chains = new ArchiveProvenance(archive.index());
         this.provenance = new ProvenancePage(chains, new ReuseTables(archive.index()), pages, options);
         this.trace = new TracePage(chains, pages, options);
+        this.report = new ReportPage(new ReportBuilder(archive.store(), archive.index()));
         this.diff = new DiffPage(archive.index(), versions, new StoredDocuments(archive.index()), pages);
         this.watches = new WatchesPage(new WatchesTable(archive.index()), pages, options, watchesRun);
     }
@@ -97,6 +101,7 @@ public final class ArchiveUi {
         r.get("/api/chain", provenance::api);
         r.get("/trace", trace::page);
         r.get("/api/trace", trace::api);
+        r.get("/report", report::download);
         r.get("/watches", watches::page);
         r.get("/api/watches", watches::list);
         r.post("/api/watches", watches::add);

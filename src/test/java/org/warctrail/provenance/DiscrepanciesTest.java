@@ -78,4 +78,14 @@ class DiscrepanciesTest {
         assertEquals(List.of(new Discrepancy("number", "62 Syrian", "64 Syrian", "20160921110200")),
                 DiscrepancyFinder.between(repost, source));
     }
+
+    @Test
+    void aPageIsComparedAsItWasAtTheTimeAsked() {
+        List<TextVersion> page = List.of(new TextVersion("20160920091400", "first"),
+                new TextVersion("20160921110200", "second"), new TextVersion("20160922000000", "third"));
+        assertEquals("third", DiscrepancyFinder.textAt(page, null));
+        assertEquals("second", DiscrepancyFinder.textAt(page, "20160921235959"));
+        assertEquals("second", DiscrepancyFinder.textAt(page, "20160921110200"));
+        assertEquals("first", DiscrepancyFinder.textAt(page, "20150101000000")); // before its first capture
+    }
 }

@@ -30,6 +30,7 @@ class PackageLayersTest {
             Map.entry("provenance", 3),
             Map.entry("versions", 3),
             Map.entry("export", 4),
+            Map.entry("report", 4),
             Map.entry("app", 5),
             Map.entry("watch", 6),
             Map.entry("web", 7),
