@@ -55,6 +55,11 @@ public record ProvenanceReport(String url, String title, ArchivedCopy page, Stri
         return web ? url : "#";
     }
 
+    /** The archive's capture form for a URL, filled in: where a reader of the report can preserve a missing source. */
+    public String captureHref(String url) {
+        return baseUrl + "capture?url=" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A share of a text as a percentage: "41%". */
     public static String percent(double share) {
         return Math.round(share * 100) + "%";

@@ -1,6 +1,7 @@
 package org.warctrail.report;
 
 import java.util.List;
+import org.warctrail.provenance.LikelyOrigin;
 import org.warctrail.provenance.TraceHop;
 import org.warctrail.provenance.TraceMatch;
 import org.warctrail.provenance.UnarchivedLink;
@@ -11,9 +12,10 @@ import org.warctrail.provenance.UnarchivedLink;
  *
  * @param originReason the rule that decided the origin (links, earliest published, earliest captured), or null
  * @param paths        one path per match that leads to the origin, each a list of hops
+ * @param likelyOrigin a source the matching pages cite next to the quote that the archive lacks, or null
  */
 public record QuoteTrail(String quote, String speaker, List<Match> matches, String originReason,
-                         List<List<TraceHop>> paths, List<UnarchivedLink> unarchived) {
+                         List<List<TraceHop>> paths, List<UnarchivedLink> unarchived, LikelyOrigin likelyOrigin) {
     public QuoteTrail {
         matches = List.copyOf(matches);
         paths = paths.stream().map(List::copyOf).toList();

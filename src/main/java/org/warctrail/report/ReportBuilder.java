@@ -170,7 +170,7 @@ public final class ReportBuilder {
             matches.add(new QuoteTrail.Match(m, citations.cite(m.url(), m.timestamp()).orElse(null), isOrigin));
         }
         return new QuoteTrail(quote.text(), quote.speaker(), matches, origin == null ? null : origin.reason(),
-                trace.paths(), trace.unarchived());
+                trace.paths(), trace.unarchived(), trace.likelyOrigin());
     }
 
     /** The page's quotations, each once (a pull quote repeats one). */

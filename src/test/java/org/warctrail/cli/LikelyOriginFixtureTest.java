@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +25,8 @@ import org.warctrail.fixture.FixtureWeb;
 /**
  * Issue 14's origin that is not in the archive: four outlets carry a patient's words and each links, next to them,
  * the case report they took them from. With the outlets alone, {@code trace} names the report as the likely origin
- * (4 of 4 pages cite it) and not the footer link they also share; once the report is captured, it is the origin.
+ * (4 of 4 pages cite it) and not the footer link they also share, and the provenance report names it with a link to
+ * capture it; once the report is captured, it is the origin.
  */
 class LikelyOriginFixtureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +67,17 @@ class LikelyOriginFixtureTest {
                     + " — cited next to the quote by 4 of 4 pages"), text.out());
             assertFalse(text.out().contains(CaseReportSites.FOOTER_LINK.toString()),
                     "the footer link all outlets share is not a source: " + text.out());
+
+            // the provenance report on an outlet names the missing source and offers to capture it
+            Path file = dir.resolve("outlet-report.html");
+            CommandRun written = CommandRun.of("report", "--store", store.toString(), "--out", file.toString(),
+                    "--base-url", "http://archive.test/", CaseReportSites.OUTLETS.get(1).toString());
+            assertEquals(0, written.exit(), written.err());
+            Element likelyBox = Jsoup.parse(Files.readString(file)).selectFirst(".likely-origin");
+            assertTrue(likelyBox != null && likelyBox.text().contains("cited next to the quote by 4 of 4 pages")
+                    && likelyBox.text().contains(REPORT), "the report names the likely origin: " + likelyBox);
+            assertEquals("http://archive.test/capture?url=" + URLEncoder.encode(REPORT, StandardCharsets.UTF_8),
+                    likelyBox.select("a").last().attr("href"));
 
             CommandRun report = CommandRun.of("capture", "--store", store.toString(), "--proxy", web.proxy(),
                     "--delay", "0", "--depth", "0", REPORT);
