@@ -2,6 +2,7 @@ package org.warctrail.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.warctrail.app.Archive;
 import org.warctrail.app.Archives;
 import org.warctrail.provenance.ArchiveProvenance;
+import org.warctrail.provenance.LikelyOrigin;
 import org.warctrail.provenance.Trace;
 import org.warctrail.provenance.TraceHop;
 import org.warctrail.provenance.TraceMatch;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Every archived capture that contains a quote (tolerant of quotation marks, dashes, case, "
                 + "line breaks and small edits, scored 1.0 for the exact words), its origin, the path of links from "
-                + "each capture to the origin, and links near the quote in the origin that are not archived.")
+                + "each capture to the origin, the likely origin when most captures cite one source next to the quote that is "
+                + "not archived, and links near the quote in the origin that are not archived.")
 public final class TraceCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
@@ -50,8 +53,11 @@ public final class TraceCommand implements Callable<Integer> {
         try (Archive archive = Archives.openForReading(store.dir(), m -> spec.commandLine().getErr().println("warctrail: " + m))) {
             ArchiveProvenance provenance = new ArchiveProvenance(archive.index());
             trace = provenance.trace(quote);
-            List<String> toCapture = trace.unarchived().stream().filter(l -> missing.retryDead || !l.dead())
-                    .map(UnarchivedLink::url).toList();
+            List<String> toCapture = new ArrayList<>();
+            LikelyOrigin likely = trace.likelyOrigin();
+            if (likely != null && (missing.retryDead || !likely.dead())) toCapture.add(likely.url());
+            trace.unarchived().stream().filter(l -> missing.retryDead || !l.dead()).map(UnarchivedLink::url)
+                    .filter(u -> !toCapture.contains(u)).forEach(toCapture::add);
             if (missing.captureMissing && !toCapture.isEmpty()) {
                 MissingSources.capture(archive, toCapture, missing, spec.commandLine().getErr());
                 trace = provenance.trace(quote);
@@ -87,6 +93,15 @@ public final class TraceCommand implements Callable<Integer> {
         for (List<TraceHop> path : trace.paths()) {
             out.println("  " + path.get(0).from() + path.stream().map(h -> " -" + h.kind() + "-> " + h.to())
                     .collect(Collectors.joining()));
+        }
+        LikelyOrigin likely = trace.likelyOrigin();
+        if (likely != null) {
+            out.println("likely origin, not archived: " + likely.url() + " — cited next to the quote by "
+                    + likely.citedBy() + " of " + likely.of() + " pages"
+                    + (likely.dead() ? " [captured: " + ChainCommand.statusText(likely.lastStatus()) + " on "
+                    + likely.lastAttempt() + "; --capture-missing --retry-dead tries it again]"
+                    : " (--capture-missing captures it)"));
+            for (String page : likely.pages()) out.println("  cited by " + page);
         }
         if (!trace.unarchived().isEmpty()) {
             boolean anyUntried = trace.unarchived().stream().anyMatch(l -> !l.dead());

@@ -18,7 +18,7 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
     private final Object lock = new Object();
 
     private record Capture(String url, String timestamp, int status, String title, String site, String published,
-                           List<ChainEdge> edges) {
+                           List<ChainEdge> edges, List<Link> links) {
     }
 
     private final Map<String, List<Capture>> captures = new HashMap<>();
@@ -30,7 +30,8 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
         synchronized (lock) {
             List<ChainEdge> edges = links.stream()
                     .map(l -> new ChainEdge(url, l.url(), l.kind().label(), l.text(), l.context(), null, null)).toList();
-            add(new Capture(url, timestamp, 200, title, siteName != null ? siteName : UrlKey.site(url), published, edges));
+            add(new Capture(url, timestamp, 200, title, siteName != null ? siteName : UrlKey.site(url), published, edges,
+                    List.copyOf(links)));
         }
     }
 
@@ -38,7 +39,7 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
     public void addRedirect(String url, String timestamp, int status, String location) {
         synchronized (lock) {
             add(new Capture(url, timestamp, status, null, UrlKey.site(url), null,
-                    List.of(ChainEdge.redirect(url, location, status))));
+                    List.of(ChainEdge.redirect(url, location, status)), List.of()));
         }
     }
 
@@ -46,7 +47,7 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
     public void addFailure(String url, String timestamp, int status) {
         synchronized (lock) {
             if (status < 400) throw new IllegalArgumentException("not an error status: " + status);
-            add(new Capture(url, timestamp, status, null, UrlKey.site(url), null, List.of()));
+            add(new Capture(url, timestamp, status, null, UrlKey.site(url), null, List.of(), List.of()));
         }
     }
 
@@ -80,15 +81,27 @@ public final class InMemoryProvenanceGraph implements ProvenanceGraph {
 
     @Override
     public List<ChainEdge> edges(String url, String timestamp) {
+        Capture nearest = nearest(url, timestamp);
+        return nearest == null ? List.of() : nearest.edges;
+    }
+
+    @Override
+    public List<Link> links(String url, String timestamp) {
+        Capture nearest = nearest(url, timestamp);
+        return nearest == null ? List.of() : nearest.links;
+    }
+
+    /** The URL's capture that preserved it (status below 400) nearest in time, the latest for null; or null. */
+    private Capture nearest(String url, String timestamp) {
         synchronized (lock) {
             List<Capture> all = captures.get(UrlKey.of(url));
             List<Capture> list = all == null ? List.of() : all.stream().filter(c -> c.status < 400).toList();
-            if (list.isEmpty()) return List.of();
-            if (timestamp == null) return list.get(list.size() - 1).edges;
+            if (list.isEmpty()) return null;
+            if (timestamp == null) return list.get(list.size() - 1);
             Instant at = TimeOrder.instant(timestamp);
             if (at == null) throw new IllegalArgumentException("not a 14-digit timestamp: " + timestamp);
             return list.stream().min(Comparator.comparingLong((Capture c) ->
-                    Math.abs(Duration.between(at, TimeOrder.instant(c.timestamp)).getSeconds()))).orElseThrow().edges;
+                    Math.abs(Duration.between(at, TimeOrder.instant(c.timestamp)).getSeconds()))).orElseThrow();
         }
     }
 

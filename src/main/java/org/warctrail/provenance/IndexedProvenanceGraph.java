@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.warctrail.extract.Link;
 import org.warctrail.index.CandidateDocument;
 import org.warctrail.index.CaptureRow;
 import org.warctrail.index.CapturedLinks;
@@ -48,6 +49,11 @@ final class IndexedProvenanceGraph implements ProvenanceGraph {
         captured.get().links().forEach(l -> edges.add(new ChainEdge(row.url(), l.url(), l.kind().label(), l.text(),
                 l.context(), null, null)));
         return edges;
+    }
+
+    @Override
+    public List<Link> links(String url, String timestamp) {
+        return queries.links(url, timestamp).map(CapturedLinks::links).orElse(List.of());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.warctrail.provenance;
 
 import java.util.List;
+import org.warctrail.extract.Link;
 
 /**
  * The store as a graph of pages and edges, as provenance walks it. URLs match by SURT ({@link UrlKey}); the
@@ -19,6 +20,13 @@ interface ProvenanceGraph {
      * {@code redirect} edge to its location with the status. Empty when the URL is not archived.
      */
     List<ChainEdge> edges(String url, String timestamp);
+
+    /**
+     * The links of the URL's capture nearest in time to {@code timestamp}, in page order, each with where on the
+     * page it stands ({@link org.warctrail.extract.LinkPlace}) as the extractor recorded it; empty when the URL is
+     * not archived. A likely origin outside the archive is looked for among them.
+     */
+    List<Link> links(String url, String timestamp);
 
     /** {@code reuse} edges from the URL's document to the earlier documents it copied passages from. */
     List<ChainEdge> reuseSources(String url);

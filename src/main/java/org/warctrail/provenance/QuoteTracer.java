@@ -25,7 +25,9 @@ import org.warctrail.extract.Quote;
  * wire story reuse each other's text both ways), so it never picks the origin: failing links, the earliest
  * published match is the origin; failing dates, the earliest captured. The reason says which rule decided. The
  * paths shown from the other matches to the origin use links where they can and reuse where nothing else
- * connects them.
+ * connects them. A source most matches cite next to the quote that the archive does not preserve is named as the
+ * likely origin ({@link CommonSource}); once it is captured and holds the quote, it is a match the others link
+ * to, and so the origin.
  */
 public final class QuoteTracer {
     /** Candidates verified per trace. */
@@ -100,8 +102,11 @@ public final class QuoteTracer {
             if (path == null) path = anyPaths.get(f.key).get(origin.key);
             if (path != null) toOrigin.add(path);
         }
+        List<CommonSource.Carrier> carriers = byUrl.values().stream().map(f -> new CommonSource.Carrier(f.trace.url(),
+                f.trace.timestamp(), f.candidate.text(), f.match.start(), f.match.end())).toList();
         return new Trace(quote, found.stream().map(Found::trace).toList(),
-                new TraceOrigin(origin.trace.url(), origin.trace.timestamp(), reason), toOrigin, unarchived(origin));
+                new TraceOrigin(origin.trace.url(), origin.trace.timestamp(), reason), toOrigin, unarchived(origin),
+                new CommonSource(graph).find(carriers).orElse(null));
     }
 
     /** The match most others lead to, or null when none leads to another. */

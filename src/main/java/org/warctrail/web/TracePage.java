@@ -12,7 +12,8 @@ import org.warctrail.provenance.TraceMatch;
 
 /**
  * {@code GET /trace?q=}: every archived page containing a quote on a timeline (published and captured), the
- * origin marked, the path from each match to it, and the linked pages not yet archived, with a capture button;
+ * origin marked, the path from each match to it, the likely origin outside the archive and the linked pages not
+ * yet archived, each with a capture button (the UI's capture form: {@code POST /api/captures}, under the write guard);
  * and its twin {@code GET /api/trace?q=}, the document {@code trace --json} prints.
  */
 final class TracePage {
@@ -57,7 +58,15 @@ final class TracePage {
             for (TraceHop h : hops) steps.add(new TraceView.Step(h.to(), titles.get(h.to()), h.kind()));
             paths.add(new TraceView.Path(steps));
         }
-        pages.render(ctx, 200, "trace", new TraceView(q, trace, TraceTimeline.of(trace), paths,
+        List<TraceView.Step> citers = new ArrayList<>();
+        if (trace.likelyOrigin() != null) {
+            for (String url : trace.likelyOrigin().pages()) {
+                TraceMatch m = trace.matches().stream().filter(x -> x.url().equals(url)).findFirst().orElseThrow();
+                citers.add(new TraceView.Step(ArchiveUrls.replay(m.timestamp(), ReplayMode.FRAME, url),
+                        m.title() != null && !m.title().isBlank() ? m.title() : url, null));
+            }
+        }
+        pages.render(ctx, 200, "trace", new TraceView(q, trace, TraceTimeline.of(trace), paths, citers,
                 options.token() != null, "/api/trace?q=" + ArchiveUrls.encode(q)));
     }
 }

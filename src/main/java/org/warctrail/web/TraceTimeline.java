@@ -11,19 +11,35 @@ import org.warctrail.provenance.Trace;
 import org.warctrail.provenance.TraceMatch;
 
 /**
- * The matches of a trace on a time axis, one row each: a dot where the page says it was published and a square
- * where it was captured, on one scale from the earliest date to the latest; the origin's row marked.
+ * The matches of a trace on one time axis, one row each: a dot where the page says it was published and a square
+ * where it was captured, the origin's row marked. Publication and capture are often years apart, so the axis
+ * ({@link TimeAxis}) gives each cluster of dates its own scale, with ticks and dates, and cuts the gaps out; a
+ * row whose two marks lie either side of a cut is joined by a dashed line.
+ *
+ * @param start the earliest date shown (yyyy-MM-dd), empty without matches
+ * @param end   the latest
+ * @param axis  the axis, with no stretches without matches
  */
-public record TraceTimeline(int width, int height, String start, String end, List<Row> rows) {
+public record TraceTimeline(int width, int height, String start, String end, TimeAxis axis, List<Row> rows) {
     static final int LEFT = 16;
     static final int AXIS = 560;
-    static final int ROW = 30;
-    static final int TOP = 24;
+    static final int ROW = 36;
+    /** Baseline of the tick labels, above the axis line. */
+    static final int TICK_LABELS = 14;
+    /** The axis line. */
+    static final int AXIS_Y = 22;
+    /** Baseline of the stretches' dates and the breaks' lengths, below the axis line. */
+    static final int CAPTIONS = 38;
+    static final int TOP = 48;
     static final int LABELS = 380;
 
-    /** @param published x of the published dot, or -1 when the page gives no date */
-    public record Row(String url, String title, int y, int published, int captured, boolean origin, String publishedText,
-                      String capturedText, String snapshotHref, String speaker, String context, double score) {
+    /**
+     * @param published x of the published dot, or -1 when the page gives no date
+     * @param bridged   whether publication and capture lie either side of a cut in the axis
+     */
+    public record Row(String url, String title, int y, int published, int captured, boolean bridged, boolean origin,
+                      String publishedText, String capturedText, String snapshotHref, String speaker, String context,
+                      double score) {
         /** Where the row's label starts: right of the axis. */
         public int labelX() {
             return LEFT + AXIS + 24;
@@ -32,22 +48,41 @@ public record TraceTimeline(int width, int height, String start, String end, Lis
         public String shortTitle() {
             return ChainLayout.shorten(title, 52);
         }
+
+        /** The row's dates in words, under its title. */
+        public String dates() {
+            return (publishedText != null ? "published " + publishedText + " · " : "no publication date · ")
+                    + "captured " + capturedText;
+        }
+    }
+
+    /** Where the axis line starts and ends, for the template. */
+    public int axisY() {
+        return AXIS_Y;
+    }
+
+    public int tickLabelY() {
+        return TICK_LABELS;
+    }
+
+    public int captionY() {
+        return CAPTIONS;
     }
 
     static TraceTimeline of(Trace trace) {
         List<TraceMatch> matches = trace.matches();
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
+        if (matches.isEmpty()) {
+            return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP, "", "", new TimeAxis(List.of(), List.of(), List.of()), List.of());
+        }
+        List<Long> instants = new ArrayList<>();
         for (TraceMatch m : matches) {
             Long p = published(m.published());
-            long c = CaptureTime.toInstant(m.timestamp()).getEpochSecond();
-            min = Math.min(min, Math.min(c, p == null ? c : p));
-            max = Math.max(max, Math.max(c, p == null ? c : p));
+            if (p != null) instants.add(p);
+            instants.add(CaptureTime.toInstant(m.timestamp()).getEpochSecond());
         }
-        if (matches.isEmpty()) {
-            return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP, "", "", List.of());
-        }
-        double span = Math.max(1, max - min);
+        TimeAxis axis = TimeAxis.of(instants, LEFT, AXIS);
+        long min = instants.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long max = instants.stream().mapToLong(Long::longValue).max().orElseThrow();
         List<Row> rows = new ArrayList<>();
         String originUrl = trace.origin() == null ? null : trace.origin().url();
         String originTs = trace.origin() == null ? null : trace.origin().timestamp();
@@ -57,15 +92,15 @@ public record TraceTimeline(int width, int height, String start, String end, Lis
             long c = CaptureTime.toInstant(m.timestamp()).getEpochSecond();
             int y = TOP + i * ROW + ROW / 2;
             rows.add(new Row(m.url(), m.title() == null || m.title().isBlank() ? m.url() : m.title(), y,
-                    p == null ? -1 : LEFT + (int) Math.round((p - min) / span * AXIS),
-                    LEFT + (int) Math.round((c - min) / span * AXIS),
+                    p == null ? -1 : axis.x(p), axis.x(c), p != null && axis.broken(p, c),
                     m.url().equals(originUrl) && (originTs == null || originTs.equals(m.timestamp())),
                     m.published() == null ? null : ChainLayout.day(m.published()),
                     CaptureTime.display(m.timestamp()),
                     ArchiveUrls.replay(m.timestamp(), ReplayMode.FRAME, m.url()), m.speaker(), context(m.context()), m.score()));
         }
         return new TraceTimeline(LEFT * 2 + AXIS + LABELS, TOP + matches.size() * ROW + 8,
-                Instant.ofEpochSecond(min).toString().substring(0, 10), Instant.ofEpochSecond(max).toString().substring(0, 10), rows);
+                Instant.ofEpochSecond(min).toString().substring(0, 10), Instant.ofEpochSecond(max).toString().substring(0, 10),
+                axis, rows);
     }
 
     private static Long published(String iso) {

@@ -3,12 +3,15 @@ package org.warctrail.web;
 import java.util.List;
 import org.warctrail.provenance.Trace;
 
-/** The quote-trace page; {@code quote} null before a quote is given. */
-public record TraceView(String quote, Trace trace, TraceTimeline timeline, List<Path> paths, boolean tokenRequired,
-                        String apiHref) {
+/**
+ * The quote-trace page; {@code quote} null before a quote is given. {@code citers} are the pages citing the likely
+ * origin, each with the link to its snapshot as {@code url} (empty when there is no likely origin).
+ */
+public record TraceView(String quote, Trace trace, TraceTimeline timeline, List<Path> paths, List<Step> citers,
+                        boolean tokenRequired, String apiHref) {
 
     static TraceView empty(boolean tokenRequired) {
-        return new TraceView(null, null, null, List.of(), tokenRequired, null);
+        return new TraceView(null, null, null, List.of(), List.of(), tokenRequired, null);
     }
 
     /** A page on a path to the origin; {@code kind} is the kind of the hop that reached it (null for the first). */

@@ -191,7 +191,7 @@ class QuoteTracerTest {
     @Test
     void jsonHasDesignShape() {
         JsonNode json = new ObjectMapper().valueToTree(loaded.tracer().trace(SeedFixture.QUOTE_AS_BLOG_PRINTS_IT));
-        assertEquals(Set.of("quote", "matches", "origin", "paths", "unarchived"), ChainWalkerTest.fields(json));
+        assertEquals(Set.of("quote", "matches", "origin", "paths", "unarchived", "likelyOrigin"), ChainWalkerTest.fields(json));
         assertEquals(Set.of("url", "timestamp", "published", "title", "score", "context", "speaker"),
                 ChainWalkerTest.fields(json.get("matches").get(0)));
         assertEquals(Set.of("url", "timestamp", "reason"), ChainWalkerTest.fields(json.get("origin")));
