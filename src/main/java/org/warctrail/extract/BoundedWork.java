@@ -5,15 +5,17 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one document's extraction on a worker thread of its own, under a time limit and a memory watch, so that a
+ * Runs one document's extraction on a worker thread (one per calling thread, kept between documents), under a time limit and a memory watch, so that a
  * hostile payload (a decompression bomb, markup that makes a parser quadratic) costs a bounded amount and ends as
  * a failed document instead of a hung or out-of-memory JVM.
  *
@@ -56,7 +58,7 @@ final class BoundedWork {
     static <T> T run(Callable<T> work, long maxMillis) throws LimitExceeded, ExecutionException {
         CompletableFuture<T> result = new CompletableFuture<>();
         long[] allocatedAtStart = {-1};
-        Thread worker = new Thread(() -> {
+        Runnable task = () -> {
             allocatedAtStart[0] = allocated(Thread.currentThread());
             try {
                 result.complete(work.call());
@@ -65,9 +67,14 @@ final class BoundedWork {
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
-        }, "warctrail-extract-" + THREADS.incrementAndGet());
-        worker.setDaemon(true);
-        worker.start();
+        };
+        Worker kept = WORKER.get();
+        Thread worker = kept != null && kept.give(task) ? kept.thread : null;
+        if (worker == null) {
+            Worker fresh = new Worker(task);
+            WORKER.set(fresh);
+            worker = fresh.thread;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         try {
             while (true) {
@@ -96,12 +103,62 @@ final class BoundedWork {
         }
     }
 
+    /**
+     * The worker of the calling thread, kept for its next piece of work: a thread started per document cost more
+     * than many a document's extraction. Forgotten when stopped; it ends by itself after a while without work.
+     */
+    private static final ThreadLocal<Worker> WORKER = new ThreadLocal<>();
+
+    private static final class Worker {
+        private static final long IDLE_SECONDS = 30;
+        private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        private final Thread thread;
+        private boolean retired;
+
+        Worker(Runnable first) {
+            tasks.add(first);
+            thread = new Thread(this::loop, "warctrail-extract-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Hands the task over; false when the worker has ended (idle too long) and a new one is needed. */
+        synchronized boolean give(Runnable task) {
+            if (retired || !thread.isAlive()) return false;
+            tasks.add(task);
+            return true;
+        }
+
+        private void loop() {
+            try {
+                while (true) {
+                    Runnable task = tasks.poll(IDLE_SECONDS, TimeUnit.SECONDS);
+                    if (task != null) {
+                        task.run();
+                        continue;
+                    }
+                    synchronized (this) {
+                        if (tasks.isEmpty()) {
+                            retired = true;
+                            return;
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                synchronized (this) {
+                    retired = true; // stopped while waiting for work (a stop that came just after its work ended)
+                }
+            }
+        }
+    }
+
     private static String seconds(long millis) {
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     @SuppressWarnings({"deprecation", "removal"})
     private static void stop(Thread worker) {
+        WORKER.remove();
         worker.interrupt();
         try {
             worker.stop();

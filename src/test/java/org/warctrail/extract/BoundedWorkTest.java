@@ -47,4 +47,20 @@ class BoundedWorkTest {
         while (!stopped.get() && System.nanoTime() < deadline) Thread.onSpinWait();
         assertTrue(stopped.get(), "the worker was stopped, not left spinning");
     }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void oneWorkerServesOneCallerUntilItIsStopped() throws Exception {
+        Thread first = BoundedWork.run(Thread::currentThread, 5_000);
+        assertEquals(first, BoundedWork.run(Thread::currentThread, 5_000), "the worker is kept between pieces of work");
+        assertTrue(first != Thread.currentThread());
+        assertThrows(BoundedWork.LimitExceeded.class, () -> BoundedWork.run(() -> {
+            long n = 0;
+            while (n >= 0) n = (n + 1) % Long.MAX_VALUE;
+            return n;
+        }, 200));
+        Thread after = BoundedWork.run(Thread::currentThread, 5_000);
+        assertTrue(after != first, "a stopped worker is not given more work");
+        assertEquals("still works", BoundedWork.run(() -> "still works", 5_000));
+    }
 }
