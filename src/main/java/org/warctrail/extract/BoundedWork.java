@@ -69,32 +69,31 @@ final class BoundedWork {
             }
         };
         Worker kept = WORKER.get();
-        Thread worker = kept != null && kept.give(task) ? kept.thread : null;
+        Worker worker = kept != null && kept.give(task) ? kept : null;
         if (worker == null) {
-            Worker fresh = new Worker(task);
-            WORKER.set(fresh);
-            worker = fresh.thread;
+            worker = new Worker(task);
+            WORKER.set(worker);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    stop(worker);
+                    stop(worker, task);
                     throw new LimitExceeded("took longer than " + seconds(maxMillis));
                 }
                 try {
                     return result.get(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, POLL_MILLIS), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    if (heapNearlyFull() && allocatedSince(worker, allocatedAtStart[0]) > Runtime.getRuntime().maxMemory() / 4) {
-                        stop(worker);
+                    if (heapNearlyFull() && allocatedSince(worker.thread, allocatedAtStart[0]) > Runtime.getRuntime().maxMemory() / 4) {
+                        stop(worker, task);
                         throw new LimitExceeded("needed more memory than the heap can spare ("
                                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
                     }
                 }
             }
         } catch (InterruptedException e) {
-            stop(worker);
+            stop(worker, task);
             Thread.currentThread().interrupt();
             throw new LimitExceeded("interrupted");
         } catch (ExecutionException e) {
@@ -114,6 +113,8 @@ final class BoundedWork {
         private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
         private final Thread thread;
         private boolean retired;
+        /** The task running now, or null between tasks: only a running task is stopped. */
+        private Runnable running;
 
         Worker(Runnable first) {
             tasks.add(first);
@@ -129,12 +130,39 @@ final class BoundedWork {
             return true;
         }
 
+        /**
+         * Ends the worker; unwinds the task's stack if it still runs it. Never while the worker waits for work:
+         * a ThreadDeath inside the queue's lock would break the lock (and print). Delivered while the worker
+         * leaves the task, it ends the worker there, silently, as a ThreadDeath does.
+         */
+        @SuppressWarnings({"deprecation", "removal"})
+        synchronized void stop(Runnable task) {
+            retired = true;
+            thread.interrupt();
+            if (running != task) return;
+            try {
+                thread.stop();
+            } catch (UnsupportedOperationException e) {
+                // Java 20 and later: the interrupted worker is left to finish on its own (a daemon thread)
+            }
+        }
+
         private void loop() {
             try {
                 while (true) {
                     Runnable task = tasks.poll(IDLE_SECONDS, TimeUnit.SECONDS);
                     if (task != null) {
-                        task.run();
+                        synchronized (this) {
+                            if (retired) return;
+                            running = task;
+                        }
+                        try {
+                            task.run();
+                        } finally {
+                            synchronized (this) {
+                                running = null;
+                            }
+                        }
                         continue;
                     }
                     synchronized (this) {
@@ -156,15 +184,9 @@ final class BoundedWork {
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread worker) {
+    private static void stop(Worker worker, Runnable task) {
         WORKER.remove();
-        worker.interrupt();
-        try {
-            worker.stop();
-        } catch (UnsupportedOperationException e) {
-            // Java 20 and later: the interrupted worker is left to finish on its own (a daemon thread)
-        }
+        worker.stop(task);
     }
 
     private static long allocated(Thread t) {
