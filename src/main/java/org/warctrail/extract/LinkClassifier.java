@@ -3,7 +3,6 @@ package org.warctrail.extract;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
@@ -14,13 +13,13 @@ import org.jsoup.nodes.Element;
  * main text to another site's article (a citation), then same-site links outside the main text (navigation).
  */
 final class LinkClassifier {
-    private static final Pattern CONTINUATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::continuation));
-    private static final Pattern SYNDICATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::syndication));
-    private static final Pattern ATTRIBUTION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::attribution));
-    private static final Pattern IMAGE_CREDIT = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::imageCredit));
-    private static final Pattern CITATION = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::citation));
-    private static final Pattern ADVERT = LinkPhrases.pattern(LinkPhrases.all(LinkPhrases.Phrases::advert));
-    private static final Pattern SOURCE_LABEL = LinkPhrases.pattern(List.of("source:", "sources:", "source", "sources"));
+    private static final PhraseSet CONTINUATION = new PhraseSet(LinkPhrases.all(LinkPhrases.Phrases::continuation));
+    private static final PhraseSet SYNDICATION = new PhraseSet(LinkPhrases.all(LinkPhrases.Phrases::syndication));
+    private static final PhraseSet ATTRIBUTION = new PhraseSet(LinkPhrases.all(LinkPhrases.Phrases::attribution));
+    private static final PhraseSet IMAGE_CREDIT = new PhraseSet(LinkPhrases.all(LinkPhrases.Phrases::imageCredit));
+    private static final PhraseSet CITATION = new PhraseSet(LinkPhrases.all(LinkPhrases.Phrases::citation));
+    private static final PhraseSet ADVERT = new PhraseSet(LinkPhrases.all(LinkPhrases.Phrases::advert));
+    private static final PhraseSet SOURCE_LABEL = new PhraseSet(List.of("source:", "sources:", "source", "sources"));
     private static final Pattern ADVERT_PATH = Pattern.compile(
             "(?i)/(shop|store|subscribe|subscriptions?|donate|donations?|product|products|cart|checkout|advertise|sponsored)(/|$|\\?|\\.)|[?&](add-to-cart|utm_medium=(cpc|banner|display|affiliate))");
     private static final Pattern MAIL_WITH_TEXT = Pattern.compile("(?i)[?&](subject|body)=");
@@ -38,6 +37,9 @@ final class LinkClassifier {
     private static final Pattern MAKER_CREDIT = Pattern.compile(
             "(?i)\\b((web)?site\\s+(design(ed)?|by|built|developed)|(web\\s+)?design(ed)?\\s+by|theme\\s+by|"
             + "powered\\s+by|developed\\s+by|built\\s+(by|with)|hosted\\s+by|made\\s+by)\\b");
+    /** A word of each of MAKER_CREDIT's alternatives: text with none of them is no maker's credit. */
+    private static final List<String> MAKER_WORDS = List.of("site", "design", "theme", "powered", "developed", "built",
+            "hosted", "made");
     static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
     private static final int LEAD_IN = 80;
 
@@ -78,7 +80,7 @@ final class LinkClassifier {
             return MAIL_WITH_TEXT.matcher(c.url()).find() ? LinkKind.SOCIAL : LinkKind.LINK;
         }
         if (c.place() == LinkPlace.SHARE_BAR || socialHost && (!main || isProfile(c.url()))) return LinkKind.SOCIAL;
-        if (ADVERT.matcher(anchor).find() && !CONTINUATION.matcher(anchor).find()) return LinkKind.ADVERT;
+        if (ADVERT.find(anchor) && !CONTINUATION.find(anchor)) return LinkKind.ADVERT;
         if (!main && ADVERT_PATH.matcher(c.url()).find()) return LinkKind.ADVERT;
 
         // the site's own menus, teaser lists and footers are navigation whatever their words say
@@ -87,14 +89,14 @@ final class LinkClassifier {
         }
         // tag, category and author pages list articles; a maker's credit names who built the site
         boolean listing = LISTING_PATH.matcher(path(c.url())).find();
-        if (listing || MAKER_CREDIT.matcher(clause + " " + anchor).find()) {
+        if (listing || makerCredit(clause + " " + anchor)) {
             return sameSite || c.place() == LinkPlace.NAVIGATION ? LinkKind.NAVIGATION : LinkKind.LINK;
         }
-        if (CONTINUATION.matcher(anchor).find() || endsWith(clause, CONTINUATION)) return LinkKind.CONTINUATION;
+        if (CONTINUATION.find(anchor) || endsWith(clause, CONTINUATION)) return LinkKind.CONTINUATION;
         // a copy names its original elsewhere: "Originally published on Live Science" linking Live Science's own
         // front page from a Live Science page is the site's name, not a syndication source
-        if (!sameSite && (SYNDICATION.matcher(anchor).find() || SYNDICATION.matcher(clause).find())) return LinkKind.SYNDICATION;
-        if (c.place() != LinkPlace.FOOTER && (startsWith(anchor, IMAGE_CREDIT) || IMAGE_CREDIT.matcher(clause).find()
+        if (!sameSite && (SYNDICATION.find(anchor) || SYNDICATION.find(clause))) return LinkKind.SYNDICATION;
+        if (c.place() != LinkPlace.FOOTER && (startsWith(anchor, IMAGE_CREDIT) || IMAGE_CREDIT.find(clause)
                 || c.place() == LinkPlace.CAPTION && !sameSite)) {
             return LinkKind.IMAGE_CREDIT;
         }
@@ -102,7 +104,7 @@ final class LinkClassifier {
         if (endsWith(clause, SOURCE_LABEL)) return LinkKind.CITATION;
         if (main) {
             String sentence = c.sentence() == null ? "" : c.sentence();
-            if (CITATION.matcher(sentence).find() || CITATION.matcher(anchor).find()) return LinkKind.CITATION;
+            if (CITATION.find(sentence) || CITATION.find(anchor)) return LinkKind.CITATION;
             if (!sameSite && looksLikeArticle(c.url())) return LinkKind.CITATION;
             return LinkKind.LINK;
         }
@@ -137,17 +139,23 @@ final class LinkClassifier {
         return s.length() > LEAD_IN ? s.substring(s.length() - LEAD_IN) : s;
     }
 
-    /** Whether the phrase ends the text, allowing only spacing and "(", ":", "-", "–", "—" after it. */
-    private static boolean endsWith(String text, Pattern phrase) {
-        Matcher m = phrase.matcher(text);
-        int end = -1;
-        while (m.find()) end = m.end();
+    /** Whether a phrase ends the text, allowing only spacing and "(", ":", "-", "–", "—" after it. */
+    private static boolean endsWith(String text, PhraseSet phrases) {
+        int end = phrases.lastEnd(text);
         return end >= 0 && PHRASE_TAIL.matcher(text).region(end, text.length()).matches();
     }
 
-    private static boolean startsWith(String text, Pattern phrase) {
-        Matcher m = phrase.matcher(text);
-        return m.lookingAt();
+    private static boolean startsWith(String text, PhraseSet phrases) {
+        return phrases.startEnd(text) >= 0;
+    }
+
+    /** MAKER_CREDIT, tried only on text that holds one of its words (the expression is slow on every link). */
+    private static boolean makerCredit(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : MAKER_WORDS) {
+            if (lower.contains(word)) return MAKER_CREDIT.matcher(text).find();
+        }
+        return false;
     }
 
     private static boolean isAdvertMarkup(Element a, PagePlaces places) {

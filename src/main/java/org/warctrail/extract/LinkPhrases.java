@@ -2,14 +2,13 @@ package org.warctrail.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The words that tell what a link is, per language: the one place to extend the link classifier to another
  * language (add a {@link Phrases} for it to {@link #LANGUAGES}; the classifier tries all of them, since
  * pages quote and link across languages). Phrases are matched case-insensitively on word boundaries,
- * whitespace-tolerant; a phrase ending in ":" also matches before the link without the colon's spacing.
+ * whitespace-tolerant ({@link PhraseSet}); a phrase ending in ":" also matches before the link without the colon's spacing.
  */
 final class LinkPhrases {
 
@@ -85,8 +84,6 @@ final class LinkPhrases {
             "advertising", "sponsor", "sponsored", "adsbygoogle", "dfp", "banner-ad",
             "affiliate", "commercial");
 
-    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
-
     private LinkPhrases() {
     }
 
@@ -95,22 +92,5 @@ final class LinkPhrases {
         List<String> out = new ArrayList<>();
         for (Phrases p : LANGUAGES) out.addAll(kind.apply(p));
         return out;
-    }
-
-    /** A pattern matching any of the phrases as whole words, case-insensitively, tolerant of spacing. */
-    public static Pattern pattern(List<String> phrases) {
-        return COMPILED.computeIfAbsent(String.join("\u0000", phrases), k -> {
-            StringBuilder re = new StringBuilder("(?iu)(?<![\\p{L}\\p{N}])(?:");
-            for (int i = 0; i < phrases.size(); i++) {
-                if (i > 0) re.append('|');
-                String[] words = phrases.get(i).trim().split("\\s+");
-                for (int w = 0; w < words.length; w++) {
-                    if (w > 0) re.append("\\s+");
-                    re.append(Pattern.quote(words[w]));
-                }
-            }
-            // a phrase ending in a word must end on a word boundary; one ending in ':' already does
-            return Pattern.compile(re.append(")(?:(?<=:)|(?![\\p{L}\\p{N}]))").toString());
-        });
     }
 }

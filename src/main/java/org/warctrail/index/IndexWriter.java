@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.warctrail.extract.Document;
 import org.warctrail.extract.Quote;
@@ -51,6 +52,7 @@ final class IndexWriter {
 
     private static int insert(Connection c, long fileId, List<IndexedCapture> batch) throws SQLException {
         int added = 0;
+        List<Searchable> searchable = new ArrayList<>(batch.size());
         // a record already indexed (by another process, or a pass that stopped after its batch) is skipped: a
         // record is its (file, offset), and the writer's transaction keeps this check and the insert together
         try (PreparedStatement capture = c.prepareStatement("INSERT INTO captures (file_id, surt, timestamp, "
@@ -109,11 +111,7 @@ final class IndexWriter {
                 document.setString(15, d.error());
                 document.executeUpdate();
                 long documentId = lastRowId(lastId);
-                fts.setLong(1, documentId);
-                fts.setString(2, d.title());
-                fts.setString(3, d.text());
-                fts.executeUpdate();
-                DenseIndex.add(c, documentId, d.title(), d.text());
+                searchable.add(new Searchable(documentId, d));
                 if (!d.links().isEmpty()) {
                     link.setLong(1, documentId);
                     link.setBytes(2, PackedLinks.pack(d.links()));
@@ -132,8 +130,21 @@ final class IndexWriter {
                 if (quotes) quote.executeBatch();
             }
             queue.executeBatch();
+            // full-text rows last: FTS5 writes the terms it holds in memory to disk whenever a statement opens a
+            // savepoint (the captures insert above does), so rows interleaved with it made a segment per document
+            // and its merges: 30 times the cost of writing the batch's terms at once (bench/import.sh)
+            for (Searchable s : searchable) {
+                fts.setLong(1, s.documentId());
+                fts.setString(2, s.document().title());
+                fts.setString(3, s.document().text());
+                fts.executeUpdate();
+            }
+            for (Searchable s : searchable) DenseIndex.add(c, s.documentId(), s.document().title(), s.document().text());
         }
         return added;
+    }
+
+    private record Searchable(long documentId, Document document) {
     }
 
     private static long lastRowId(Statement st) throws SQLException {

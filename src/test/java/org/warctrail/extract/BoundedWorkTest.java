@@ -47,4 +47,39 @@ class BoundedWorkTest {
         while (!stopped.get() && System.nanoTime() < deadline) Thread.onSpinWait();
         assertTrue(stopped.get(), "the worker was stopped, not left spinning");
     }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void oneWorkerServesOneCallerUntilItIsStopped() throws Exception {
+        Thread first = BoundedWork.run(Thread::currentThread, 5_000);
+        assertEquals(first, BoundedWork.run(Thread::currentThread, 5_000), "the worker is kept between pieces of work");
+        assertTrue(first != Thread.currentThread());
+        assertThrows(BoundedWork.LimitExceeded.class, () -> BoundedWork.run(() -> {
+            long n = 0;
+            while (n >= 0) n = (n + 1) % Long.MAX_VALUE;
+            return n;
+        }, 200));
+        Thread after = BoundedWork.run(Thread::currentThread, 5_000);
+        assertTrue(after != first, "a stopped worker is not given more work");
+        assertEquals("still works", BoundedWork.run(() -> "still works", 5_000));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void workThatEndsJustAsItsTimeRunsOutLeavesNoBrokenWorker() throws Exception {
+        // limits as long as the work: the caller's deadline and the work's end race; a worker must never be
+        // stopped between tasks (a ThreadDeath in its queue's lock printed IllegalMonitorStateException)
+        for (int i = 0; i < 300; i++) {
+            try {
+                BoundedWork.run(() -> {
+                    long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(900);
+                    while (System.nanoTime() < until) Thread.onSpinWait();
+                    return null;
+                }, 1);
+            } catch (BoundedWork.LimitExceeded e) {
+                // either way is right; what matters is what is printed (LogWatch fails the test on a stack trace)
+            }
+        }
+        assertEquals("after the races", BoundedWork.run(() -> "after the races", 5_000));
+    }
 }
