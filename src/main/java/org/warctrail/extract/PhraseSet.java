@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class PhraseSet {
     /** The phrases by their first character, case-folded. */
     private final Map<Integer, Pattern> byFirst;
+    /** The same for ASCII characters, upper and lower case alike: looked up at every word of every text. */
+    private final Pattern[] byAscii = new Pattern[128];
 
     PhraseSet(List<String> phrases) {
         Map<Integer, List<String>> grouped = new LinkedHashMap<>();
@@ -31,6 +33,7 @@ final class PhraseSet {
         Map<Integer, Pattern> patterns = new HashMap<>();
         grouped.forEach((first, group) -> patterns.put(first, pattern(group)));
         this.byFirst = Map.copyOf(patterns);
+        for (int c = 0; c < byAscii.length; c++) byAscii[c] = byFirst.get(fold(c));
     }
 
     /** Whether any phrase occurs in the text. */
@@ -53,10 +56,15 @@ final class PhraseSet {
 
     /** The first match at or after {@code from}. */
     private Matcher next(CharSequence text, int from) {
-        for (int i = from; i < text.length(); ) {
+        int n = text.length();
+        boolean afterWord = from > 0 && isWordChar(Character.codePointBefore(text, from));
+        for (int i = from; i < n; ) {
             int cp = Character.codePointAt(text, i);
-            Matcher m = at(text, i);
-            if (m != null) return m;
+            if (!afterWord) {
+                Matcher m = match(text, i, cp);
+                if (m != null) return m;
+            }
+            afterWord = isWordChar(cp);
             i += Character.charCount(cp);
         }
         return null;
@@ -64,14 +72,20 @@ final class PhraseSet {
 
     /** The phrase that matches at {@code i}, where a word begins; null when none does. */
     private Matcher at(CharSequence text, int i) {
-        if (i >= text.length()) return null;
-        Pattern p = byFirst.get(fold(Character.codePointAt(text, i)));
-        if (p == null || i > 0 && isWordChar(Character.codePointBefore(text, i))) return null;
+        if (i >= text.length() || i > 0 && isWordChar(Character.codePointBefore(text, i))) return null;
+        return match(text, i, Character.codePointAt(text, i));
+    }
+
+    /** The phrase that matches at {@code i}, whose character is {@code cp}, if any begins with it. */
+    private Matcher match(CharSequence text, int i, int cp) {
+        Pattern p = cp < byAscii.length ? byAscii[cp] : byFirst.get(fold(cp));
+        if (p == null) return null;
         Matcher m = p.matcher(text).region(i, text.length()).useTransparentBounds(true);
         return m.lookingAt() ? m : null;
     }
 
     private static boolean isWordChar(int cp) {
+        if (cp < 128) return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
         return Character.isLetter(cp) || Character.isDigit(cp) || Character.getType(cp) == Character.LETTER_NUMBER
                 || Character.getType(cp) == Character.OTHER_NUMBER;
     }
