@@ -72,11 +72,11 @@ for r in 1 2 3; do all_modes; done
 
 printf '\nreplay of %s, %d distinct pages, %d requests a round, 8 concurrent; median of 3 alternating rounds; load average %s\n' \
   "$warc" "$(wc -l < $out/urls.txt)" "$requests" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '  %-14s %10s %9s %9s %9s %14s\n' server req/s "p50 ms" "p99 ms" failures "server CPU ms/req"
+printf '  %-14s %10s %9s %9s %9s %18s\n' server req/s "p50 ms" "p99 ms" failures "server CPU ms/req"
 awk '{ k = $1; rps[k] = rps[k] " " $2; p50[k] = p50[k] " " $3; p99[k] = p99[k] " " $4; f[k] += $5; cpu[k] = cpu[k] " " $6
        if (!(k in seen)) { seen[k] = 1; order[++n] = k } }
   END { for (i = 1; i <= n; i++) { k = order[i]; m[k] = med(rps[k]); c[k] = med(cpu[k])
-          printf "  %-14s %10.1f %9.2f %9.2f %9d %14.3f\n", k, m[k], med(p50[k]), med(p99[k]), f[k], c[k] }
+          printf "  %-14s %10.1f %9.2f %9.2f %9d %18.3f\n", k, m[k], med(p50[k]), med(p99[k]), f[k], c[k] }
         printf "\n  id_ against jwarc as a proxy (both send the payload):  req/s %.2fx, server CPU per request %.2fx\n", \
           m["warctrail-id_"] / m["jwarc-proxy"], c["warctrail-id_"] / c["jwarc-proxy"]
         printf "  mp_ against jwarc /replay (rewritten on the server vs a script tag prepended):  req/s %.2fx, CPU %.2fx\n", \
