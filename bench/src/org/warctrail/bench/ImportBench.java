@@ -165,6 +165,11 @@ public final class ImportBench {
     }
 
     static void generate(Path warc, long targetBytes) throws Exception {
+        generate(warc, targetBytes, Integer.MAX_VALUE);
+    }
+
+    /** Pages until the file reaches {@code targetBytes} or there are {@code maxPages} of them. */
+    static void generate(Path warc, long targetBytes, int maxPages) throws Exception {
         System.out.println("generating " + warc + " (once) ...");
         String[] words = new String[4000];
         Random random = new Random(42);
@@ -179,7 +184,7 @@ public final class ImportBench {
                 StandardOpenOption.TRUNCATE_EXISTING);
              WarcWriter writer = new WarcWriter(ch, WarcCompression.GZIP)) {
             Instant date = Instant.parse("2024-01-01T00:00:00Z");
-            for (int n = 0; writer.position() < targetBytes; n++) {
+            for (int n = 0; writer.position() < targetBytes && n < maxPages; n++) {
                 StringBuilder html = new StringBuilder("<!doctype html><html><head><title>");
                 for (int k = 0; k < 8; k++) html.append(words[random.nextInt(words.length)]).append(' ');
                 html.append("</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>");
