@@ -22,6 +22,13 @@ final class PhraseSet {
     private final Map<Integer, Pattern> byFirst;
     /** The same for ASCII characters, upper and lower case alike: looked up at every word of every text. */
     private final Pattern[] byAscii = new Pattern[128];
+    /**
+     * The ASCII pairs some phrase begins with, either case, index {@code first * 128 + second}: most words that begin
+     * with a phrase's letter fail on the next, without a matcher made for them. Letters whose phrases begin
+     * otherwise (a one-letter word, a letter outside ASCII) are not filtered ({@link #unfiltered}).
+     */
+    private final boolean[] asciiPairs = new boolean[128 * 128];
+    private final boolean[] unfiltered = new boolean[128];
 
     PhraseSet(List<String> phrases) {
         Map<Integer, List<String>> grouped = new LinkedHashMap<>();
@@ -34,6 +41,21 @@ final class PhraseSet {
         grouped.forEach((first, group) -> patterns.put(first, pattern(group)));
         this.byFirst = Map.copyOf(patterns);
         for (int c = 0; c < byAscii.length; c++) byAscii[c] = byFirst.get(fold(c));
+        for (String phrase : phrases) {
+            String p = phrase.strip();
+            char first = p.charAt(0);
+            char second = p.length() > 1 ? p.charAt(1) : ' ';
+            if (first >= 128) continue; // its matches begin outside ASCII: looked up in byFirst, never filtered
+            if (second >= 128 || Character.isWhitespace(second)) { // a one-letter word: any spacing follows it
+                unfiltered[Character.toLowerCase(first)] = unfiltered[Character.toUpperCase(first)] = true;
+                continue;
+            }
+            for (char a : new char[] {Character.toLowerCase(first), Character.toUpperCase(first)}) {
+                for (char b : new char[] {Character.toLowerCase(second), Character.toUpperCase(second)}) {
+                    asciiPairs[a * 128 + b] = true;
+                }
+            }
+        }
     }
 
     /** Whether any phrase occurs in the text. */
@@ -80,6 +102,11 @@ final class PhraseSet {
     private Matcher match(CharSequence text, int i, int cp) {
         Pattern p = cp < byAscii.length ? byAscii[cp] : byFirst.get(fold(cp));
         if (p == null) return null;
+        if (cp < byAscii.length && !unfiltered[cp]) {
+            if (i + 1 >= text.length()) return null; // every phrase has a second character
+            char next = text.charAt(i + 1);
+            if (next < 128 && !asciiPairs[cp * 128 + next]) return null;
+        }
         Matcher m = p.matcher(text).region(i, text.length()).useTransparentBounds(true);
         return m.lookingAt() ? m : null;
     }
