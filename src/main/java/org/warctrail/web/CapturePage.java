@@ -36,7 +36,7 @@ final class CapturePage {
         if (jobParam != null && jobParam.matches("\\d{1,18}")) job = jobs.job(Long.parseLong(jobParam)).orElse(null);
         pages.render(ctx, 200, "capture", new CaptureView(job != null ? job.url() : url,
                 job != null ? job.depth() : 1, CaptureJobs.MAX_DEPTH, options.token() != null,
-                job == null ? null : job.id()));
+                job == null ? null : job.id(), localPath(ctx.queryParam("back"))));
     }
 
     public void start(Context ctx) throws IOException {
@@ -58,10 +58,25 @@ final class CapturePage {
         }
         CaptureJob job = jobs.start(urls, depth, browser);
         if (form) {
-            ctx.redirect("/capture?job=" + job.id(), io.javalin.http.HttpStatus.SEE_OTHER);
+            String back = localPath(ctx.formParam("back"));
+            ctx.redirect("/capture?job=" + job.id() + (back == null ? "" : "&back=" + ArchiveUrls.encode(back)),
+                    io.javalin.http.HttpStatus.SEE_OTHER);
         } else {
             Json.send(ctx, 202, job.status());
         }
+    }
+
+    /** A path on this server to go back to, or null: never another site ("//host", "/\\host") nor a header break. */
+    static String localPath(String path) {
+        if (path == null || path.length() > 2048 || !path.startsWith("/") || path.startsWith("//")
+                || path.startsWith("/\\")) {
+            return null;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x21 || c > 0x7e) return null;
+        }
+        return path;
     }
 
     public void status(Context ctx) {

@@ -14,6 +14,11 @@ public record TraceView(String quote, Trace trace, TraceTimeline timeline, List<
         return new TraceView(null, null, null, List.of(), List.of(), tokenRequired, null);
     }
 
+    /** This page's own path, for a capture started here to come back to. */
+    public String backPath() {
+        return quote == null ? "/trace" : "/trace?q=" + ArchiveUrls.encode(quote);
+    }
+
     /** A page on a path to the origin; {@code kind} is the kind of the hop that reached it (null for the first). */
     public record Step(String url, String title, String kind) {
         public String label() {

@@ -84,12 +84,18 @@ class LikelyOriginBrowserTest {
                 assertTrue(d.findElement(By.id("capture-log")).getText().contains("200 " + CaseReportSites.CASE_REPORT),
                         d.findElement(By.id("capture-log")).getText());
 
-                d.get(tracePage);
+                // the capture page leads back to the trace, now decided with the report in the archive
+                String capturePage = d.getCurrentUrl();
+                d.findElement(By.id("capture-back")).click();
+                browser.waiting(30).until(ExpectedConditions.urlToBe(tracePage));
                 String origin = d.findElement(By.id("origin")).getText();
                 assertTrue(origin.contains(CaseReportSites.CASE_REPORT.toString()), origin);
                 assertTrue(d.findElements(By.id("likely-origin")).isEmpty(), "still named as not archived");
                 assertEquals(5, d.findElements(By.cssSelector("ol.matches li.match")).size());
                 browser.screenshot("trace-after-capture");
+                // only a path of this server is a way back, never another site
+                d.get(capturePage.replaceAll("&back=.*", "") + "&back=" + ArchiveUrls.encode("//elsewhere.example/"));
+                assertTrue(d.findElements(By.id("capture-back")).isEmpty(), "a way back to another site");
             }
         }
     }
