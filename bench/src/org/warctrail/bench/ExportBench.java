@@ -8,8 +8,6 @@ import org.warctrail.app.Archives;
 import org.warctrail.export.WaczExporter;
 import org.warctrail.export.WaczSummary;
 import org.warctrail.index.DocumentExtractor;
-import org.warctrail.ingest.ImportListener;
-import org.warctrail.ingest.ImportOptions;
 
 /**
  * WACZ export speed and memory on the import benchmark's generated file ({@code bench/export.sh}): the whole store
@@ -21,16 +19,10 @@ public final class ExportBench {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
         Files.createDirectories(out);
-        Path warc = out.resolve("bench-" + (ImportBench.TARGET_BYTES >> 20) + "mb.warc.gz");
-        if (!Files.exists(warc)) ImportBench.generate(warc);
+        ImportBench.IndexedFile indexed = ImportBench.indexedOnce(out);
+        Path warc = indexed.warc();
+        Path store = indexed.store();
         double mb = Files.size(warc) / 1048576.0;
-        Path store = out.resolve("export-store-" + (ImportBench.TARGET_BYTES >> 20) + "mb");
-        if (!Files.exists(store.resolve("index.sqlite"))) {
-            System.out.println("indexing " + warc + " in place (once) ...");
-            try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
-                archive.importFiles(List.of(warc), ImportOptions.IN_PLACE, ImportListener.NONE);
-            }
-        }
         try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
             long captures = archive.index().stats().captures();
             System.out.printf("file: %s, %.1f MB compressed, %d captures; heap limit %d MB%n", warc, mb, captures,

@@ -159,6 +159,24 @@ public final class ImportBench {
         }
     }
 
+    /** The generated file and a store that indexes it in place, without extraction. */
+    record IndexedFile(Path warc, Path store) {
+    }
+
+    /** The generated file of {@link #TARGET_BYTES} and its store, each made once into {@code out}: the benches of a store. */
+    static IndexedFile indexedOnce(Path out) throws Exception {
+        Path warc = out.resolve("bench-" + (TARGET_BYTES >> 20) + "mb.warc.gz");
+        if (!Files.exists(warc)) generate(warc);
+        Path store = out.resolve("export-store-" + (TARGET_BYTES >> 20) + "mb");
+        if (!Files.exists(store.resolve("index.sqlite"))) {
+            System.out.println("indexing " + warc + " in place (once) ...");
+            try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
+                archive.importFiles(List.of(warc), ImportOptions.IN_PLACE, ImportListener.NONE);
+            }
+        }
+        return new IndexedFile(warc, store);
+    }
+
     /** Synthetic news-like HTML pages of varied words, so that they compress like real ones (about 3:1). */
     static void generate(Path warc) throws Exception {
         generate(warc, TARGET_BYTES);

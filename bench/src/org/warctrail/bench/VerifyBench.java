@@ -9,10 +9,7 @@ import org.warctrail.app.StoreVerifier;
 import org.warctrail.export.SigningKey;
 import org.warctrail.export.WaczExporter;
 import org.warctrail.export.WaczVerifier;
-import org.warctrail.index.DocumentExtractor;
 import org.warctrail.index.FileVerification;
-import org.warctrail.ingest.ImportListener;
-import org.warctrail.ingest.ImportOptions;
 
 /**
  * Fixity speed on the import benchmark's generated file ({@code bench/verify.sh}): {@code verify} of the store (every
@@ -24,16 +21,10 @@ public final class VerifyBench {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench/out");
         Files.createDirectories(out);
-        Path warc = out.resolve("bench-" + (ImportBench.TARGET_BYTES >> 20) + "mb.warc.gz");
-        if (!Files.exists(warc)) ImportBench.generate(warc);
+        ImportBench.IndexedFile indexed = ImportBench.indexedOnce(out);
+        Path warc = indexed.warc();
+        Path store = indexed.store();
         double mb = Files.size(warc) / 1048576.0;
-        Path store = out.resolve("export-store-" + (ImportBench.TARGET_BYTES >> 20) + "mb");
-        if (!Files.exists(store.resolve("index.sqlite"))) {
-            System.out.println("indexing " + warc + " in place (once) ...");
-            try (Archive archive = Archives.open(store, m -> { }, DocumentExtractor.NONE)) {
-                archive.importFiles(List.of(warc), ImportOptions.IN_PLACE, ImportListener.NONE);
-            }
-        }
         String jwarcJar = System.getProperty("java.class.path").lines().flatMap(l -> List.of(l.split(":")).stream())
                 .filter(p -> p.contains("jwarc")).findFirst().orElseThrow();
         try (Archive archive = Archives.openForReading(store, m -> { })) {

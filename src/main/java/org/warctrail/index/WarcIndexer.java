@@ -318,19 +318,11 @@ public final class WarcIndexer {
          * not one.
          */
         private long readRepairedArc(long at) throws IOException {
-            Optional<ArcHeaderRepair.Repaired> repaired = ArcHeaderRepair.open(path, at);
-            if (repaired.isEmpty()) return -1;
-            long start = repaired.get().headerStart();
-            try (WarcReader reader = new WarcReader(repaired.get().channel())) {
-                reader.setLenient(true);
-                Optional<WarcRecord> record = reader.next();
-                if (record.isEmpty()) return -1;
-                pending = queue(records.describe(record.get(), file.name(), start));
+            return ArcHeaderRepair.read(path, at, (record, start) -> {
+                pending = queue(records.describe(record, file.name(), start));
                 recordCount++;
                 return start;
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
+            }).orElse(-1L);
         }
 
         /**

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
 
 /**
  * Reads an ARC record whose header line has spaces inside its URL ({@code http://a/b c d 1.2.3.4 20140216050221
@@ -36,6 +38,28 @@ public final class ArcHeaderRepair {
      * @param headerStart where the header line starts in the file (after line ends left by the record before)
      */
     public record Repaired(ReadableByteChannel channel, long headerStart) {
+    }
+
+    /** What a reader makes of a repaired record while it is open. */
+    public interface RecordUse<T> {
+        T use(WarcRecord record, long headerStart) throws IOException;
+    }
+
+    /**
+     * The ARC record at {@code offset} whose header jwarc cannot read as it is, repaired, read and given to
+     * {@code use} while open; empty when it is not such a record, or it or {@code use} fails on it.
+     */
+    public static <T> Optional<T> read(Path file, long offset, RecordUse<T> use) throws IOException {
+        Optional<Repaired> repaired = open(file, offset);
+        if (repaired.isEmpty()) return Optional.empty();
+        try (WarcReader reader = new WarcReader(repaired.get().channel())) {
+            reader.setLenient(true);
+            Optional<WarcRecord> record = reader.next();
+            if (record.isEmpty()) return Optional.empty();
+            return Optional.ofNullable(use.use(record.get(), repaired.get().headerStart()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The ARC record at {@code offset} whose header jwarc cannot read as it is, repaired; empty otherwise. */

@@ -142,18 +142,10 @@ final class SplitReader implements Iterator<Row>, Closeable {
      * it becomes the pending capture. Returns where its header starts, or -1 when the record at {@code at} is not one.
      */
     private long readRepairedArc(long at) throws IOException {
-        Optional<ArcHeaderRepair.Repaired> repaired = ArcHeaderRepair.open(local, at);
-        if (repaired.isEmpty()) return -1;
-        long start = repaired.get().headerStart();
-        try (WarcReader one = new WarcReader(repaired.get().channel())) {
-            one.setLenient(true);
-            Optional<WarcRecord> record = one.next();
-            if (record.isEmpty()) return -1;
-            pending = captures.read(record.get(), name, start);
+        return ArcHeaderRepair.read(local, at, (record, start) -> {
+            pending = captures.read(record, name, start);
             return start;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        }).orElse(-1L);
     }
 
     /** After a bad record at {@code at}: on from the next record boundary of a local file, else stop. */
