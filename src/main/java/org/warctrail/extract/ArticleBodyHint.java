@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The {@code articleBody} a page states in its JSON-LD, as a bag of words: a check on the container the
@@ -13,6 +15,8 @@ import org.jsoup.nodes.Element;
  * not used as the text itself: it is often truncated, loses paragraphs, and has no elements.
  */
 final class ArticleBodyHint {
+    // parsed once: jsoup parses a query string on every select
+    private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Shorter statements are teasers or truncated bodies (some sites cut articleBody at ~500 characters). */
@@ -28,7 +32,7 @@ final class ArticleBodyHint {
 
     /** The hint of a page, or null when it states no articleBody of some length. */
     static ArticleBodyHint of(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+        for (Element script : doc.select(JSON_LD)) {
             String body;
             try {
                 body = find(JSON.readTree(script.data()));

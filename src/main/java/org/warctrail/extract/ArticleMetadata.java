@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The metadata of an HTML page. Each field takes the first source that has it, in order of trust:
@@ -19,6 +21,18 @@ import org.jsoup.nodes.Element;
  */
 record ArticleMetadata(String title, List<String> authors, String published, String modified,
                               String canonical, String siteName, String description, String lang) {
+    // parsed once: jsoup parses a query string on every select
+    private static final Evaluator CANONICAL_LINK = Selector.evaluatorOf("link[rel~=(?i)^canonical$][href]");
+    private static final Evaluator PUBLISHED_TIME = Selector.evaluatorOf("time[pubdate][datetime], time.published[datetime], time.entry-date[datetime], "
+            + "article time[datetime], header time[datetime]");
+    private static final Evaluator ANY_TIME = Selector.evaluatorOf("time[datetime]");
+    private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
+    private static final Evaluator AUTHOR = Selector.evaluatorOf("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline-name");
+    private static final Evaluator ITEMPROP_NAME = Selector.evaluatorOf("[itemprop=name]");
+    private static final Evaluator H1 = Selector.evaluatorOf("h1");
+    private static final Map<String, Evaluator> ITEMPROPS = Map.of(
+            "datePublished", Selector.evaluatorOf("[itemprop=datePublished]"),
+            "dateModified", Selector.evaluatorOf("[itemprop=dateModified]"));
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:[/-]|$)|/((?:19|20)\\d{2})(0[1-9]|1[0-2])([012]\\d|3[01])/");
     private static final Pattern BY = Pattern.compile(
@@ -67,7 +81,7 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
                 date(metas.get("dcterms.modified")), date(metas.get("dc.date.modified")), date(metas.get("last-modified")));
         if (modified == null) modified = first(date(itemprop(doc, "dateModified")));
 
-        String canonical = first(absolute(doc, doc.selectFirst("link[rel~=(?i)^canonical$][href]"), "href"),
+        String canonical = first(absolute(doc, doc.selectFirst(CANONICAL_LINK), "href"),
                 absoluteValue(doc, metas.get("og:url")));
         String description = first(ld == null ? null : ld.description(), metas.get("og:description"),
                 metas.get("description"), metas.get("twitter:description"), metas.get("dc.description"));
@@ -94,16 +108,15 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
     }
 
     private static String itemprop(org.jsoup.nodes.Document doc, String prop) {
-        Element e = doc.selectFirst("[itemprop=" + prop + "]");
+        Element e = doc.selectFirst(ITEMPROPS.get(prop));
         if (e == null) return null;
         for (String attr : List.of("content", "datetime")) if (e.hasAttr(attr)) return e.attr(attr);
         return e.text();
     }
 
     private static String timeElement(org.jsoup.nodes.Document doc) {
-        Element t = doc.selectFirst("time[pubdate][datetime], time.published[datetime], time.entry-date[datetime], "
-                + "article time[datetime], header time[datetime]");
-        if (t == null) t = doc.selectFirst("time[datetime]");
+        Element t = doc.selectFirst(PUBLISHED_TIME);
+        if (t == null) t = doc.selectFirst(ANY_TIME);
         return t == null ? null : date(t.attr("datetime"));
     }
 
@@ -170,7 +183,7 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
 
     private static List<String> metaAuthors(org.jsoup.nodes.Document doc) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element m : doc.select("meta[content]")) {
+        for (Element m : doc.select(META_CONTENT)) {
             String key = (m.attr("name") + m.attr("property")).toLowerCase(Locale.ROOT);
             if (key.equals("author") || key.equals("article:author") || key.equals("dc.creator")
                     || key.equals("dcterms.creator") || key.equals("citation_author") || key.equals("parsely-author")
@@ -183,8 +196,9 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
 
     private static List<String> bylineAuthors(org.jsoup.nodes.Document doc) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element e : doc.select("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline-name")) {
-            if (!e.select("[itemprop=name]").isEmpty()) e = e.selectFirst("[itemprop=name]");
+        for (Element e : doc.select(AUTHOR)) {
+            Element name = e.selectFirst(ITEMPROP_NAME);
+            if (name != null) e = name;
             String text = e.text();
             if (text.length() > 100 || text.isBlank()) continue;
             out.addAll(splitNames(text));
@@ -242,7 +256,7 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
     /** The {@code <title>} minus a trailing or leading site name, or the page's single {@code <h1>}. */
     private static String titleFromPage(org.jsoup.nodes.Document doc, String siteName) {
         String title = doc.title().replaceAll("\\s+", " ").strip();
-        var h1s = doc.select("h1");
+        var h1s = doc.select(H1);
         if (h1s.size() == 1 && !h1s.get(0).text().isBlank() && (title.isEmpty() || title.contains(h1s.get(0).text().strip()))) {
             return h1s.get(0).text().strip();
         }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The article a page describes in its JSON-LD ({@code <script type="application/ld+json">}): the first
@@ -21,6 +23,8 @@ import org.jsoup.nodes.Element;
  */
 record JsonLdArticle(String headline, List<String> authors, String published, String modified,
                             String siteName, String description, String language) {
+    // parsed once: jsoup parses a query string on every select
+    private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type~=(?i)application/ld\\+json]");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
                     JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
@@ -40,7 +44,7 @@ record JsonLdArticle(String headline, List<String> authors, String published, St
     /** The article described by the page's JSON-LD, or null when it has none. */
     public static JsonLdArticle read(org.jsoup.nodes.Document doc) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : doc.select(JSON_LD)) {
             try (JsonParser parser = JSON.createParser(script.data())) {
                 JsonNode root = JSON.readTree(parser);
                 if (root != null) collect(root, nodes);

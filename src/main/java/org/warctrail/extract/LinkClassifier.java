@@ -2,7 +2,6 @@ package org.warctrail.extract;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
@@ -40,7 +39,6 @@ final class LinkClassifier {
     /** A word of each of MAKER_CREDIT's alternatives: text with none of them is no maker's credit. */
     private static final List<String> MAKER_WORDS = List.of("site", "design", "theme", "powered", "developed", "built",
             "hosted", "made");
-    static final Set<String> AD_CONTAINER = Set.copyOf(LinkPhrases.AD_CONTAINER_WORDS);
     private static final int LEAD_IN = 80;
 
     /**
@@ -162,7 +160,7 @@ final class LinkClassifier {
         if (a == null) return false;
         String rel = a.attr("rel").toLowerCase(Locale.ROOT);
         if (rel.contains("sponsored")) return true;
-        return places != null ? places.inAdContainer(a) : LinkPlaces.anyAncestorHasWord(a, AD_CONTAINER);
+        return places != null ? places.inAdContainer(a) : LinkPlaces.anyAncestorHasWord(a, LinkPlaces.AD_CONTAINER);
     }
 
     private static String path(String url) {

@@ -1,15 +1,15 @@
 package org.warctrail.extract;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * Where an element stands on a page, read from its ancestors: their tags, ARIA roles and class/id words.
- * A caption anywhere above wins (a credit stays a credit inside an article); otherwise the nearest
- * ancestor that says something decides, so a share bar inside an article is a share bar and a paragraph
- * of the main text inside a {@code <header>} is main text.
+ * What one element says about the place of the links inside it, from its tag, ARIA role and class/id words;
+ * {@link PagePlaces} asks it of a link's ancestors, so a share bar inside an article is a share bar and a
+ * paragraph of the main text inside a {@code <header>} is main text.
  */
 final class LinkPlaces {
     private static final Set<String> CAPTION_WORDS = Set.of("caption", "figcaption", "credit", "credits", "imagecredit",
@@ -22,29 +22,24 @@ final class LinkPlaces {
             "related", "recommended", "popular", "trending", "most-read", "mostread", "secondary", "outbrain", "taboola");
     private static final Set<String> FOOTER_WORDS = Set.of("footer", "colophon", "copyright", "site-info", "bottom");
 
+    // One bit per word list: an element's class and id words are read once into the bits of the lists they hit.
+    static final int CAPTION = 1, SHARE = 2, NAV = 4, SIDEBAR = 8, FOOTER = 16, AD_CONTAINER = 32;
+    private static final Map<String, Integer> WORD_BITS = wordBits();
+
     private static final int MAX_CAPTION = 600;
 
     private LinkPlaces() {
     }
 
-    static LinkPlace of(Element element, Set<Element> mainElements) {
-        for (Element e = element; e != null; e = e.parent()) {
-            LinkPlace p = headOrCaption(e);
-            if (p != null) return p;
-        }
-        for (Element e = element; e != null; e = e.parent()) {
-            LinkPlace p = region(e, mainElements);
-            if (p != null) return p;
-        }
-        return LinkPlace.OTHER;
-    }
-
-    /** HEAD or CAPTION when the element itself says so; a caption anywhere above a link outranks its region. */
-    static LinkPlace headOrCaption(Element e) {
+    /**
+     * HEAD or CAPTION when the element itself says so (given its {@link #marks}); a caption anywhere above a link
+     * outranks its region.
+     */
+    static LinkPlace headOrCaption(Element e, int marks) {
         String tag = e.normalName();
         if (tag.equals("head")) return LinkPlace.HEAD;
         // captions are short; a long "caption" container is page layout, not a caption
-        if ((tag.equals("figcaption") || tag.equals("caption") || hasWord(e, CAPTION_WORDS))
+        if ((tag.equals("figcaption") || tag.equals("caption") || (marks & CAPTION) != 0)
                 && e.text().length() <= MAX_CAPTION) {
             return LinkPlace.CAPTION;
         }
@@ -52,17 +47,17 @@ final class LinkPlaces {
     }
 
     /** The region the element itself marks (main text, share bar, navigation, sidebar, footer), or null. */
-    static LinkPlace region(Element e, Set<Element> mainElements) {
+    static LinkPlace region(Element e, int marks, Set<Element> mainElements) {
         if (mainElements.contains(e)) return LinkPlace.MAIN;
         String tag = e.normalName();
         String role = e.attr("role").toLowerCase(Locale.ROOT);
-        if (hasWord(e, SHARE_WORDS)) return LinkPlace.SHARE_BAR;
+        if ((marks & SHARE) != 0) return LinkPlace.SHARE_BAR;
         if (tag.equals("nav") || tag.equals("menu") || role.equals("navigation") || role.equals("menubar")
-                || role.equals("banner") || tag.equals("header") && !insideArticle(e) || hasWord(e, NAV_WORDS)) {
+                || role.equals("banner") || tag.equals("header") && !insideArticle(e) || (marks & NAV) != 0) {
             return LinkPlace.NAVIGATION;
         }
-        if (tag.equals("aside") || role.equals("complementary") || hasWord(e, SIDEBAR_WORDS)) return LinkPlace.SIDEBAR;
-        if (tag.equals("footer") && !insideArticle(e) || role.equals("contentinfo") || hasWord(e, FOOTER_WORDS)) {
+        if (tag.equals("aside") || role.equals("complementary") || (marks & SIDEBAR) != 0) return LinkPlace.SIDEBAR;
+        if (tag.equals("footer") && !insideArticle(e) || role.equals("contentinfo") || (marks & FOOTER) != 0) {
             return LinkPlace.FOOTER;
         }
         return null;
@@ -75,52 +70,67 @@ final class LinkPlaces {
         return false;
     }
 
-    /** Whether the element's class or id, split into words at non-letters, contains one of the words. */
-    static boolean hasWord(Element e, Set<String> words) {
+    /**
+     * The word lists (bits {@link #CAPTION} … {@link #AD_CONTAINER}) that the element's class or id words hit, a word
+     * being a whole class or id name or one of its parts between non-alphanumerics ("wp-caption-text" hits with the
+     * whole name, "article-sidebar" with its part "sidebar").
+     */
+    static int marks(Element e) {
         // page-wide containers carry layout classes ("has-sidebar", "nav-open") that say nothing about a link
         String tag = e.normalName();
-        if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
+        if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return 0;
         String cls = e.attr("class"), id = e.attr("id");
-        if (cls.isEmpty() && id.isEmpty()) return false;
-        return namesContain(cls.toLowerCase(Locale.ROOT), words) || namesContain(id.toLowerCase(Locale.ROOT), words);
+        if (cls.isEmpty() && id.isEmpty()) return 0;
+        return namesMarks(cls.toLowerCase(Locale.ROOT)) | namesMarks(id.toLowerCase(Locale.ROOT));
     }
 
-    /**
-     * Whether a whitespace-separated list of names holds one of the words, as a whole name or as one of its parts
-     * between non-alphanumerics. Scanned by hand: this runs for every ancestor of every link.
-     */
-    private static boolean namesContain(String names, Set<String> words) {
+    /** Whether the element's class or id words hit the word list of the given bit. */
+    static boolean hasWord(Element e, int list) {
+        return (marks(e) & list) != 0;
+    }
+
+    /** The word-list bits of a whitespace-separated list of names. Scanned by hand: it runs for most elements. */
+    private static int namesMarks(String names) {
         int n = names.length();
+        int bits = 0;
         int i = 0;
         while (i < n) {
             while (i < n && Character.isWhitespace(names.charAt(i))) i++;
             int start = i;
             while (i < n && !Character.isWhitespace(names.charAt(i))) i++;
             if (start == i) continue;
-            if (words.contains(names.substring(start, i))) return true;
+            bits |= WORD_BITS.getOrDefault(names.substring(start, i), 0);
             int part = start;
             for (int j = start; j <= i; j++) {
                 boolean alnum = j < i && isAsciiAlnum(names.charAt(j));
                 if (!alnum) {
-                    if (j > part && words.contains(names.substring(part, j))) return true;
+                    // a part that is the whole name was looked up above
+                    if (j > part && (part > start || j < i)) bits |= WORD_BITS.getOrDefault(names.substring(part, j), 0);
                     part = j + 1;
                 }
             }
         }
-        return false;
+        return bits;
     }
 
     private static boolean isAsciiAlnum(char c) {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
-    /** Whether the element or an ancestor has one of the class/id words. */
-    static boolean anyAncestorHasWord(Element element, Set<String> words) {
-        for (Element e = element; e != null; e = e.parent()) if (hasWord(e, words)) return true;
+    /** Whether the element or an ancestor has a class/id word of the given list. */
+    static boolean anyAncestorHasWord(Element element, int list) {
+        for (Element e = element; e != null; e = e.parent()) if (hasWord(e, list)) return true;
         return false;
     }
 
-    static Set<String> words(java.util.List<String> list) {
-        return new HashSet<>(list);
+    private static Map<String, Integer> wordBits() {
+        Map<String, Integer> bits = new HashMap<>();
+        for (String w : CAPTION_WORDS) bits.merge(w, CAPTION, (x, y) -> x | y);
+        for (String w : SHARE_WORDS) bits.merge(w, SHARE, (x, y) -> x | y);
+        for (String w : NAV_WORDS) bits.merge(w, NAV, (x, y) -> x | y);
+        for (String w : SIDEBAR_WORDS) bits.merge(w, SIDEBAR, (x, y) -> x | y);
+        for (String w : FOOTER_WORDS) bits.merge(w, FOOTER, (x, y) -> x | y);
+        for (String w : LinkPhrases.AD_CONTAINER_WORDS) bits.merge(w, AD_CONTAINER, (x, y) -> x | y);
+        return Map.copyOf(bits);
     }
 }

@@ -3,6 +3,8 @@ package org.warctrail.extract;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The article body of an HTML page, without navigation, share bars, related lists, comments, adverts,
@@ -11,6 +13,8 @@ import org.jsoup.nodes.Element;
  * between threads (it holds no state).
  */
 final class MainTextExtractor {
+    // parsed once: jsoup parses a query string on every select
+    private static final Evaluator ARTICLE_BODY = Selector.evaluatorOf("[itemprop=articleBody]");
 
     /** Below this share of the JSON-LD articleBody's words, the scorer's pick is second-guessed. */
     private static final double MIN_HINT_RECALL = 0.5;
@@ -56,7 +60,7 @@ final class MainTextExtractor {
     /** The microdata articleBody with the most text, a strong hint where a page has one. */
     private static Element articleBodyElement(Element body, PageTextStats stats) {
         Element best = null;
-        for (Element e : body.select("[itemprop=articleBody]")) {
+        for (Element e : body.select(ARTICLE_BODY)) {
             if (stats.isDropped(e)) continue;
             if (best == null || stats.of(e).text > stats.of(best).text) best = e;
         }

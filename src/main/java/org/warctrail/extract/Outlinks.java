@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The links of an HTML page as {@link Link}s: hyperlinks with anchor text, sentence, place and kind; the
@@ -17,6 +19,14 @@ import org.jsoup.nodes.Element;
  * {@link LinkKind#SYNDICATION} when they name another site. Links to the page itself are left out.
  */
 final class Outlinks {
+    // parsed once: jsoup parses a query string on every select
+    private static final Evaluator HYPERLINKS = Selector.evaluatorOf("a[href], area[href]");
+    private static final Evaluator REQUISITES = Selector.evaluatorOf(
+            "img[src], img[data-src], script[src], iframe[src], embed[src], video[src], "
+            + "video[poster], audio[src], source[src], track[src], object[data], input[type=image][src]");
+    private static final Evaluator LINK_ELEMENTS = Selector.evaluatorOf("link[href][rel]");
+    private static final Evaluator OG_URL = Selector.evaluatorOf("meta[property=og:url][content]");
+    private static final Evaluator IMG_ALT = Selector.evaluatorOf("img[alt]");
     private static final Set<String> BLOCKS = Set.of("p", "li", "td", "th", "dd", "dt", "figcaption", "caption",
             "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "div", "section", "article", "aside", "header",
             "footer", "nav", "figure", "pre", "address", "form", "table", "ul", "ol", "body");
@@ -34,7 +44,7 @@ final class Outlinks {
         UrlResolver resolver = new UrlResolver(doc.baseUri());
         PagePlaces places = new PagePlaces(mainElements);
 
-        for (Element a : doc.select("a[href], area[href]")) {
+        for (Element a : doc.select(HYPERLINKS)) {
             String url = absolute(resolver, a, "href");
             if (url == null || url.equals(self)) continue;
             LinkPlace place = places.of(a);
@@ -50,8 +60,7 @@ final class Outlinks {
             out.add(new Link(url, anchor, sentence, kind, place));
         }
 
-        for (Element e : doc.select("img[src], img[data-src], script[src], iframe[src], embed[src], video[src], "
-                + "video[poster], audio[src], source[src], track[src], object[data], input[type=image][src]")) {
+        for (Element e : doc.select(REQUISITES)) {
             for (String attr : List.of("src", "data-src", "poster", "data")) {
                 if (!e.hasAttr(attr) || attr.equals("data") && !e.normalName().equals("object")) continue;
                 String url = absolute(resolver, e, attr);
@@ -61,7 +70,7 @@ final class Outlinks {
                 }
             }
         }
-        for (Element l : doc.select("link[href][rel]")) {
+        for (Element l : doc.select(LINK_ELEMENTS)) {
             String url = absolute(resolver, l, "href");
             if (url == null) continue;
             Set<String> rels = Set.of(l.attr("rel").toLowerCase(Locale.ROOT).trim().split("\\s+"));
@@ -71,7 +80,7 @@ final class Outlinks {
                 out.add(new Link(url, "", "", LinkKind.REQUISITE, LinkPlace.HEAD));
             }
         }
-        Element ogUrl = doc.selectFirst("meta[property=og:url][content]");
+        Element ogUrl = doc.selectFirst(OG_URL);
         if (ogUrl != null) {
             String url = absolute(resolver, ogUrl, "content");
             if (url != null && !url.equals(self) && out.stream().noneMatch(l -> l.url().equals(url) && l.place() == LinkPlace.HEAD)) {
@@ -91,7 +100,7 @@ final class Outlinks {
         String text = a.text().strip();
         if (!text.isEmpty()) return text;
         StringBuilder alt = new StringBuilder();
-        for (Element img : a.select("img[alt]")) {
+        for (Element img : a.select(IMG_ALT)) {
             if (alt.length() > 0) alt.append(' ');
             alt.append(img.attr("alt").strip());
         }

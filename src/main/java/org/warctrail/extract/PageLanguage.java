@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * The language of a page: what it declares ({@code <html lang>}, Content-Language, {@code og:locale}),
@@ -14,6 +16,8 @@ import org.jsoup.nodes.Element;
  * languages; it answers null rather than guess from too little text.
  */
 final class PageLanguage {
+    // parsed once: jsoup parses a query string on every select
+    private static final Evaluator HTML = Selector.evaluatorOf("html");
     // The 12-15 commonest short function words per language; distinctive enough to outvote each other.
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.ofEntries(
             Map.entry("en", Set.of("the", "and", "of", "to", "is", "that", "in", "it", "was", "for", "with", "on", "are", "this", "by")),
@@ -33,7 +37,7 @@ final class PageLanguage {
 
     /** The language the page declares, or null. */
     public static String declared(org.jsoup.nodes.Document doc) {
-        Element html = doc.selectFirst("html");
+        Element html = doc.selectFirst(HTML);
         String lang = html == null ? null : normalize(html.attr("lang"));
         if (lang == null && html != null) lang = normalize(html.attr("xml:lang"));
         if (lang != null) return lang;

@@ -9,10 +9,10 @@ import java.util.function.Function;
 import org.jsoup.nodes.Element;
 
 /**
- * {@link LinkPlaces#of} for all the links of one page, each ancestor judged once: links share their ancestors
- * (a page's hundreds of links sit under a few dozen containers), and judging an ancestor reads its class and id
- * words against five word lists. The answers are those of {@link LinkPlaces#of}: the nearest ancestor that says
- * something decides, first among head and captions, then among regions.
+ * Where each link of one page stands ({@link LinkPlace}), read from its ancestors by {@link LinkPlaces}: a caption
+ * anywhere above wins (a credit stays a credit inside an article); otherwise the nearest ancestor that says something
+ * decides. Each ancestor is judged once, and its class and id words read once, for all the page's links: they share
+ * their ancestors (a page's hundreds of links sit under a few dozen containers).
  */
 final class PagePlaces {
     /** Stands for "this element and its ancestors say nothing" in the memos (which cannot hold null). */
@@ -22,21 +22,27 @@ final class PagePlaces {
     private final Map<Element, Object> headOrCaption = new IdentityHashMap<>();
     private final Map<Element, Object> region = new IdentityHashMap<>();
     private final Map<Element, Object> adContainer = new IdentityHashMap<>();
+    /** Each element's class and id words read once ({@link LinkPlaces#marks}) for the three verdicts above. */
+    private final Map<Element, Integer> marks = new IdentityHashMap<>();
 
     PagePlaces(Set<Element> mainElements) {
         this.mainElements = mainElements;
     }
 
     LinkPlace of(Element element) {
-        Object p = nearest(element, headOrCaption, LinkPlaces::headOrCaption);
-        if (p == NOTHING) p = nearest(element, region, e -> LinkPlaces.region(e, mainElements));
+        Object p = nearest(element, headOrCaption, e -> LinkPlaces.headOrCaption(e, marksOf(e)));
+        if (p == NOTHING) p = nearest(element, region, e -> LinkPlaces.region(e, marksOf(e), mainElements));
         return p == NOTHING ? LinkPlace.OTHER : (LinkPlace) p;
     }
 
     /** Whether the element or an ancestor has one of the advert container words ({@link LinkPlaces#anyAncestorHasWord}). */
     boolean inAdContainer(Element element) {
-        return nearest(element, adContainer, e -> LinkPlaces.hasWord(e, LinkClassifier.AD_CONTAINER) ? Boolean.TRUE : null)
+        return nearest(element, adContainer, e -> (marksOf(e) & LinkPlaces.AD_CONTAINER) != 0 ? Boolean.TRUE : null)
                 == Boolean.TRUE;
+    }
+
+    private int marksOf(Element e) {
+        return marks.computeIfAbsent(e, LinkPlaces::marks);
     }
 
     /**

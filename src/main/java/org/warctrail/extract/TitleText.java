@@ -4,9 +4,14 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /** The page's own titles (title element, OpenGraph, Twitter card), to tell the headline from sub-headings. */
 final class TitleText {
+    // parsed once: jsoup parses a query string on every select
+    private static final Evaluator OG_TITLE = Selector.evaluatorOf("meta[property=og:title]");
+    private static final Evaluator TWITTER_TITLE = Selector.evaluatorOf("meta[name=twitter:title]");
 
     private final Set<String> keys = new HashSet<>();
     private final String longest;
@@ -15,8 +20,8 @@ final class TitleText {
         String longestKey = "";
         for (String title : new String[] {
                 doc.title(),
-                doc.select("meta[property=og:title]").attr("content"),
-                doc.select("meta[name=twitter:title]").attr("content")}) {
+                doc.select(OG_TITLE).attr("content"),
+                doc.select(TWITTER_TITLE).attr("content")}) {
             String key = key(title);
             if (key.isEmpty()) continue;
             keys.add(key);

@@ -77,4 +77,58 @@ class CharsetDetectionTest {
         byte[] bytes = ("<html><head>" + padding + "<meta charset=\"windows-1251\"></head><body>" + RUSSIAN + "</body></html>").getBytes(CP1251);
         assertEquals(CP1251, CharsetDetection.detect(bytes, null, true));
     }
+
+    @Test
+    void utf8CheckAgreesWithTheJdkDecoder() {
+        // every one- to four-byte sequence around the edges of the well-formed ranges, and random bytes
+        int[] interesting = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1,
+                0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+        for (int a : interesting) {
+            for (int b : interesting) {
+                for (int c : interesting) {
+                    for (int d : new int[] {0x41, 0x80, 0xBF, 0xC0}) {
+                        byte[] bytes = {(byte) a, (byte) b, (byte) c, (byte) d};
+                        for (int length = 1; length <= 4; length++) {
+                            assertEquals(jdkAccepts(bytes, length), CharsetDetection.validUtf8(bytes, length, false),
+                                    java.util.HexFormat.of().formatHex(bytes, 0, length));
+                        }
+                    }
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = new byte[1 + random.nextInt(12)];
+            random.nextBytes(bytes);
+            assertEquals(jdkAccepts(bytes, bytes.length), CharsetDetection.validUtf8(bytes, bytes.length, false),
+                    java.util.HexFormat.of().formatHex(bytes));
+        }
+        byte[] cut = "caf\u00e9 \u4e2d\u6587".getBytes(StandardCharsets.UTF_8);
+        assertTrue(CharsetDetection.validUtf8(cut, cut.length - 1, true), "a sample cut inside its last character");
+    }
+
+    private static boolean jdkAccepts(byte[] bytes, int length) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, length));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void thePrescanIsSkippedOnlyWhereItCouldFindNothing() {
+        assertTrue(CharsetDetection.containsCharsetWord("<META CharSet=x>".getBytes(LATIN1), 16));
+        assertTrue(!CharsetDetection.containsCharsetWord("<meta charse".getBytes(LATIN1), 12));
+        assertTrue(!CharsetDetection.containsCharsetWord("<meta charset=x>".getBytes(LATIN1), 12), "past the sample");
+        String padding = "<script>" + "var x = 1;".repeat(500) + "</script>";
+        byte[] bytes = ("<html><head>" + padding + "<meta charset=\"windows-1251\"></head><body>" + RUSSIAN
+                + "</body></html>").getBytes(CP1251);
+        assertEquals(CP1251, CharsetDetection.fromMeta(bytes), "a declaration after a 5 KB script is still read");
+        assertEquals(null, CharsetDetection.fromMeta(("<html><head>" + padding + "</head><body>" + RUSSIAN
+                + "</body></html>").getBytes(CP1251)));
+    }
 }
