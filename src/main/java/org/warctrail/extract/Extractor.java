@@ -40,6 +40,7 @@ public final class Extractor {
     public Extractor(int maxChars, long maxMillis) {
         this.documents = new DocumentParser(maxChars, maxMillis);
         this.maxMillis = maxMillis;
+        Hosts.loadSuffixListInBackground();
     }
 
     /**

@@ -10,6 +10,20 @@ final class Hosts {
     private Hosts() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean LOADING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Reads the public suffix list on a thread of its own, once. Reading it (9,000 rules, each through
+     * {@code IDN.toASCII}) is a tenth of a second before the JIT has warmed up, and every extraction thread waits
+     * for it at its first link: begun when an extractor is made, it overlaps start-up work instead.
+     */
+    static void loadSuffixListInBackground() {
+        if (!LOADING.compareAndSet(false, true)) return;
+        Thread loader = new Thread(EffectiveTldFinder::getInstance, "public-suffix-list");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     static String host(String url) {
         if (url == null) return null;
         try {

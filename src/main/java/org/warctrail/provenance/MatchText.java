@@ -39,30 +39,58 @@ public final class MatchText {
         int i = 0;
         int wordStart = -1;
         boolean ascii = true;
+        // an ASCII word whose characters all stand together in the text (the usual case) is cut out of it
+        // instead of built a character at a time
+        boolean whole = true;
+        boolean upper = false;
         while (i < n) {
-            int cp = text.codePointAt(i);
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (ASCII_WORD[c]) {
+                    if (wordStart < 0) {
+                        wordStart = i;
+                        ascii = true;
+                        whole = true;
+                        upper = false;
+                    }
+                    if (!whole) word.append(c);
+                    upper |= c <= 'Z' && c >= 'A';
+                    i++;
+                    continue;
+                }
+            }
+            int cp = c < Character.MIN_SURROGATE ? c : text.codePointAt(i);
             int width = Character.charCount(cp);
-            if (isWordChar(cp) || (wordStart >= 0 && isMark(cp))) {
+            if (c >= 0x80 && (isWordChar(cp) || (wordStart >= 0 && isMark(cp)))) {
                 if (wordStart < 0) {
                     wordStart = i;
-                    ascii = true;
+                    whole = true;
+                    upper = false;
                 }
+                if (whole) word.append(text, wordStart, i);
+                whole = false;
                 word.appendCodePoint(cp);
-                if (cp >= 0x80) ascii = false;
+                ascii = false;
                 i += width;
                 continue;
             }
             if (wordStart >= 0) {
                 if (cp == 0x00AD) { // soft hyphen: invisible, never a break
+                    if (whole) word.append(text, wordStart, i);
+                    whole = false;
                     i += width;
                     continue;
                 }
                 if (isApostrophe(cp) && i + width < n && isWordChar(text.codePointAt(i + width))) {
+                    if (whole) word.append(text, wordStart, i);
+                    whole = false;
                     i += width;
                     continue;
                 }
                 int joined = hyphenatedLineBreak(text, i, cp);
                 if (joined > 0) {
+                    if (whole) word.append(text, wordStart, i);
+                    whole = false;
                     i = joined;
                     continue;
                 }
@@ -72,7 +100,7 @@ public final class MatchText {
                 }
                 starts[words.size()] = wordStart;
                 ends[words.size()] = i;
-                words.add(normalise(word, ascii));
+                words.add(whole ? cut(text, wordStart, i, upper) : normalise(word, ascii));
                 word.setLength(0);
                 wordStart = -1;
             }
@@ -85,10 +113,23 @@ public final class MatchText {
             }
             starts[words.size()] = wordStart;
             ends[words.size()] = n;
-            words.add(normalise(word, ascii));
+            words.add(whole ? cut(text, wordStart, n, upper) : normalise(word, ascii));
         }
         int count = words.size();
         return new MatchText(text, words.toArray(new String[0]), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
+    }
+
+    /** Letters and digits of ASCII: {@link Character#isLetterOrDigit} without its table lookup. */
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
+
+    /** An ASCII word that stands whole in the text, in lower case. */
+    private static String cut(String text, int from, int to, boolean upper) {
+        String word = text.substring(from, to);
+        return upper ? word.toLowerCase(Locale.ROOT) : word;
     }
 
     /** The normalised words of a text joined by single spaces: the form two texts are compared in. */

@@ -36,7 +36,7 @@ public final class ReuseIndexing implements Deriver {
                     .toList();
             long[] filed = store.file(d.id(), keys);
             String site = document.site();
-            long[] lines = !site.isEmpty() && tables.firstOfItsUrl(d.id()) ? SiteLines.distinctHashes(d.text())
+            long[] lines = !site.isEmpty() && tables.firstOfItsUrl(d.id()) ? SiteLines.distinctHashes(text)
                     : new long[0];
             store.countLines(site, lines);
             return tx -> tables.record(tx, d.id(), filed, site, lines, found);

@@ -29,4 +29,43 @@ final class SiteLines {
         Arrays.sort(hashes);
         return hashes;
     }
+
+    /**
+     * {@link #distinctHashes(String)} of the text's original, from the words already found in it: a line's words
+     * are the text's words that lie in it, unless a word runs across a line break (a hyphenated one joined), where
+     * the lines are read again one by one.
+     */
+    public static long[] distinctHashes(MatchText text) {
+        String original = text.original();
+        if (original.isEmpty()) return new long[0];
+        long[] hashes = new long[16];
+        int count = 0;
+        int words = text.size();
+        int w = 0;
+        int lineStart = 0;
+        while (lineStart <= original.length()) {
+            int lineEnd = original.indexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = original.length();
+            long h = 0xcbf29ce484222325L;
+            boolean blank = true;
+            boolean first = true;
+            for (; w < words && text.start(w) < lineEnd; w++) {
+                if (text.end(w) > lineEnd) return distinctHashes(original);
+                if (!first) h = (h ^ ' ') * 0x100000001b3L;
+                first = false;
+                String word = text.word(w);
+                for (int i = 0; i < word.length(); i++) {
+                    char c = word.charAt(i);
+                    blank &= Character.isWhitespace(c);
+                    h = (h ^ c) * 0x100000001b3L;
+                }
+            }
+            if (!blank) {
+                if (count == hashes.length) hashes = Arrays.copyOf(hashes, count * 2);
+                hashes[count++] = h == 0 ? 1 : h;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return Arrays.stream(hashes, 0, count).distinct().sorted().toArray();
+    }
 }
