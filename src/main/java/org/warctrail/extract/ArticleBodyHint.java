@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
@@ -31,8 +30,8 @@ final class ArticleBodyHint {
     }
 
     /** The hint of a page, or null when it states no articleBody of some length. */
-    static ArticleBodyHint of(Document doc) {
-        for (Element script : doc.select(JSON_LD)) {
+    static ArticleBodyHint of(PageElements page) {
+        for (Element script : page.select(JSON_LD, "script")) {
             String body;
             try {
                 body = find(JSON.readTree(script.data()));

@@ -29,7 +29,6 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
     private static final Evaluator META_CONTENT = Selector.evaluatorOf("meta[content]");
     private static final Evaluator AUTHOR = Selector.evaluatorOf("[rel=author], [itemprop=author], .byline, .author, .author-name, .byline-name");
     private static final Evaluator ITEMPROP_NAME = Selector.evaluatorOf("[itemprop=name]");
-    private static final Evaluator H1 = Selector.evaluatorOf("h1");
     private static final Map<String, Evaluator> ITEMPROPS = Map.of(
             "datePublished", Selector.evaluatorOf("[itemprop=datePublished]"),
             "dateModified", Selector.evaluatorOf("[itemprop=dateModified]"));
@@ -55,17 +54,22 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
     }
 
     public static ArticleMetadata read(org.jsoup.nodes.Document doc, String url) {
-        JsonLdArticle ld = JsonLdArticle.read(doc);
-        Map<String, String> metas = metaContents(doc);
+        return read(PageElements.of(doc), url);
+    }
+
+    static ArticleMetadata read(PageElements page, String url) {
+        org.jsoup.nodes.Document doc = page.document();
+        JsonLdArticle ld = JsonLdArticle.read(page);
+        Map<String, String> metas = metaContents(page);
         String siteName = first(ld == null ? null : ld.siteName(), metas.get("og:site_name"), metas.get("application-name"));
         // each field's costlier sources (walks of the whole page) are read only when the cheaper ones are silent
         String title = first(ld == null ? null : ld.headline(), metas.get("og:title"), metas.get("twitter:title"),
                 metas.get("dc.title"), metas.get("dcterms.title"), metas.get("headline"));
-        if (title == null) title = first(titleFromPage(doc, siteName));
+        if (title == null) title = first(titleFromPage(page, siteName));
 
         List<String> authors = ld == null ? List.of() : ld.authors();
-        if (authors.isEmpty()) authors = metaAuthors(doc);
-        if (authors.isEmpty()) authors = bylineAuthors(doc);
+        if (authors.isEmpty()) authors = metaAuthors(page);
+        if (authors.isEmpty()) authors = bylineAuthors(page);
 
         String published = first(ld == null ? null : ld.published(),
                 date(metas.get("article:published_time")), date(metas.get("og:published_time")),
@@ -74,14 +78,14 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
                 date(metas.get("citation_publication_date")), date(metas.get("citation_date")),
                 date(metas.get("pubdate")), date(metas.get("publishdate")), date(metas.get("publish_date")),
                 date(metas.get("date")), date(metas.get("sailthru.date")), date(metas.get("parsely-pub-date")));
-        if (published == null) published = first(date(itemprop(doc, "datePublished")), timeElement(doc));
-        if (published == null) published = first(bylineDate(doc), urlDate(url));
+        if (published == null) published = first(date(itemprop(page, "datePublished")), timeElement(doc));
+        if (published == null) published = first(bylineDate(page), urlDate(url));
         String modified = first(ld == null ? null : ld.modified(),
                 date(metas.get("article:modified_time")), date(metas.get("og:updated_time")),
                 date(metas.get("dcterms.modified")), date(metas.get("dc.date.modified")), date(metas.get("last-modified")));
-        if (modified == null) modified = first(date(itemprop(doc, "dateModified")));
+        if (modified == null) modified = first(date(itemprop(page, "dateModified")));
 
-        String canonical = first(absolute(doc, doc.selectFirst(CANONICAL_LINK), "href"),
+        String canonical = first(absolute(doc, page.selectFirst(CANONICAL_LINK, "link"), "href"),
                 absoluteValue(doc, metas.get("og:url")));
         String description = first(ld == null ? null : ld.description(), metas.get("og:description"),
                 metas.get("description"), metas.get("twitter:description"), metas.get("dc.description"));
@@ -93,9 +97,9 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
      * The content of each {@code <meta>} by its name, property, itemprop or http-equiv (lower case): the first
      * non-empty one in document order, as a reader of one key would find it; read in one walk of the page.
      */
-    static Map<String, String> metaContents(org.jsoup.nodes.Document doc) {
+    static Map<String, String> metaContents(PageElements page) {
         Map<String, String> contents = new HashMap<>();
-        for (Element m : doc.getElementsByTag("meta")) {
+        for (Element m : page.tagged("meta")) {
             String content = m.attr("content");
             if (content.isBlank()) continue;
             String v = WHITESPACE.matcher(content).replaceAll(" ").strip();
@@ -107,8 +111,8 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
         return contents;
     }
 
-    private static String itemprop(org.jsoup.nodes.Document doc, String prop) {
-        Element e = doc.selectFirst(ITEMPROPS.get(prop));
+    private static String itemprop(PageElements page, String prop) {
+        Element e = page.selectFirstAny(ITEMPROPS.get(prop));
         if (e == null) return null;
         for (String attr : List.of("content", "datetime")) if (e.hasAttr(attr)) return e.attr(attr);
         return e.text();
@@ -125,8 +129,8 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
      * or whose id says byline or date (anywhere in the name, any case). A walk of the page with a scan of each name,
      * where the selector "[class~=(?i)(...)]" ran a regular expression over every element's class.
      */
-    private static String bylineDate(org.jsoup.nodes.Document doc) {
-        for (Element e : doc.getAllElements()) {
+    private static String bylineDate(PageElements page) {
+        for (Element e : page.all()) {
             if (!containsFolded(e.attr("class"), BYLINE_CLASS_WORDS) && !containsFolded(e.attr("id"), BYLINE_ID_WORDS)) continue;
             String text = e.ownText().isBlank() ? e.text() : e.ownText();
             if (text.length() > 200) continue;
@@ -181,9 +185,9 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
         return IsoDates.normalize(iso);
     }
 
-    private static List<String> metaAuthors(org.jsoup.nodes.Document doc) {
+    private static List<String> metaAuthors(PageElements page) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element m : doc.select(META_CONTENT)) {
+        for (Element m : page.select(META_CONTENT, "meta")) {
             String key = (m.attr("name") + m.attr("property")).toLowerCase(Locale.ROOT);
             if (key.equals("author") || key.equals("article:author") || key.equals("dc.creator")
                     || key.equals("dcterms.creator") || key.equals("citation_author") || key.equals("parsely-author")
@@ -194,9 +198,9 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
         return new ArrayList<>(out);
     }
 
-    private static List<String> bylineAuthors(org.jsoup.nodes.Document doc) {
+    private static List<String> bylineAuthors(PageElements page) {
         Set<String> out = new LinkedHashSet<>();
-        for (Element e : doc.select(AUTHOR)) {
+        for (Element e : page.selectAny(AUTHOR)) {
             Element name = e.selectFirst(ITEMPROP_NAME);
             if (name != null) e = name;
             String text = e.text();
@@ -254,9 +258,9 @@ record ArticleMetadata(String title, List<String> authors, String published, Str
     }
 
     /** The {@code <title>} minus a trailing or leading site name, or the page's single {@code <h1>}. */
-    private static String titleFromPage(org.jsoup.nodes.Document doc, String siteName) {
-        String title = doc.title().replaceAll("\\s+", " ").strip();
-        var h1s = doc.select(H1);
+    private static String titleFromPage(PageElements page, String siteName) {
+        String title = page.document().title().replaceAll("\\s+", " ").strip();
+        var h1s = page.tagged("h1");
         if (h1s.size() == 1 && !h1s.get(0).text().isBlank() && (title.isEmpty() || title.contains(h1s.get(0).text().strip()))) {
             return h1s.get(0).text().strip();
         }

@@ -19,14 +19,15 @@ final class HtmlExtractor {
     Document extract(String url, String contentType, byte[] payload) {
         String html = CharsetDetection.decode(payload, contentType, true);
         org.jsoup.nodes.Document doc = Jsoup.parse(html, url == null ? "" : url);
-        int elements = doc.getAllElements().size();
+        PageElements page = PageElements.of(doc);
+        int elements = page.size();
         if (elements > MAX_ELEMENTS) {
             return new Document(url, contentType, null, null, null, null, null, null, null, null, null, null, null,
                     "not extracted: " + elements + " HTML elements, more than the limit of " + MAX_ELEMENTS
                             + (url == null ? "" : " (" + url + ")"));
         }
-        MainText main = mainText.extract(doc);
-        ArticleMetadata meta = ArticleMetadata.read(doc, url);
+        MainText main = mainText.extract(page);
+        ArticleMetadata meta = ArticleMetadata.read(page, url);
         List<Paragraph> paragraphs = main.paragraphs();
         String text = main.text();
 
@@ -42,7 +43,7 @@ final class HtmlExtractor {
         List<String> texts = paragraphs.stream().map(Paragraph::text).toList();
         return new Document(url, contentType, title, text.isEmpty() ? null : text, meta.published(), meta.modified(),
                 meta.authors(), lang, meta.canonical(), meta.siteName(), meta.description(),
-                outlinks.find(doc, url, main), quotes.find(texts, blockquotes), null);
+                outlinks.find(page, url, main), quotes.find(texts, blockquotes), null);
     }
 
     private static boolean insideBlockquote(Element e) {

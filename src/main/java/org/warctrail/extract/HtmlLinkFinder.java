@@ -55,8 +55,9 @@ public final class HtmlLinkFinder implements LinkFinder {
             org.jsoup.nodes.Document doc = Jsoup.parse(html, base.toString());
             requisites(doc, found);
             if (roles) {
-                MainText main = mainText.extract(doc);
-                for (Link link : outlinks.find(doc, base.toString(), main)) {
+                PageElements page = PageElements.of(doc);
+                MainText main = mainText.extract(page);
+                for (Link link : outlinks.find(page, base.toString(), main)) {
                     if (link.kind() == LinkKind.REQUISITE) continue;
                     add(found, resolve(base, link.url()), link.kind().isSource() ? LinkRole.SOURCE : LinkRole.OTHER);
                 }

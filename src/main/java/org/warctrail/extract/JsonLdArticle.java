@@ -43,8 +43,12 @@ record JsonLdArticle(String headline, List<String> authors, String published, St
 
     /** The article described by the page's JSON-LD, or null when it has none. */
     public static JsonLdArticle read(org.jsoup.nodes.Document doc) {
+        return read(PageElements.of(doc));
+    }
+
+    static JsonLdArticle read(PageElements elements) {
         List<JsonNode> nodes = new ArrayList<>();
-        for (Element script : doc.select(JSON_LD)) {
+        for (Element script : elements.select(JSON_LD, "script")) {
             try (JsonParser parser = JSON.createParser(script.data())) {
                 JsonNode root = JSON.readTree(parser);
                 if (root != null) collect(root, nodes);

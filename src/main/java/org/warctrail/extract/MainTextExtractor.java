@@ -26,15 +26,20 @@ final class MainTextExtractor {
 
     /** doc is a parsed Jsoup document; it is not modified. */
     public MainText extract(Document doc) {
+        return extract(PageElements.of(doc));
+    }
+
+    MainText extract(PageElements page) {
+        Document doc = page.document();
         Element body = doc.body();
         if (body == null) return new MainText(List.of());
         PageTextStats stats = new PageTextStats(body);
-        TitleText titles = new TitleText(doc);
+        TitleText titles = new TitleText(page);
         ContentScorer scorer = new ContentScorer(stats);
-        List<Element> roots = scorer.pick(articleBodyElement(body, stats));
+        List<Element> roots = scorer.pick(articleBodyElement(page, body, stats));
         if (roots.isEmpty()) roots = List.of(body);
         List<Paragraph> paragraphs = new ParagraphCollector(stats, titles).collect(roots);
-        ArticleBodyHint hint = ArticleBodyHint.of(doc);
+        ArticleBodyHint hint = ArticleBodyHint.of(page);
         if (hint != null) paragraphs = checkedAgainst(hint, paragraphs, scorer, stats, titles);
         return new MainText(paragraphs);
     }
@@ -58,12 +63,17 @@ final class MainTextExtractor {
     }
 
     /** The microdata articleBody with the most text, a strong hint where a page has one. */
-    private static Element articleBodyElement(Element body, PageTextStats stats) {
+    private static Element articleBodyElement(PageElements page, Element body, PageTextStats stats) {
         Element best = null;
-        for (Element e : body.select(ARTICLE_BODY)) {
-            if (stats.isDropped(e)) continue;
+        for (Element e : page.selectAny(ARTICLE_BODY)) {
+            if (stats.isDropped(e) || !within(e, body)) continue;
             if (best == null || stats.of(e).text > stats.of(best).text) best = e;
         }
         return best;
+    }
+
+    private static boolean within(Element e, Element ancestor) {
+        for (Element p = e; p != null; p = p.parent()) if (p == ancestor) return true;
+        return false;
     }
 }

@@ -24,6 +24,9 @@ final class Outlinks {
     private static final Evaluator REQUISITES = Selector.evaluatorOf(
             "img[src], img[data-src], script[src], iframe[src], embed[src], video[src], "
             + "video[poster], audio[src], source[src], track[src], object[data], input[type=image][src]");
+    private static final Set<String> HYPERLINK_TAGS = Set.of("a", "area");
+    private static final Set<String> REQUISITE_TAGS = Set.of("img", "script", "iframe", "embed", "video", "audio",
+            "source", "track", "object", "input");
     private static final Evaluator LINK_ELEMENTS = Selector.evaluatorOf("link[href][rel]");
     private static final Evaluator OG_URL = Selector.evaluatorOf("meta[property=og:url][content]");
     private static final Evaluator IMG_ALT = Selector.evaluatorOf("img[alt]");
@@ -36,6 +39,11 @@ final class Outlinks {
     private final LinkClassifier classifier = new LinkClassifier();
 
     List<Link> find(org.jsoup.nodes.Document doc, String pageUrl, MainText main) {
+        return find(PageElements.of(doc), pageUrl, main);
+    }
+
+    List<Link> find(PageElements page, String pageUrl, MainText main) {
+        org.jsoup.nodes.Document doc = page.document();
         Set<Element> mainElements = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Paragraph p : main.paragraphs()) if (p.element() != null) mainElements.add(p.element());
         Map<Element, BlockText> blocks = new IdentityHashMap<>();
@@ -44,7 +52,7 @@ final class Outlinks {
         UrlResolver resolver = new UrlResolver(doc.baseUri());
         PagePlaces places = new PagePlaces(mainElements);
 
-        for (Element a : doc.select(HYPERLINKS)) {
+        for (Element a : page.select(HYPERLINKS, HYPERLINK_TAGS)) {
             String url = absolute(resolver, a, "href");
             if (url == null || url.equals(self)) continue;
             LinkPlace place = places.of(a);
@@ -60,7 +68,7 @@ final class Outlinks {
             out.add(new Link(url, anchor, sentence, kind, place));
         }
 
-        for (Element e : doc.select(REQUISITES)) {
+        for (Element e : page.select(REQUISITES, REQUISITE_TAGS)) {
             for (String attr : List.of("src", "data-src", "poster", "data")) {
                 if (!e.hasAttr(attr) || attr.equals("data") && !e.normalName().equals("object")) continue;
                 String url = absolute(resolver, e, attr);
@@ -70,7 +78,7 @@ final class Outlinks {
                 }
             }
         }
-        for (Element l : doc.select(LINK_ELEMENTS)) {
+        for (Element l : page.select(LINK_ELEMENTS, "link")) {
             String url = absolute(resolver, l, "href");
             if (url == null) continue;
             Set<String> rels = Set.of(l.attr("rel").toLowerCase(Locale.ROOT).trim().split("\\s+"));
@@ -80,7 +88,7 @@ final class Outlinks {
                 out.add(new Link(url, "", "", LinkKind.REQUISITE, LinkPlace.HEAD));
             }
         }
-        Element ogUrl = doc.selectFirst(OG_URL);
+        Element ogUrl = page.selectFirst(OG_URL, "meta");
         if (ogUrl != null) {
             String url = absolute(resolver, ogUrl, "content");
             if (url != null && !url.equals(self) && out.stream().noneMatch(l -> l.url().equals(url) && l.place() == LinkPlace.HEAD)) {

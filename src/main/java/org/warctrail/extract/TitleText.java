@@ -3,7 +3,6 @@ package org.warctrail.extract;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 
@@ -16,12 +15,12 @@ final class TitleText {
     private final Set<String> keys = new HashSet<>();
     private final String longest;
 
-    TitleText(Document doc) {
+    TitleText(PageElements page) {
         String longestKey = "";
         for (String title : new String[] {
-                doc.title(),
-                doc.select(OG_TITLE).attr("content"),
-                doc.select(TWITTER_TITLE).attr("content")}) {
+                page.document().title(),
+                content(page.select(OG_TITLE, "meta")),
+                content(page.select(TWITTER_TITLE, "meta"))}) {
             String key = key(title);
             if (key.isEmpty()) continue;
             keys.add(key);
@@ -31,6 +30,12 @@ final class TitleText {
         }
         longest = longestKey;
         keys.remove("");
+    }
+
+    /** The first element's content attribute that has one, as jsoup's {@code Elements.attr} reads it. */
+    private static String content(java.util.List<org.jsoup.nodes.Element> metas) {
+        for (org.jsoup.nodes.Element m : metas) if (m.hasAttr("content")) return m.attr("content");
+        return "";
     }
 
     /** Whether a heading is the page's headline (its title, or most of it). */
