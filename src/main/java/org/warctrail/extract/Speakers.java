@@ -19,8 +19,8 @@ final class Speakers {
     private static final Pattern AFTER_ACCORDING = Pattern.compile("^[\\s,—–-]*according\\s+to\\s+(?:the\\s+)?(" + NAME + ")");
     private static final Pattern AFTER_VERB_NAME = Pattern.compile("^[\\s,—–-]*(?:" + VERBS + ")\\s+(?:the\\s+)?(" + NAME + ")");
     private static final Pattern AFTER_SUBJECT_VERB = Pattern.compile("^[\\s,—–-]*([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b");
-    private static final Pattern BEFORE_VERB = Pattern.compile("([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b[^.!?\"“”«»]{0,60}?[:,]\\s*$");
-    private static final Pattern BEFORE_ACCORDING = Pattern.compile("(?i:according\\s+to)\\s+(?:the\\s+)?(" + NAME + ")\\s*[:,]\\s*$");
+    static final Pattern BEFORE_VERB = Pattern.compile("([^!?\"“”«»]{1,160}?)\\s+(?:" + VERBS + ")\\b[^.!?\"“”«»]{0,60}?[:,]\\s*$");
+    static final Pattern BEFORE_ACCORDING = Pattern.compile("(?i:according\\s+to)\\s+(?:the\\s+)?(" + NAME + ")\\s*[:,]\\s*$");
     /** A description after a name: "the U.S. commander", "a spokesman for the army", "its chief executive". */
     private static final Pattern APPOSITIVE = Pattern.compile("^\\s*(?:the|a|an|its|his|her|their)\\s");
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(he|she|they|the\\s+\\w+(\\s+\\w+)?)$");
@@ -57,14 +57,44 @@ final class Speakers {
         // both patterns end in "[:,]\\s*$", and BEFORE_VERB tries every start in the text: test the end first
         if (!endsWithColonOrComma(b)) return null;
         m = BEFORE_ACCORDING.matcher(b);
-        if (m.find()) return name(m.group(1));
+        if (mayHoldAccording(b) && m.find()) return name(m.group(1));
         m = BEFORE_VERB.matcher(b);
-        if (m.find()) {
+        if (mayEndWithVerb(b) && m.find()) {
             String clause = m.group(1);
             int start = Sentences.sentenceStart(clause, clause.length());
             return subject(clause.substring(start), lastSpeaker);
         }
         return null;
+    }
+
+    private static final String[] VERB_WORDS = VERBS.split("\\|");
+    /** The most characters from the start of BEFORE_VERB's verb to the text's final ':' or ','. */
+    private static final int VERB_TO_END = 12 + 60 + 1;
+
+    /**
+     * Whether one of the verbs starts close enough to the end of the text for BEFORE_VERB to match: after its verb
+     * come at most 60 characters, then the ':' or ',' and spacing. The expression is tried at every start in the
+     * text (240 characters, each with a lazy run of up to 160), and most text before a quotation has no verb there:
+     * this look at the last few dozen characters decides that first (it may say yes where the expression does not
+     * match, never no where it does).
+     */
+    static boolean mayEndWithVerb(String text) {
+        int end = text.length();
+        while (end > 0 && isSpaceOrLineEnd(text.charAt(end - 1))) end--;
+        int from = Math.max(0, end - VERB_TO_END - 8);
+        for (String verb : VERB_WORDS) {
+            int at = text.indexOf(verb, from);
+            if (at >= 0 && at < end) return true;
+        }
+        return false;
+    }
+
+    /** Whether the text holds "according" in any case: BEFORE_ACCORDING, tried at every start, needs it. */
+    static boolean mayHoldAccording(String text) {
+        for (int i = 0, last = text.length() - 9; i <= last; i++) {
+            if (text.regionMatches(true, i, "according", 0, 9)) return true;
+        }
+        return false;
     }
 
     /**
