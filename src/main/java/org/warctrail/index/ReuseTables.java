@@ -183,7 +183,7 @@ public final class ReuseTables {
      */
     static void insertBands(DerivationTransaction tx) throws SQLException {
         if (tx.bands.isEmpty()) return;
-        tx.bands.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        sortByKeyThenDocument(tx.bands);
         Connection c = tx.connection;
         try (Statement st = c.createStatement()) {
             long recent;
@@ -201,6 +201,27 @@ public final class ReuseTables {
             st.executeUpdate("INSERT OR IGNORE INTO reuse_bands (band_key, document_id) "
                     + "SELECT band_key, document_id FROM reuse_bands_recent ORDER BY band_key, document_id");
             st.executeUpdate("DELETE FROM reuse_bands_recent");
+        }
+    }
+
+    /**
+     * Sorts (band key, document id) rows. Keys are 31 bits and ids below 2^32 pack into one long each whose order is
+     * the rows' order: a primitive sort instead of comparing arrays (a tenth of the index writer's time).
+     */
+    static void sortByKeyThenDocument(List<long[]> rows) {
+        boolean packable = true;
+        for (long[] row : rows) packable &= row[0] >= 0 && row[0] < (1L << 31) && row[1] >= 0 && row[1] < (1L << 32);
+        if (!packable) {
+            rows.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            return;
+        }
+        long[] packed = new long[rows.size()];
+        for (int i = 0; i < packed.length; i++) packed[i] = rows.get(i)[0] << 32 | rows.get(i)[1];
+        java.util.Arrays.sort(packed);
+        for (int i = 0; i < packed.length; i++) {
+            long[] row = rows.get(i);
+            row[0] = packed[i] >>> 32;
+            row[1] = packed[i] & 0xFFFF_FFFFL;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.warctrail.provenance;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -30,13 +29,18 @@ public final class MinHash {
     /** The signature of a set of shingle hashes (duplicates do not matter); all Long.MAX_VALUE for an empty set. */
     public long[] signature(long[] shingles) {
         long[] signature = new long[salts.length];
-        Arrays.fill(signature, Long.MAX_VALUE);
-        for (long x : shingles) {
-            for (int i = 0; i < signature.length; i++) {
-                long y = (x ^ salts[i]) * multipliers[i];
+        // one permutation at a time over all shingles: its salt, multiplier and minimum stay in registers (shingles
+        // outside, the signature was loaded and stored at every step: a third of the index writer's time)
+        for (int i = 0; i < signature.length; i++) {
+            long salt = salts[i];
+            long multiplier = multipliers[i];
+            long min = Long.MAX_VALUE;
+            for (long x : shingles) {
+                long y = (x ^ salt) * multiplier;
                 y ^= y >>> 31;
-                if (y < signature[i]) signature[i] = y;
+                min = Math.min(min, y);
             }
+            signature[i] = min;
         }
         return signature;
     }

@@ -106,4 +106,24 @@ class ReuseTablesTest {
             assertEquals(Map.of(1L, 1, 4L, 1), tables.candidates(new long[] {10_000, 44_999}, 10));
         }
     }
+
+    @Test
+    void bandRowsSortByKeyThenDocumentPackedOrNot() {
+        java.util.Random random = new java.util.Random(3);
+        for (long maxId : new long[] {1L << 32, Long.MAX_VALUE}) {
+            List<long[]> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                rows.add(new long[] {random.nextInt(500), Math.floorMod(random.nextLong(), maxId)});
+            }
+            rows.add(new long[] {(1L << 31) - 1, (1L << 32) - 1});
+            rows.add(new long[] {0, 0});
+            List<long[]> expected = new java.util.ArrayList<>(rows.stream().map(long[]::clone).toList());
+            expected.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            ReuseTables.sortByKeyThenDocument(rows);
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(expected.get(i)[0], rows.get(i)[0], "key of row " + i);
+                assertEquals(expected.get(i)[1], rows.get(i)[1], "document of row " + i);
+            }
+        }
+    }
 }
