@@ -92,7 +92,7 @@ final class BlockText {
     private static void appendCollapsed(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if ((c <= ' ' || c >= 0x80) && (Character.isWhitespace(c) || c == '\u00a0')) {
                 if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') sb.append(' ');
             } else {
                 sb.append(c);

@@ -144,7 +144,8 @@ final class PageTextStats {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00a0') n++;
+            // printable ASCII is never whitespace: the table lookup only for the rest
+            if (c > ' ' && c < 0x80 || !Character.isWhitespace(c) && c != '\u00a0') n++;
         }
         return n;
     }

@@ -116,12 +116,13 @@ final class ParagraphCollector {
 
     /** Collapses whitespace runs to one space, or one line break where the run held a {@code <br>}, and trims. */
     static String normalise(CharSequence raw) {
+        if (isNormal(raw)) return raw.toString();
         StringBuilder out = new StringBuilder(raw.length());
         boolean space = false;
         boolean lineBreak = false;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
+            if (isSpace(c)) {
                 space = true;
                 lineBreak |= c == BR;
                 continue;
@@ -132,5 +133,25 @@ final class ParagraphCollector {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** Whether the text is already as {@link #normalise} leaves it (single spaces between words, none at the ends). */
+    private static boolean isNormal(CharSequence raw) {
+        boolean afterSpace = true; // so that a leading space is not normal
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c > ' ' && c < 0x80) {
+                afterSpace = false;
+                continue;
+            }
+            boolean space = isSpace(c);
+            if (space && (c != ' ' || afterSpace)) return false;
+            afterSpace = space;
+        }
+        return !afterSpace || raw.length() == 0;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b';
     }
 }
