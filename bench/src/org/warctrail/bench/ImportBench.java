@@ -105,8 +105,9 @@ public final class ImportBench {
         row("warctrail import (copy), index only", copied, mb, jwarc);
         row("warctrail import --in-place, with extraction*", extracting, mb, jwarc);
         System.out.printf("* extraction, reuse and version flags, measured on the %.0f MB file (%.1f s there, jwarc cdx "
-                + "%.1f s, extraction without derivation %.1f s, its floor %.1f s), scaled to this one's size%n", smallMb,
-                derived, smallJwarc, extractOnly, floor);
+                + "%.1f s, extraction without derivation %.1f s, its floor %.1f s%s), scaled to this one's size%n", smallMb,
+                derived, smallJwarc, extractOnly, floor,
+                cli ? String.format(", bin/warctrail import in a fresh JVM %.1f s", user) : "");
         System.out.printf("%nindex-only / jwarc cdx speed: %.2fx (goal >= 0.9x)%n", jwarc / indexOnly);
     }
 

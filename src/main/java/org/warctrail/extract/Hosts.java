@@ -4,13 +4,14 @@ import crawlercommons.domains.EffectiveTldFinder;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Host comparisons for link classification: the same site is the same registrable domain (public suffix + 1). */
 final class Hosts {
     private Hosts() {
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean LOADING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean LOADING = new AtomicBoolean();
 
     /**
      * Reads the public suffix list on a thread of its own, once. Reading it (9,000 rules, each through

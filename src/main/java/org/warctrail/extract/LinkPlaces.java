@@ -84,11 +84,6 @@ final class LinkPlaces {
         return namesMarks(cls.toLowerCase(Locale.ROOT)) | namesMarks(id.toLowerCase(Locale.ROOT));
     }
 
-    /** Whether the element's class or id words hit the word list of the given bit. */
-    static boolean hasWord(Element e, int list) {
-        return (marks(e) & list) != 0;
-    }
-
     /** The word-list bits of a whitespace-separated list of names. Scanned by hand: it runs for most elements. */
     private static int namesMarks(String names) {
         int n = names.length();
@@ -119,7 +114,7 @@ final class LinkPlaces {
 
     /** Whether the element or an ancestor has a class/id word of the given list. */
     static boolean anyAncestorHasWord(Element element, int list) {
-        for (Element e = element; e != null; e = e.parent()) if (hasWord(e, list)) return true;
+        for (Element e = element; e != null; e = e.parent()) if ((marks(e) & list) != 0) return true;
         return false;
     }
 

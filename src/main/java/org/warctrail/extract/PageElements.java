@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 
 /**
@@ -53,22 +54,22 @@ final class PageElements {
     }
 
     /** The elements of the one tag that match the query, in document order. */
-    List<Element> select(Evaluator query, String tag) {
-        List<Element> out = new ArrayList<>();
+    Elements select(Evaluator query, String tag) {
+        Elements out = new Elements();
         for (Element e : tagged(tag)) if (query.matches(document, e)) out.add(e);
         return out;
     }
 
     /** The elements of any of the tags that match the query, in document order. */
-    List<Element> select(Evaluator query, Set<String> tags) {
-        List<Element> out = new ArrayList<>();
+    Elements select(Evaluator query, Set<String> tags) {
+        Elements out = new Elements();
         for (Element e : all) if (tags.contains(e.normalName()) && query.matches(document, e)) out.add(e);
         return out;
     }
 
     /** Every element that matches the query, in document order: for queries that name no tag. */
-    List<Element> selectAny(Evaluator query) {
-        List<Element> out = new ArrayList<>();
+    Elements selectAny(Evaluator query) {
+        Elements out = new Elements();
         for (Element e : all) if (query.matches(document, e)) out.add(e);
         return out;
     }

@@ -68,8 +68,8 @@ final class Speakers {
     }
 
     private static final String[] VERB_WORDS = VERBS.split("\\|");
-    /** The most characters from the start of BEFORE_VERB's verb to the text's final ':' or ','. */
-    private static final int VERB_TO_END = 12 + 60 + 1;
+    /** The most characters from the start of BEFORE_VERB's verb to the text's final ':' or ',' (the verb, 60, 1). */
+    private static final int VERB_TO_END = java.util.Arrays.stream(VERB_WORDS).mapToInt(String::length).max().orElse(0) + 60 + 1;
 
     /**
      * Whether one of the verbs starts close enough to the end of the text for BEFORE_VERB to match: after its verb
@@ -81,7 +81,7 @@ final class Speakers {
     static boolean mayEndWithVerb(String text) {
         int end = text.length();
         while (end > 0 && isSpaceOrLineEnd(text.charAt(end - 1))) end--;
-        int from = Math.max(0, end - VERB_TO_END - 8);
+        int from = Math.max(0, end - VERB_TO_END);
         for (String verb : VERB_WORDS) {
             int at = text.indexOf(verb, from);
             if (at >= 0 && at < end) return true;

@@ -19,8 +19,8 @@ final class TitleText {
         String longestKey = "";
         for (String title : new String[] {
                 page.document().title(),
-                content(page.select(OG_TITLE, "meta")),
-                content(page.select(TWITTER_TITLE, "meta"))}) {
+                page.select(OG_TITLE, "meta").attr("content"),
+                page.select(TWITTER_TITLE, "meta").attr("content")}) {
             String key = key(title);
             if (key.isEmpty()) continue;
             keys.add(key);
@@ -30,12 +30,6 @@ final class TitleText {
         }
         longest = longestKey;
         keys.remove("");
-    }
-
-    /** The first element's content attribute that has one, as jsoup's {@code Elements.attr} reads it. */
-    private static String content(java.util.List<org.jsoup.nodes.Element> metas) {
-        for (org.jsoup.nodes.Element m : metas) if (m.hasAttr("content")) return m.attr("content");
-        return "";
     }
 
     /** Whether a heading is the page's headline (its title, or most of it). */

@@ -39,59 +39,33 @@ public final class MatchText {
         int i = 0;
         int wordStart = -1;
         boolean ascii = true;
-        // an ASCII word whose characters all stand together in the text (the usual case) is cut out of it
-        // instead of built a character at a time
+        // a word whose characters all stand together in the text (the usual case) is cut out of it instead of
+        // built a character at a time; the builder takes over from the first character skipped inside a word
         boolean whole = true;
         boolean upper = false;
         while (i < n) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                if (ASCII_WORD[c]) {
-                    if (wordStart < 0) {
-                        wordStart = i;
-                        ascii = true;
-                        whole = true;
-                        upper = false;
-                    }
-                    if (!whole) word.append(c);
-                    upper |= c <= 'Z' && c >= 'A';
-                    i++;
-                    continue;
-                }
-            }
             int cp = c < Character.MIN_SURROGATE ? c : text.codePointAt(i);
             int width = Character.charCount(cp);
-            if (c >= 0x80 && (isWordChar(cp) || (wordStart >= 0 && isMark(cp)))) {
+            if (c < 0x80 ? ASCII_WORD[c] : isWordChar(cp) || (wordStart >= 0 && isMark(cp))) {
                 if (wordStart < 0) {
                     wordStart = i;
+                    ascii = true;
                     whole = true;
                     upper = false;
                 }
-                if (whole) word.append(text, wordStart, i);
-                whole = false;
-                word.appendCodePoint(cp);
-                ascii = false;
+                if (!whole) word.appendCodePoint(cp);
+                if (c >= 0x80) ascii = false;
+                else upper |= c >= 'A' && c <= 'Z';
                 i += width;
                 continue;
             }
             if (wordStart >= 0) {
-                if (cp == 0x00AD) { // soft hyphen: invisible, never a break
+                int resume = goesOnAfter(text, i, cp, width);
+                if (resume > 0) {
                     if (whole) word.append(text, wordStart, i);
                     whole = false;
-                    i += width;
-                    continue;
-                }
-                if (isApostrophe(cp) && i + width < n && isWordChar(text.codePointAt(i + width))) {
-                    if (whole) word.append(text, wordStart, i);
-                    whole = false;
-                    i += width;
-                    continue;
-                }
-                int joined = hyphenatedLineBreak(text, i, cp);
-                if (joined > 0) {
-                    if (whole) word.append(text, wordStart, i);
-                    whole = false;
-                    i = joined;
+                    i = resume;
                     continue;
                 }
                 if (words.size() == starts.length) {
@@ -100,7 +74,7 @@ public final class MatchText {
                 }
                 starts[words.size()] = wordStart;
                 ends[words.size()] = i;
-                words.add(whole ? cut(text, wordStart, i, upper) : normalise(word, ascii));
+                words.add(whole ? cut(text, wordStart, i, ascii, upper) : normalise(word, ascii));
                 word.setLength(0);
                 wordStart = -1;
             }
@@ -113,7 +87,7 @@ public final class MatchText {
             }
             starts[words.size()] = wordStart;
             ends[words.size()] = n;
-            words.add(whole ? cut(text, wordStart, n, upper) : normalise(word, ascii));
+            words.add(whole ? cut(text, wordStart, n, ascii, upper) : normalise(word, ascii));
         }
         int count = words.size();
         return new MatchText(text, words.toArray(new String[0]), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
@@ -126,10 +100,21 @@ public final class MatchText {
         for (char c = 0; c < 0x80; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c);
     }
 
-    /** An ASCII word that stands whole in the text, in lower case. */
-    private static String cut(String text, int from, int to, boolean upper) {
+    /** A word that stands whole in the text, normalised. */
+    private static String cut(String text, int from, int to, boolean ascii, boolean upper) {
         String word = text.substring(from, to);
+        if (!ascii) return normalise(word, false);
         return upper ? word.toLowerCase(Locale.ROOT) : word;
+    }
+
+    /**
+     * Where a word goes on past a character inside it that is no part of it (a soft hyphen, an apostrophe before a
+     * letter, a hyphen that ends a line before a lower-case letter), or 0 where the word ends there.
+     */
+    private static int goesOnAfter(String text, int at, int cp, int width) {
+        if (cp == 0x00AD) return at + width; // soft hyphen: invisible, never a break
+        if (isApostrophe(cp) && at + width < text.length() && isWordChar(text.codePointAt(at + width))) return at + width;
+        return hyphenatedLineBreak(text, at, cp);
     }
 
     /** The normalised words of a text joined by single spaces: the form two texts are compared in. */

@@ -7,6 +7,8 @@ import java.util.Arrays;
  * hashed so that a site's line counts can be kept in the index instead of re-reading its pages.
  */
 final class SiteLines {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
     private SiteLines() {
     }
 
@@ -14,12 +16,14 @@ final class SiteLines {
     public static long hash(String line) {
         String normalised = MatchText.normalise(line);
         if (normalised.isBlank()) return 0;
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < normalised.length(); i++) {
-            h ^= normalised.charAt(i);
-            h *= 0x100000001b3L;
-        }
+        long h = fnv(FNV_OFFSET, normalised);
         return h == 0 ? 1 : h;
+    }
+
+    /** FNV-1a of the characters, going on from {@code h}. */
+    private static long fnv(long h, String chars) {
+        for (int i = 0; i < chars.length(); i++) h = (h ^ chars.charAt(i)) * 0x100000001b3L;
+        return h;
     }
 
     /** The distinct hashes of a text's lines that have words; none for a null or empty text. */
@@ -46,19 +50,14 @@ final class SiteLines {
         while (lineStart <= original.length()) {
             int lineEnd = original.indexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = original.length();
-            long h = 0xcbf29ce484222325L;
+            // the hash of the line's words joined by single spaces, as hash(line) reads them
+            long h = FNV_OFFSET;
             boolean blank = true;
-            boolean first = true;
-            for (; w < words && text.start(w) < lineEnd; w++) {
+            for (int first = w; w < words && text.start(w) < lineEnd; w++) {
                 if (text.end(w) > lineEnd) return distinctHashes(original);
-                if (!first) h = (h ^ ' ') * 0x100000001b3L;
-                first = false;
-                String word = text.word(w);
-                for (int i = 0; i < word.length(); i++) {
-                    char c = word.charAt(i);
-                    blank &= Character.isWhitespace(c);
-                    h = (h ^ c) * 0x100000001b3L;
-                }
+                if (w > first) h = fnv(h, " ");
+                h = fnv(h, text.word(w));
+                blank &= text.word(w).isBlank();
             }
             if (!blank) {
                 if (count == hashes.length) hashes = Arrays.copyOf(hashes, count * 2);
