@@ -1,7 +1,7 @@
 package org.warctrail.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -17,7 +17,8 @@ final class ArticleBodyHint {
     // parsed once: jsoup parses a query string on every select
     private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict JSON, unlike {@link JsonLdArticle}'s reading: a lenient one would change which pages get a hint. */
+    private static final JsonFactory JSON = new JsonFactory();
     /** Shorter statements are teasers or truncated bodies (some sites cut articleBody at ~500 characters). */
     private static final int MIN_WORDS = 150;
 
@@ -33,9 +34,9 @@ final class ArticleBodyHint {
     static ArticleBodyHint of(PageElements page) {
         for (Element script : page.select(JSON_LD, "script")) {
             String body;
-            try {
-                body = find(JSON.readTree(script.data()));
-            } catch (Exception malformed) {
+            try (JsonParser parser = JSON.createParser(script.data())) {
+                body = find(JsonTree.read(parser));
+            } catch (java.io.IOException | RuntimeException malformed) {
                 continue; // JSON-LD is hand-written often enough to be broken; the page still has its HTML
             }
             if (body == null) continue;
@@ -45,20 +46,11 @@ final class ArticleBodyHint {
         return null;
     }
 
-    private static String find(JsonNode node) {
-        if (node == null) return null;
-        if (node.isObject()) {
-            JsonNode body = node.get("articleBody");
-            if (body != null && body.isTextual()) return body.asText();
-            for (JsonNode child : node) {
-                String found = find(child);
-                if (found != null) return found;
-            }
-        } else if (node.isArray()) {
-            for (JsonNode child : node) {
-                String found = find(child);
-                if (found != null) return found;
-            }
+    private static String find(Object node) {
+        if (JsonTree.get(node, "articleBody") instanceof String body) return body;
+        for (Object child : JsonTree.children(node)) {
+            String found = find(child);
+            if (found != null) return found;
         }
         return null;
     }

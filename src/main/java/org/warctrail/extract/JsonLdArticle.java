@@ -1,10 +1,9 @@
 package org.warctrail.extract;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,11 +24,10 @@ record JsonLdArticle(String headline, List<String> authors, String published, St
                             String siteName, String description, String language) {
     // parsed once: jsoup parses a query string on every select
     private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type~=(?i)application/ld\\+json]");
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final JsonFactory JSON = new JsonFactoryBuilder()
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
                     JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
     private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "blogposting",
             "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
@@ -47,21 +45,21 @@ record JsonLdArticle(String headline, List<String> authors, String published, St
     }
 
     static JsonLdArticle read(PageElements elements) {
-        List<JsonNode> nodes = new ArrayList<>();
+        List<Map<?, ?>> nodes = new ArrayList<>();
         for (Element script : elements.select(JSON_LD, "script")) {
             try (JsonParser parser = JSON.createParser(script.data())) {
-                JsonNode root = JSON.readTree(parser);
+                Object root = JsonTree.read(parser);
                 if (root != null) collect(root, nodes);
             } catch (java.io.IOException | RuntimeException e) {
                 // malformed JSON-LD: ignore this block, the others and the meta tags still count
             }
         }
         if (nodes.isEmpty()) return null;
-        Map<String, JsonNode> byId = new HashMap<>();
-        for (JsonNode n : nodes) if (n.hasNonNull("@id")) byId.putIfAbsent(n.get("@id").asText(), n);
-        JsonNode article = first(nodes, ARTICLE_TYPES);
-        JsonNode page = first(nodes, PAGE_TYPES);
-        JsonNode main = article != null ? article : page;
+        Map<String, Map<?, ?>> byId = new HashMap<>();
+        for (Map<?, ?> n : nodes) if (present(n.get("@id"))) byId.putIfAbsent(JsonTree.text(n.get("@id")), n);
+        Map<?, ?> article = first(nodes, ARTICLE_TYPES);
+        Map<?, ?> page = first(nodes, PAGE_TYPES);
+        Map<?, ?> main = article != null ? article : page;
         if (main == null) return null;
         String headline = text(main, "headline");
         if (headline == null && article != null) headline = text(main, "name");
@@ -73,31 +71,35 @@ record JsonLdArticle(String headline, List<String> authors, String published, St
         List<String> publisher = names(main.get("publisher"), byId);
         String site = publisher.isEmpty() ? null : publisher.get(0);
         if (site == null) {
-            JsonNode website = first(nodes, Set.of("website"));
+            Map<?, ?> website = first(nodes, Set.of("website"));
             if (website != null) site = text(website, "name");
         }
         return new JsonLdArticle(clean(headline), authors, published, modified, clean(site),
                 clean(text(main, "description")), language(main.get("inLanguage")));
     }
 
-    private static void collect(JsonNode node, List<JsonNode> out) {
-        if (node.isArray()) {
-            for (JsonNode n : node) collect(n, out);
-        } else if (node.isObject()) {
-            out.add(node);
-            if (node.has("@graph")) collect(node.get("@graph"), out);
+    private static boolean present(Object value) {
+        return value != null && value != JsonTree.NULL;
+    }
+
+    private static void collect(Object node, List<Map<?, ?>> out) {
+        if (node instanceof List<?> array) {
+            for (Object n : array) collect(n, out);
+        } else if (node instanceof Map<?, ?> object) {
+            out.add(object);
+            if (object.containsKey("@graph")) collect(object.get("@graph"), out);
             // an article nested as the page's mainEntity
-            if (node.has("mainEntity") && node.get("mainEntity").isObject()) collect(node.get("mainEntity"), out);
+            if (object.get("mainEntity") instanceof Map<?, ?> entity) collect(entity, out);
         }
     }
 
-    private static JsonNode first(List<JsonNode> nodes, Set<String> types) {
-        for (JsonNode n : nodes) {
-            JsonNode type = n.get("@type");
+    private static Map<?, ?> first(List<Map<?, ?>> nodes, Set<String> types) {
+        for (Map<?, ?> n : nodes) {
+            Object type = n.get("@type");
             if (type == null) continue;
-            if (type.isArray()) {
-                for (JsonNode t : type) if (types.contains(local(t.asText()))) return n;
-            } else if (types.contains(local(type.asText()))) {
+            if (type instanceof List<?> names) {
+                for (Object t : names) if (types.contains(local(JsonTree.text(t)))) return n;
+            } else if (types.contains(local(JsonTree.text(type)))) {
                 return n;
             }
         }
@@ -110,48 +112,47 @@ record JsonLdArticle(String headline, List<String> authors, String published, St
         return type.substring(cut + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String firstText(JsonNode a, JsonNode b, String field) {
+    private static String firstText(Map<?, ?> a, Map<?, ?> b, String field) {
         String v = text(a, field);
         return v != null || b == null ? v : text(b, field);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) return null;
-        if (v.isArray()) v = v.size() > 0 ? v.get(0) : null;
-        if (v == null) return null;
-        if (v.isObject()) v = v.has("@value") ? v.get("@value") : v.get("name");
-        return v == null || v.isContainerNode() ? null : v.asText();
+    private static String text(Map<?, ?> node, String field) {
+        Object v = node.get(field);
+        if (!present(v)) return null;
+        if (v instanceof List<?> array) v = array.isEmpty() ? null : array.get(0);
+        if (v instanceof Map<?, ?> object) v = object.containsKey("@value") ? object.get("@value") : object.get("name");
+        return v == null || v instanceof Map || v instanceof List ? null : JsonTree.text(v);
     }
 
-    private static List<String> names(JsonNode value, Map<String, JsonNode> byId) {
+    private static List<String> names(Object value, Map<String, Map<?, ?>> byId) {
         Set<String> out = new LinkedHashSet<>();
-        if (value == null || value.isNull()) return List.of();
-        if (value.isArray()) {
-            for (JsonNode v : value) out.addAll(names(v, byId));
-        } else if (value.isTextual()) {
-            String s = clean(value.asText());
-            if (s != null && !s.startsWith("http")) out.add(s);
-        } else if (value.isObject()) {
-            JsonNode node = value;
-            if (!node.has("name") && node.has("@id") && byId.containsKey(node.get("@id").asText())) {
-                node = byId.get(node.get("@id").asText());
+        if (!present(value)) return List.of();
+        if (value instanceof List<?> array) {
+            for (Object v : array) out.addAll(names(v, byId));
+        } else if (value instanceof String s) {
+            String name = clean(s);
+            if (name != null && !name.startsWith("http")) out.add(name);
+        } else if (value instanceof Map<?, ?> object) {
+            Map<?, ?> node = object;
+            if (!node.containsKey("name") && node.containsKey("@id") && byId.containsKey(JsonTree.text(node.get("@id")))) {
+                node = byId.get(JsonTree.text(node.get("@id")));
             }
             String name = text(node, "name");
-            if (name == null && node.has("givenName")) {
-                name = (node.get("givenName").asText() + " " + (node.has("familyName") ? node.get("familyName").asText() : "")).strip();
+            if (name == null && node.containsKey("givenName")) {
+                name = (JsonTree.text(node.get("givenName")) + " "
+                        + (node.containsKey("familyName") ? JsonTree.text(node.get("familyName")) : "")).strip();
             }
             if (clean(name) != null) out.add(clean(name));
         }
         return new ArrayList<>(out);
     }
 
-    private static String language(JsonNode v) {
-        if (v == null || v.isNull()) return null;
-        if (v.isObject()) v = v.has("alternateName") ? v.get("alternateName") : v.get("name");
-        return v == null ? null : PageLanguage.normalize(v.asText());
+    private static String language(Object v) {
+        if (!present(v)) return null;
+        if (v instanceof Map<?, ?> object) v = object.containsKey("alternateName") ? object.get("alternateName") : object.get("name");
+        return v == null ? null : PageLanguage.normalize(JsonTree.text(v));
     }
-
     private static String clean(String s) {
         if (s == null) return null;
         String t = org.jsoup.parser.Parser.unescapeEntities(s, false).replaceAll("\\s+", " ").strip();
