@@ -66,6 +66,8 @@ final class LinkClassifier {
     /** As {@link #classify(Clues)}, with the page's ancestors judged once for all its links when places is given. */
     LinkKind classify(Clues c, PagePlaces places) {
         String host = Hosts.host(c.url());
+        // parsed once for the path tests below (listing, profile, article): each parse was a tenth of classification
+        java.net.URI uri = uri(c.url());
         String anchor = c.anchorText() == null ? "" : c.anchorText().strip();
         String clause = clause(c.textBefore() == null ? "" : c.textBefore());
         boolean main = c.place() == LinkPlace.MAIN;
@@ -77,7 +79,7 @@ final class LinkClassifier {
         if (c.url().startsWith("mailto:")) {
             return MAIL_WITH_TEXT.matcher(c.url()).find() ? LinkKind.SOCIAL : LinkKind.LINK;
         }
-        if (c.place() == LinkPlace.SHARE_BAR || socialHost && (!main || isProfile(c.url()))) return LinkKind.SOCIAL;
+        if (c.place() == LinkPlace.SHARE_BAR || socialHost && (!main || isProfile(uri))) return LinkKind.SOCIAL;
         if (ADVERT.find(anchor) && !CONTINUATION.find(anchor)) return LinkKind.ADVERT;
         if (!main && ADVERT_PATH.matcher(c.url()).find()) return LinkKind.ADVERT;
 
@@ -86,7 +88,7 @@ final class LinkClassifier {
             return LinkKind.NAVIGATION;
         }
         // tag, category and author pages list articles; a maker's credit names who built the site
-        boolean listing = LISTING_PATH.matcher(path(c.url())).find();
+        boolean listing = LISTING_PATH.matcher(path(uri)).find();
         if (listing || makerCredit(clause + " " + anchor)) {
             return sameSite || c.place() == LinkPlace.NAVIGATION ? LinkKind.NAVIGATION : LinkKind.LINK;
         }
@@ -103,7 +105,7 @@ final class LinkClassifier {
         if (main) {
             String sentence = c.sentence() == null ? "" : c.sentence();
             if (CITATION.find(sentence) || CITATION.find(anchor)) return LinkKind.CITATION;
-            if (!sameSite && looksLikeArticle(c.url())) return LinkKind.CITATION;
+            if (!sameSite && looksLikeArticle(c.url(), uri)) return LinkKind.CITATION;
             return LinkKind.LINK;
         }
         // outside the main text, a link within the site is the site's own navigation (menus, teasers, tags)
@@ -163,18 +165,23 @@ final class LinkClassifier {
         return places != null ? places.inAdContainer(a) : LinkPlaces.anyAncestorHasWord(a, LinkPlaces.AD_CONTAINER);
     }
 
-    private static String path(String url) {
+    /** The URL parsed, or null when it does not parse. */
+    private static java.net.URI uri(String url) {
         try {
-            String p = java.net.URI.create(url).getRawPath();
-            return p == null ? "" : p;
+            return java.net.URI.create(url);
         } catch (IllegalArgumentException e) {
-            return "";
+            return null;
         }
     }
 
+    private static String path(java.net.URI uri) {
+        String p = uri == null ? null : uri.getRawPath();
+        return p == null ? "" : p;
+    }
+
     /** A social network profile ("twitter.com/name", "linkedin.com/in/name"), which is a follow link, not a source. */
-    private static boolean isProfile(String url) {
-        String p = withoutTrailingSlashes(path(url));
+    private static boolean isProfile(java.net.URI uri) {
+        String p = withoutTrailingSlashes(path(uri));
         String[] segments = p.isEmpty() ? new String[0] : p.substring(1).split("/");
         if (segments.length == 1) return !NOT_A_PROFILE.matcher(segments[0]).matches();
         return segments.length == 2 && PROFILE_SECTION.matcher(segments[0]).matches();
@@ -182,12 +189,12 @@ final class LinkClassifier {
 
     /** A URL that names a page or document rather than a site's front page. */
     static boolean looksLikeArticle(String url) {
-        String path;
-        try {
-            path = java.net.URI.create(url).getRawPath();
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
+        return looksLikeArticle(url, uri(url));
+    }
+
+    private static boolean looksLikeArticle(String url, java.net.URI uri) {
+        if (uri == null) return true;
+        String path = uri.getRawPath();
         if (path == null) return false;
         String p = withoutTrailingSlashes(path);
         if (p.isEmpty()) return url.contains("?");

@@ -74,9 +74,19 @@ final class PageLanguage {
     private static final String[] LANGUAGES = FUNCTION_WORDS.keySet().toArray(String[]::new);
     private static final Map<String, int[]> LANGUAGES_OF = new HashMap<>();
     private static final int LONGEST_WORD;
+    /**
+     * The function words written in ASCII, each packed a byte per letter into a long, in an open-addressed table:
+     * most words of most texts are ASCII, and are looked up without a String made and lower-cased for each.
+     */
+    private static final int ASCII_TABLE_SIZE = 1024;
+    private static final long[] ASCII_KEYS = new long[ASCII_TABLE_SIZE];
+    private static final int[][] ASCII_LANGUAGES = new int[ASCII_TABLE_SIZE][];
+    /** Longer ASCII words are no function word: the packing holds eight letters. */
+    private static final int LONGEST_ASCII_WORD;
 
     static {
         int longest = 0;
+        int longestAscii = 0;
         for (int l = 0; l < LANGUAGES.length; l++) {
             for (String w : FUNCTION_WORDS.get(LANGUAGES[l])) {
                 int[] before = LANGUAGES_OF.getOrDefault(w, new int[0]);
@@ -84,9 +94,34 @@ final class PageLanguage {
                 after[before.length] = l;
                 LANGUAGES_OF.put(w, after);
                 longest = Math.max(longest, w.length());
+                if (w.chars().allMatch(c -> c >= 'a' && c <= 'z')) longestAscii = Math.max(longestAscii, w.length());
             }
         }
         LONGEST_WORD = longest;
+        LONGEST_ASCII_WORD = longestAscii;
+        if (LONGEST_ASCII_WORD > 8) throw new IllegalStateException("an ASCII function word longer than 8 letters");
+        LANGUAGES_OF.forEach((w, languages) -> {
+            if (!w.chars().allMatch(c -> c >= 'a' && c <= 'z')) return;
+            long key = 0;
+            for (int k = 0; k < w.length(); k++) key = key << 8 | w.charAt(k);
+            int slot = slot(key);
+            while (ASCII_KEYS[slot] != 0) slot = (slot + 1) & (ASCII_TABLE_SIZE - 1);
+            ASCII_KEYS[slot] = key;
+            ASCII_LANGUAGES[slot] = languages;
+        });
+    }
+
+    private static int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 54) & (ASCII_TABLE_SIZE - 1);
+    }
+
+    /** The languages of the ASCII function word packed in the key (lower case, a byte per letter), or null. */
+    private static int[] asciiLanguages(long key) {
+        for (int slot = slot(key); ASCII_KEYS[slot] != 0; slot = (slot + 1) & (ASCII_TABLE_SIZE - 1)) {
+            if (ASCII_KEYS[slot] == key) return ASCII_LANGUAGES[slot];
+        }
+        return null;
     }
 
     /**
@@ -100,17 +135,37 @@ final class PageLanguage {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            if (!Character.isLetter(cp)) {
-                i += Character.charCount(cp);
+            char c = text.charAt(i);
+            if (c < 128 ? !isAsciiLetter(c) : !Character.isLetter(text.codePointAt(i))) {
+                i += c < 128 ? 1 : Character.charCount(text.codePointAt(i));
                 continue;
             }
             int start = i;
-            while (i < n && Character.isLetter(cp = text.codePointAt(i))) i += Character.charCount(cp);
+            // an ASCII word is packed as it is read; a word with any other letter is looked up as a lower-cased String
+            long key = 0;
+            boolean ascii = true;
+            while (i < n) {
+                c = text.charAt(i);
+                if (c < 128) {
+                    if (!isAsciiLetter(c)) break;
+                    key = key << 8 | (c | 0x20);
+                    i++;
+                } else {
+                    int cp = text.codePointAt(i);
+                    if (!Character.isLetter(cp)) break;
+                    ascii = false;
+                    i += Character.charCount(cp);
+                }
+            }
             if (++words > 2000) break;
-            // lower case can lengthen a word ("\u0130"), so only words far longer than any function word are skipped
-            if (i - start > 2 * LONGEST_WORD) continue;
-            int[] languages = LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+            int[] languages;
+            if (ascii) {
+                languages = i - start <= LONGEST_ASCII_WORD ? asciiLanguages(key) : null;
+            } else {
+                // lower case can lengthen a word ("\u0130"), so only words far longer than any function word are skipped
+                if (i - start > 2 * LONGEST_WORD) continue;
+                languages = LANGUAGES_OF.get(text.substring(start, i).toLowerCase(Locale.ROOT));
+            }
             if (languages != null) for (int l : languages) counts[l]++;
         }
         if (words < 20) return null;
@@ -124,5 +179,9 @@ final class PageLanguage {
         }
         // at least 10% function words and a clear lead over the runner-up
         return top * 10 >= words && top >= second * 1.3 ? best : null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (char) ((c | 0x20) - 'a') < 26;
     }
 }

@@ -1,6 +1,7 @@
 package org.warctrail.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +24,13 @@ final class PhraseSet {
     /** The same for ASCII characters, upper and lower case alike: looked up at every word of every text. */
     private final Pattern[] byAscii = new Pattern[128];
     /**
-     * The ASCII pairs some phrase begins with, either case, index {@code first * 128 + second}: most words that begin
-     * with a phrase's letter fail on the next, without a matcher made for them. Letters whose phrases begin
-     * otherwise (a one-letter word, a letter outside ASCII) are not filtered ({@link #unfiltered}).
+     * Hashes ({@link #runHash}) of the lower-cased ASCII letters and digits each phrase begins with, sorted: a phrase can
+     * match only where the text's run of ASCII letters and digits is its own (after it, the phrase and so the text
+     * go on with spacing, a mark or the end of a word), so most words fail here without a matcher made for them.
+     * The run of a text that goes on with a character outside ASCII is no evidence (under Unicode case folding
+     * "ſ" is an "s"): the expression decides. So it does for phrases that begin with a mark ({@link #unfiltered}).
      */
-    private final boolean[] asciiPairs = new boolean[128 * 128];
+    private final long[] runs;
     private final boolean[] unfiltered = new boolean[128];
 
     PhraseSet(List<String> phrases) {
@@ -41,21 +44,18 @@ final class PhraseSet {
         grouped.forEach((first, group) -> patterns.put(first, pattern(group)));
         this.byFirst = Map.copyOf(patterns);
         for (int c = 0; c < byAscii.length; c++) byAscii[c] = byFirst.get(fold(c));
+        List<Long> hashes = new ArrayList<>();
         for (String phrase : phrases) {
             String p = phrase.strip();
             char first = p.charAt(0);
-            char second = p.length() > 1 ? p.charAt(1) : ' ';
             if (first >= 128) continue; // its matches begin outside ASCII: looked up in byFirst, never filtered
-            if (second >= 128 || Character.isWhitespace(second)) { // a one-letter word: any spacing follows it
+            if (!isAsciiLetterOrDigit(first)) {
                 unfiltered[Character.toLowerCase(first)] = unfiltered[Character.toUpperCase(first)] = true;
                 continue;
             }
-            for (char a : new char[] {Character.toLowerCase(first), Character.toUpperCase(first)}) {
-                for (char b : new char[] {Character.toLowerCase(second), Character.toUpperCase(second)}) {
-                    asciiPairs[a * 128 + b] = true;
-                }
-            }
+            hashes.add(runHash(p, 0, runEnd(p, 0)));
         }
+        this.runs = hashes.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
     }
 
     /** Whether any phrase occurs in the text. */
@@ -81,6 +81,16 @@ final class PhraseSet {
         int n = text.length();
         boolean afterWord = from > 0 && isWordChar(Character.codePointBefore(text, from));
         for (int i = from; i < n; ) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                if (!afterWord) {
+                    Matcher m = match(text, i, c);
+                    if (m != null) return m;
+                }
+                afterWord = isAsciiLetterOrDigit(c);
+                i++;
+                continue;
+            }
             int cp = Character.codePointAt(text, i);
             if (!afterWord) {
                 Matcher m = match(text, i, cp);
@@ -103,12 +113,29 @@ final class PhraseSet {
         Pattern p = cp < byAscii.length ? byAscii[cp] : byFirst.get(fold(cp));
         if (p == null) return null;
         if (cp < byAscii.length && !unfiltered[cp]) {
-            if (i + 1 >= text.length()) return null; // every phrase has a second character
-            char next = text.charAt(i + 1);
-            if (next < 128 && !asciiPairs[cp * 128 + next]) return null;
+            int end = runEnd(text, i);
+            if ((end == text.length() || text.charAt(end) < 128) && Arrays.binarySearch(runs, runHash(text, i, end)) < 0) return null;
         }
         Matcher m = p.matcher(text).region(i, text.length()).useTransparentBounds(true);
         return m.lookingAt() ? m : null;
+    }
+
+    /** The end of the run of ASCII letters and digits that starts at {@code i}. */
+    private static int runEnd(CharSequence text, int i) {
+        int end = i;
+        while (end < text.length() && text.charAt(end) < 128 && isAsciiLetterOrDigit(text.charAt(end))) end++;
+        return end;
+    }
+
+    /** FNV-1a of the lower-cased characters: equal runs hash alike; a rare collision only costs the expression. */
+    private static long runHash(CharSequence text, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int k = from; k < to; k++) h = (h ^ (text.charAt(k) | 0x20)) * 0x100000001b3L;
+        return h;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     private static boolean isWordChar(int cp) {

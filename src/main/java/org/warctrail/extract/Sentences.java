@@ -46,7 +46,7 @@ final class Sentences {
     /** Whether the whitespace at {@code space} follows the end of a sentence. */
     private static boolean endsSentence(String text, int space) {
         int j = space - 1;
-        while (j >= 0 && "\"'”’»)]".indexOf(text.charAt(j)) >= 0) j--;
+        while (j >= 0 && closes(text.charAt(j))) j--;
         if (j < 0) return false;
         char c = text.charAt(j);
         if (c == '!' || c == '?') return true;
@@ -56,5 +56,10 @@ final class Sentences {
         String word = text.substring(w + 1, j).toLowerCase(java.util.Locale.ROOT);
         if (word.length() == 1 && Character.isLetter(word.charAt(0))) return false; // an initial
         return !ABBREVIATIONS.contains(word);
+    }
+
+    /** A closing quote or bracket, which may follow a sentence's end (tested at every space: no string search). */
+    private static boolean closes(char c) {
+        return c < 128 ? c == '"' || c == '\'' || c == ')' || c == ']' : c == '”' || c == '’' || c == '»';
     }
 }

@@ -49,7 +49,8 @@ class PhraseSetTest {
     @Test
     void agreesWithOneExpressionOnRealPagesAndEdgeCases() throws IOException {
         List<String> texts = new ArrayList<>(List.of("", " ", "ÉTUDE via", "1via", "Ⅻvia", "ſource: x", "KELVIN: \u212Aeep reading",
-                "source:: ", "sources:", "h/t:", "x h/t y", "via\u00a0the", "read\u2003more at", "\ud83d\ude00via", "the report reports reported", "R", "H/T", "Hat-Tip", "…via", "x\u212Aeep reading", "According to\tthe court records,"));
+                "source:: ", "sources:", "h/t:", "x h/t y", "via\u00a0the", "read\u2003more at", "\ud83d\ude00via", "the report reports reported", "R", "H/T", "Hat-Tip", "…via", "x\u212Aeep reading", "According to\tthe court records,",
+                "Sourced from", "source1: x", "VIA\u017f", "via\u017f", "read\u00e9 more", "accordingly, to", "xq via zr", "photos: x"));
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/extraction/html"))) {
             for (Path f : files.sorted().toList()) {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
