@@ -1,6 +1,5 @@
 package org.warctrail.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,7 +53,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private int verifyWacz(PrintWriter out) throws IOException {
         WaczVerifier.Outcome o = WaczVerifier.verify(wacz);
         if (json) {
-            try (JsonGenerator g = generator(out)) {
+            try (JsonGenerator g = JsonOutput.generator(out)) {
                 g.writeStartObject();
                 g.writeStringField("file", o.file().toString());
                 g.writeBooleanField("intact", o.intact());
@@ -84,7 +83,7 @@ public final class VerifyCommand implements Callable<Integer> {
             StoreVerifier verifier = new StoreVerifier(archive.store(), archive.index());
             StoreVerifier.Outcome outcome;
             if (json) {
-                try (JsonGenerator g = generator(out)) {
+                try (JsonGenerator g = JsonOutput.generator(out)) {
                     g.writeStartObject();
                     g.writeStringField("store", archive.store().dir().toString());
                     g.writeArrayFieldStart("damage");
@@ -147,9 +146,5 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             return outcome.intact() ? 0 : 1;
         }
-    }
-
-    private static JsonGenerator generator(PrintWriter out) throws IOException {
-        return new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 }

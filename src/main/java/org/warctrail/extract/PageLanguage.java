@@ -86,7 +86,6 @@ final class PageLanguage {
 
     static {
         int longest = 0;
-        int longestAscii = 0;
         for (int l = 0; l < LANGUAGES.length; l++) {
             for (String w : FUNCTION_WORDS.get(LANGUAGES[l])) {
                 int[] before = LANGUAGES_OF.getOrDefault(w, new int[0]);
@@ -94,21 +93,23 @@ final class PageLanguage {
                 after[before.length] = l;
                 LANGUAGES_OF.put(w, after);
                 longest = Math.max(longest, w.length());
-                if (w.chars().allMatch(c -> c >= 'a' && c <= 'z')) longestAscii = Math.max(longestAscii, w.length());
             }
         }
         LONGEST_WORD = longest;
-        LONGEST_ASCII_WORD = longestAscii;
-        if (LONGEST_ASCII_WORD > 8) throw new IllegalStateException("an ASCII function word longer than 8 letters");
-        LANGUAGES_OF.forEach((w, languages) -> {
-            if (!w.chars().allMatch(c -> c >= 'a' && c <= 'z')) return;
+        int longestAscii = 0;
+        for (Map.Entry<String, int[]> e : LANGUAGES_OF.entrySet()) {
+            String w = e.getKey();
+            if (!w.chars().allMatch(c -> c >= 'a' && c <= 'z')) continue;
+            longestAscii = Math.max(longestAscii, w.length());
             long key = 0;
             for (int k = 0; k < w.length(); k++) key = key << 8 | w.charAt(k);
             int slot = slot(key);
             while (ASCII_KEYS[slot] != 0) slot = (slot + 1) & (ASCII_TABLE_SIZE - 1);
             ASCII_KEYS[slot] = key;
-            ASCII_LANGUAGES[slot] = languages;
-        });
+            ASCII_LANGUAGES[slot] = e.getValue();
+        }
+        if (longestAscii > 8) throw new IllegalStateException("an ASCII function word longer than 8 letters");
+        LONGEST_ASCII_WORD = longestAscii;
     }
 
     private static int slot(long key) {
